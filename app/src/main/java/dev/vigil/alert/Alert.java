@@ -1,0 +1,46 @@
+package dev.vigil.alert;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One problem, one alert: the row the store keeps for a fingerprint while it is open.
+ *
+ * @param id the store's id, stable for the life of the alert
+ * @param fingerprint what makes two failures "the same problem" (see {@code dedupe.Fingerprint})
+ * @param monitor the monitor, heartbeat or source alert id this alert is about
+ * @param count how many failing checks (or intake repeats) folded into this alert
+ * @param summary the last failure in words, e.g. {@code status: status (503) == 200}
+ * @param snoozedUntil when a snooze ends, or null
+ * @param resolvedAt when it resolved, or null while open
+ */
+public record Alert(
+    long id,
+    String fingerprint,
+    String monitor,
+    Severity severity,
+    AlertState state,
+    Instant firstSeen,
+    Instant lastSeen,
+    Instant resolvedAt,
+    long count,
+    String summary,
+    Map<String, String> labels,
+    Instant snoozedUntil) {
+
+  public Alert {
+    Objects.requireNonNull(fingerprint, "fingerprint");
+    Objects.requireNonNull(monitor, "monitor");
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(firstSeen, "firstSeen");
+    Objects.requireNonNull(lastSeen, "lastSeen");
+    labels = labels == null ? Map.of() : Map.copyOf(labels);
+    summary = summary == null ? "" : summary;
+  }
+
+  public boolean isOpen() {
+    return state.isOpen();
+  }
+}

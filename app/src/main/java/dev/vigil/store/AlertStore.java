@@ -1,0 +1,70 @@
+package dev.vigil.store;
+
+import dev.vigil.alert.Alert;
+import dev.vigil.alert.AlertEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The alerts, their timelines and check history, kept in SQLite in the data folder.
+ * Every method is safe to call from any thread; none may be called on the JavaFX thread.
+ * Several processes may open the same data folder: a {@code vigil ack} from the command line writes here
+ * and the running instance notices it through {@link #dataVersion()}.
+ */
+public interface AlertStore extends AutoCloseable {
+
+  /** Runs a batch of engine writes in one transaction; the engine calls this once per batch of results. */
+  <T> T transaction(Function<EngineWrites, T> work);
+
+  /** Every alert not resolved, newest first. */
+  List<Alert> openAlerts();
+
+  Optional<Alert> find(long id);
+
+  /** Finds the open alert for a fingerprint, if any. */
+  Optional<Alert> findOpen(String fingerprint);
+
+  /**
+   * Acknowledges a firing (or snoozed) alert: state acknowledged, event "acknowledged" with the note.
+   * Returns the updated alert, or empty when there is no open alert with that id.
+   */
+  Optional<Alert> acknowledge(long id, String note, String actor, Instant at);
+
+  /** Acknowledges until {@code until}; the engine returns it to firing afterwards if still failing. */
+  Optional<Alert> snooze(long id, Instant until, String actor, Instant at);
+
+  /** Resolves by hand (event "resolved" with the note). */
+  Optional<Alert> resolve(long id, String note, String actor, Instant at);
+
+  /** Snoozed alerts whose snooze ended by {@code now} go back to firing (event "snooze ended"). */
+  List<Alert> endSnoozes(Instant now);
+
+  /** A page of alerts, newest first, by keyset (never OFFSET). */
+  Page<Alert> history(HistoryQuery query);
+
+  /** The alert's timeline, oldest first. */
+  List<AlertEvent> timeline(long alertId);
+
+  /** Appends one event to an alert's timeline (e.g. a notification sent or suppressed). */
+  void addEvent(AlertEvent event);
+
+  /** Per-minute check aggregates of one monitor in [from, to), oldest first. */
+  List<MinuteStat> checkStats(String monitor, Instant from, Instant to);
+
+  /** Up/down changes of one monitor in [from, to), oldest first. */
+  List<StateChange> stateChanges(String monitor, Instant from, Instant to);
+
+  /**
+   * A number that changes whenever any connection (this process or another) commits to the database;
+   * cheap enough to poll every 100 ms (SQLite {@code PRAGMA data_version} plus this process's own commits).
+   */
+  long dataVersion();
+
+  /** Deletes check aggregates and state changes older than their retention; returns rows deleted. */
+  int applyRetention(Instant now);
+
+  @Override
+  void close();
+}

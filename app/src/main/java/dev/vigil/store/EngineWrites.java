@@ -1,0 +1,32 @@
+package dev.vigil.store;
+
+import dev.vigil.alert.Alert;
+import dev.vigil.alert.Severity;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/** The writes the engine makes inside one {@link AlertStore#transaction}. */
+public interface EngineWrites {
+
+  /**
+   * A confirmed failure: opens an alert for the fingerprint (event "fired"), or when one is already open
+   * folds into it (count + 1, lastSeen, summary). Never creates a second open alert for a fingerprint.
+   */
+  Alert fire(String fingerprint, String monitor, Severity severity, String summary, Map<String, String> labels, Instant at);
+
+  /** Another failing check for an open alert: count + 1, lastSeen, summary. Returns empty if none is open. */
+  java.util.Optional<Alert> repeat(String fingerprint, String summary, Instant at);
+
+  /** The problem went away: resolves the open alert (event "resolved" with the note). Empty if none was open. */
+  java.util.Optional<Alert> recover(String fingerprint, String note, Instant at);
+
+  /** Folds one check into its monitor's per-minute aggregate. */
+  void recordCheck(String monitor, Instant at, boolean passed, Duration latency);
+
+  /** Records that a monitor went up or down. */
+  void recordStateChange(String monitor, Instant at, boolean up, String summary);
+
+  /** Appends a timeline event inside this transaction. */
+  void addEvent(long alertId, Instant at, String kind, String note, String actor);
+}
