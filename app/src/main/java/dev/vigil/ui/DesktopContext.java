@@ -1,0 +1,56 @@
+package dev.vigil.ui;
+
+import dev.vigil.alert.AlertListener;
+import dev.vigil.store.AlertStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+
+/**
+ * Everything the desktop app needs from the engine, implemented by the engine wiring.
+ *
+ * <p>The UI calls every method below on its single background thread ("vigil-ui-io"), never on the JavaFX
+ * thread, so implementations may block briefly on I/O. Nothing here may call back into JavaFX.
+ */
+public interface DesktopContext {
+
+  /** The open store of the data folder the engine writes to. */
+  AlertStore store();
+
+  /**
+   * Registers a listener for committed alert changes (called on the engine thread); the returned handle
+   * unregisters it. The UI only sets a flag in the listener and reads the store itself later.
+   */
+  AutoCloseable subscribe(AlertListener listener);
+
+  /** The rules folder; settings write {@code policy.yaml} here. */
+  Path rulesFolder();
+
+  /** The user's time zone for every time shown. */
+  ZoneId zone();
+
+  Clock clock();
+
+  QuietControl quiet();
+
+  /** Silences every alert of one monitor for a while (a silence matching {@code monitor=ID}). */
+  void silenceMonitor(String monitorId, Duration duration);
+
+  /** Whether Vigil is watching right now, and if not, why. Polled about once a second. */
+  WatchStatus watchStatus();
+
+  /** Plays the alarm sound once, for the settings page's "Test sound" button. */
+  default void testSound() {}
+
+  /** Whether Vigil starts with the desktop session. */
+  default boolean autostart() {
+    return false;
+  }
+
+  /** Turns starting with the desktop session on or off. */
+  default void setAutostart(boolean on) {}
+
+  /** Stops the engine and closes the store; called once when the user chooses Quit. */
+  void shutdown();
+}

@@ -1,0 +1,47 @@
+package dev.vigil.ui;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Times and durations in the user's zone, in the few shapes the windows use. */
+public final class Times {
+  private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+  private static final DateTimeFormatter DAY_HOUR_MINUTE = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
+  private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+  private Times() {}
+
+  /** "02:14" when {@code time} is on the same day as {@code now}, else "24 Nov 02:14". */
+  public static String clock(Instant time, Instant now, ZoneId zone) {
+    ZonedDateTime t = time.atZone(zone);
+    LocalDate today = now.atZone(zone).toLocalDate();
+    return t.toLocalDate().equals(today) ? HOUR_MINUTE.format(t) : DAY_HOUR_MINUTE.format(t);
+  }
+
+  /** "2026-11-25 02:14", for reports and tables that span days. */
+  public static String full(Instant time, ZoneId zone) {
+    return FULL.format(time.atZone(zone));
+  }
+
+  /** "since 02:14 (37 min)". */
+  public static String since(Instant first, Instant now, ZoneId zone) {
+    return "since " + clock(first, now, zone) + " (" + duration(Duration.between(first, now)) + ")";
+  }
+
+  /** "45 s", "37 min", "2 h 5 min", "3 d 4 h"; negative durations read as zero. */
+  public static String duration(Duration d) {
+    long s = Math.max(0, d.getSeconds());
+    if (s < 60) return s + " s";
+    long m = s / 60;
+    if (m < 60) return m + " min";
+    long h = m / 60;
+    if (h < 24) return m % 60 == 0 ? h + " h" : h + " h " + m % 60 + " min";
+    long days = h / 24;
+    return h % 24 == 0 ? days + " d" : days + " d " + h % 24 + " h";
+  }
+}

@@ -1,0 +1,34 @@
+package dev.vigil.ui.tray;
+
+import dev.vigil.alert.Alert;
+import dev.vigil.ui.DeskSnapshot;
+import dev.vigil.ui.Noise;
+import dev.vigil.ui.Times;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The tray tooltip in words: "2 firing, 1 acknowledged, quiet until 07:00". */
+public final class TrayTooltip {
+  private TrayTooltip() {}
+
+  public static String of(DeskSnapshot s, ZoneId zone) {
+    List<String> parts = new ArrayList<>();
+    if (!s.watch().watching()) parts.add("Not watching: " + s.watch().reason());
+    int firing = 0;
+    int acknowledged = 0;
+    int snoozed = 0;
+    for (Alert a : s.open()) {
+      if (Noise.isFiring(a, s.at())) firing++;
+      else if (a.snoozedUntil() != null && a.snoozedUntil().isAfter(s.at())) snoozed++;
+      else if (a.isOpen()) acknowledged++;
+    }
+    if (firing > 0) parts.add(firing + " firing");
+    if (acknowledged > 0) parts.add(acknowledged + " acknowledged");
+    if (snoozed > 0) parts.add(snoozed + " snoozed");
+    if (s.quiet().on()) {
+      parts.add(s.quiet().until() == null ? "quiet" : "quiet until " + Times.clock(s.quiet().until(), s.at(), zone));
+    }
+    return parts.isEmpty() ? "All well" : String.join(", ", parts);
+  }
+}

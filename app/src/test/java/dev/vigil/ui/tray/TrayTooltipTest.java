@@ -1,0 +1,36 @@
+package dev.vigil.ui.tray;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.alert.AlertState;
+import dev.vigil.ui.DeskSnapshot;
+import dev.vigil.ui.QuietStatus;
+import dev.vigil.ui.Samples;
+import dev.vigil.ui.WatchStatus;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TrayTooltipTest {
+  static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+  static final Instant NOW = Instant.parse("2026-11-25T01:30:00Z");
+
+  @Test
+  void countsFiringAndAcknowledgedAndSaysWhenQuietEnds() {
+    var s = new DeskSnapshot(List.of(Samples.alert(1, AlertState.FIRING), Samples.alert(2, AlertState.FIRING), Samples.alert(3, AlertState.ACKNOWLEDGED)),
+        QuietStatus.until(Instant.parse("2026-11-25T06:00:00Z")), WatchStatus.WATCHING, NOW);
+    assertThat(TrayTooltip.of(s, BERLIN)).isEqualTo("2 firing, 1 acknowledged, quiet until 07:00");
+  }
+
+  @Test
+  void saysAllWellWhenNothingIsOpen() {
+    assertThat(TrayTooltip.of(DeskSnapshot.empty(NOW), BERLIN)).isEqualTo("All well");
+  }
+
+  @Test
+  void saysWhyItIsNotWatchingFirst() {
+    var s = new DeskSnapshot(List.of(Samples.alert(1, AlertState.FIRING)), QuietStatus.OFF, WatchStatus.notWatching("network down"), NOW);
+    assertThat(TrayTooltip.of(s, BERLIN)).isEqualTo("Not watching: network down, 1 firing");
+  }
+}
