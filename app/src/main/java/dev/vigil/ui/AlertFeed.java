@@ -60,7 +60,7 @@ public final class AlertFeed {
   }
 
   /** One tick, on the background thread: reads and publishes only when something changed. */
-  void tick() {
+  public void tick() {
     boolean statusDue = ticks++ % STATUS_EVERY_TICKS == 0;
     long version = ctx.store().dataVersion();
     boolean alertsChanged = dirty.getAndSet(false) | version != lastVersion;

@@ -1,0 +1,180 @@
+package dev.vigil.ui.inbox;
+
+import dev.vigil.alert.Severity;
+import dev.vigil.ui.Dialogs;
+import dev.vigil.ui.Icons;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignO;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+/**
+ * The inbox window's content. Keys: A acknowledge, S snooze, R resolve, Enter details, Ctrl+F filter,
+ * Esc clears the filter or closes the window.
+ */
+public final class InboxView extends BorderPane {
+  private final InboxViewModel vm;
+  private final TableView<AlertRow> table = new TableView<>();
+  private final TextField filter = new TextField();
+  private final MenuButton snooze = new MenuButton("_Snooze", Icons.of(MaterialDesignS.SLEEP));
+  private final Consumer<String> openUrl;
+  private final Consumer<AlertRow> openDetails;
+
+  public InboxView(InboxViewModel vm, Consumer<String> openUrl, Consumer<AlertRow> openDetails) {
+    this.vm = vm;
+    this.openUrl = openUrl;
+    this.openDetails = openDetails;
+    getStyleClass().add("inbox");
+    setTop(header());
+    setCenter(table());
+    setBottom(actions());
+    addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+  }
+
+  private Node header() {
+    Label title = new Label("Inbox");
+    title.getStyleClass().add("title");
+    Label status = new Label();
+    status.setId("inbox-status");
+    status.textProperty().bind(vm.status());
+    filter.setId("filter");
+    filter.setPromptText("Filter (Ctrl+F)");
+    filter.textProperty().bindBidirectional(vm.filter());
+    Region spring = new Region();
+    HBox.setHgrow(spring, Priority.ALWAYS);
+    HBox bar = new HBox(12, title, status, spring, filter);
+    bar.getStyleClass().add("bar");
+    return bar;
+  }
+
+  private Node table() {
+    table.setId("inbox-table");
+    table.setItems(vm.rows());
+    table.setPlaceholder(new Label("Nothing open. All well."));
+    TableColumn<AlertRow, String> severity = column("Severity", AlertRow::severity, 110);
+    severity.setCellFactory(c -> new TableCell<>() {
+      @Override protected void updateItem(String item, boolean empty) {
+        super.updateItem(item, empty);
+        setText(empty ? null : item);
+        setGraphic(empty || item == null ? null : Icons.severity(Severity.parse(item).orElse(Severity.INFO)));
+      }
+    });
+    table.getColumns().setAll(java.util.List.of(severity, column("Monitor", AlertRow::monitor, 180), column("Since", AlertRow::since, 200),
+        column("Count", AlertRow::count, 90), column("Last failure", AlertRow::lastFailure, 280), column("Noise", AlertRow::noise, 260)));
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    table.setOnMouseClicked(e -> {
+      if (e.getClickCount() == 2) selected(openDetails);
+    });
+    table.getItems().addListener((javafx.collections.ListChangeListener<AlertRow>) c -> {
+      if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) table.getSelectionModel().selectFirst();
+    });
+    return table;
+  }
+
+  private static TableColumn<AlertRow, String> column(String name, java.util.function.Function<AlertRow, String> value, double width) {
+    TableColumn<AlertRow, String> c = new TableColumn<>(name);
+    c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
+    c.setPrefWidth(width);
+    return c;
+  }
+
+  private Node actions() {
+    Button ack = button("acknowledge", "_Acknowledge", Icons.of(MaterialDesignC.CHECK), this::acknowledge);
+    snooze.setId("snooze");
+    for (SnoozeChoice choice : SnoozeChoice.values()) {
+      MenuItem item = new MenuItem(choice.label());
+      item.setId("snooze-" + choice.name().toLowerCase(java.util.Locale.ROOT));
+      item.setOnAction(e -> selected(row -> vm.snooze(row, choice)));
+      snooze.getItems().add(item);
+    }
+    Button resolve = button("resolve", "_Resolve", Icons.of(MaterialDesignC.CHECK_ALL), this::resolve);
+    Button open = button("open-endpoint", "Open endpoint", Icons.of(MaterialDesignO.OPEN_IN_NEW), () -> selected(r -> {
+      if (r.url() != null) openUrl.accept(r.url());
+    }));
+    var none = table.getSelectionModel().selectedItemProperty().isNull();
+    ack.disableProperty().bind(none);
+    snooze.disableProperty().bind(none);
+    resolve.disableProperty().bind(none);
+    open.disableProperty().bind(Bindings.createBooleanBinding(
+        () -> table.getSelectionModel().getSelectedItem() == null || table.getSelectionModel().getSelectedItem().url() == null,
+        table.getSelectionModel().selectedItemProperty()));
+    Label message = new Label();
+    message.setId("inbox-message");
+    message.textProperty().bind(vm.message());
+    Region spring = new Region();
+    HBox.setHgrow(spring, Priority.ALWAYS);
+    HBox bar = new HBox(8, ack, snooze, resolve, open, spring, message);
+    bar.getStyleClass().add("bar");
+    return new VBox(bar);
+  }
+
+  private static Button button(String id, String text, Node icon, Runnable action) {
+    Button b = new Button(text, icon);
+    b.setId(id);
+    b.setMnemonicParsing(true);
+    b.setOnAction(e -> action.run());
+    return b;
+  }
+
+  private void acknowledge() {
+    selected(row -> Dialogs.note(getScene().getWindow(), "Acknowledge", "Acknowledge " + row.monitor() + "?")
+        .ifPresent(note -> vm.acknowledge(row, note)));
+  }
+
+  private void resolve() {
+    selected(row -> Dialogs.note(getScene().getWindow(), "Resolve", "Resolve " + row.monitor() + " by hand?")
+        .ifPresent(note -> vm.resolve(row, note)));
+  }
+
+  private void selected(Consumer<AlertRow> action) {
+    AlertRow row = table.getSelectionModel().getSelectedItem();
+    if (row != null) action.accept(row);
+  }
+
+  private void onKey(KeyEvent e) {
+    if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
+      filter.requestFocus();
+      e.consume();
+      return;
+    }
+    if (e.getCode() == KeyCode.ESCAPE) {
+      if (!filter.getText().isEmpty()) filter.clear();
+      else if (getScene() != null) getScene().getWindow().hide();
+      e.consume();
+      return;
+    }
+    if (filter.isFocused() || e.isShortcutDown() || e.isAltDown()) return;
+    switch (e.getCode()) {
+      case A -> acknowledge();
+      case S -> selected(row -> snooze.show());
+      case R -> resolve();
+      case ENTER -> selected(openDetails);
+      default -> { return; }
+    }
+    e.consume();
+  }
+
+  /** Focuses the table so the keys work at once. */
+  public void focusTable() {
+    table.requestFocus();
+  }
+}

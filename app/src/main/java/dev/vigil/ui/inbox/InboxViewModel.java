@@ -1,0 +1,113 @@
+package dev.vigil.ui.inbox;
+
+import dev.vigil.alert.Alert;
+import dev.vigil.ui.AlertFeed;
+import dev.vigil.ui.DeskSnapshot;
+import dev.vigil.ui.DesktopContext;
+import dev.vigil.ui.Io;
+import dev.vigil.ui.Noise;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/** The open alerts and what can be done to them. Holds no controls; every store call goes through {@link Io}. */
+public final class InboxViewModel {
+  static final String ACTOR = "desktop";
+
+  private final DesktopContext ctx;
+  private final Io io;
+  private final AlertFeed feed;
+  private final ObservableList<AlertRow> rows = FXCollections.observableArrayList();
+  private final FilteredList<AlertRow> visible = new FilteredList<>(rows);
+  private final StringProperty filter = new SimpleStringProperty("");
+  private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+
+  public InboxViewModel(DesktopContext ctx, Io io, AlertFeed feed) {
+    this.ctx = ctx;
+    this.io = io;
+    this.feed = feed;
+    filter.addListener((o, was, text) -> visible.setPredicate(row -> matches(row, text)));
+    feed.subscribe(this::show);
+  }
+
+  /** Visible rows: firing first, then by severity, newest first. */
+  public ObservableList<AlertRow> rows() {
+    return visible;
+  }
+
+  public StringProperty filter() {
+    return filter;
+  }
+
+  /** "3 open, 2 firing". */
+  public ReadOnlyStringProperty status() {
+    return status.getReadOnlyProperty();
+  }
+
+  /** The last thing the user should be told (an action done, or a failure). */
+  public ReadOnlyStringProperty message() {
+    return message.getReadOnlyProperty();
+  }
+
+  void show(DeskSnapshot s) {
+    Instant now = ctx.clock().instant();
+    List<AlertRow> next = s.open().stream()
+        .sorted(Comparator.comparing((Alert a) -> !Noise.isFiring(a, now))
+            .thenComparing(Alert::severity)
+            .thenComparing(Alert::firstSeen, Comparator.reverseOrder()))
+        .map(a -> AlertRow.of(a, s.quiet(), now, ctx.zone()))
+        .toList();
+    rows.setAll(next);
+    long firing = s.open().stream().filter(a -> Noise.isFiring(a, now)).count();
+    status.set(s.open().isEmpty() ? "Nothing open. All well." : s.open().size() + " open, " + firing + " firing");
+  }
+
+  public void acknowledge(AlertRow row, String note) {
+    Instant at = ctx.clock().instant();
+    act(() -> ctx.store().acknowledge(row.id(), blankToNull(note), ACTOR, at), "Acknowledged " + row.monitor());
+  }
+
+  /** Acknowledges every firing alert (the tray's "Acknowledge all"). */
+  public void acknowledgeAll() {
+    Instant at = ctx.clock().instant();
+    List<Long> ids = feed.latest().open().stream().filter(a -> Noise.isFiring(a, at)).map(Alert::id).toList();
+    act(() -> ids.forEach(id -> ctx.store().acknowledge(id, null, ACTOR, at)),
+        ids.size() == 1 ? "Acknowledged 1 alert" : "Acknowledged " + ids.size() + " alerts");
+  }
+
+  public void snooze(AlertRow row, SnoozeChoice choice) {
+    Instant at = ctx.clock().instant();
+    act(() -> ctx.store().snooze(row.id(), choice.until(at, ctx.zone()), ACTOR, at), "Snoozed " + row.monitor() + " " + choice.label());
+  }
+
+  public void resolve(AlertRow row, String note) {
+    Instant at = ctx.clock().instant();
+    act(() -> ctx.store().resolve(row.id(), blankToNull(note), ACTOR, at), "Resolved " + row.monitor());
+  }
+
+  private void act(Io.ThrowingRunnable work, String done) {
+    io.run(() -> {
+      work.run();
+      feed.refreshSoon();
+    }, () -> message.set(done));
+  }
+
+  private static boolean matches(AlertRow row, String text) {
+    if (text == null || text.isBlank()) return true;
+    String needle = text.trim().toLowerCase(Locale.ROOT);
+    return (row.monitor() + " " + row.lastFailure() + " " + row.severity()).toLowerCase(Locale.ROOT).contains(needle);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

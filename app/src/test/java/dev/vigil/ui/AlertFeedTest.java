@@ -1,0 +1,52 @@
+package dev.vigil.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.alert.AlertChange;
+import dev.vigil.alert.AlertState;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AlertFeedTest {
+  final FakeStore store = new FakeStore().add(Samples.alert(1, AlertState.FIRING));
+  final FakeContext ctx = new FakeContext(store, Path.of("rules"));
+  final AlertFeed feed = new AlertFeed(ctx, Io.direct());
+  final List<DeskSnapshot> published = new ArrayList<>();
+
+  @Test
+  void tenThousandChangesBetweenTwoTicksBecomeOneRead() {
+    feed.subscribe(published::add);
+    feed.tick();
+    long readsBefore = store.openAlertsCalls.get();
+    for (int i = 0; i < 10_000; i++) feed.listener().onChange(new AlertChange(AlertChange.Kind.REPEATED, Samples.alert(1, AlertState.FIRING), Samples.T0));
+    feed.tick();
+    assertThat(store.openAlertsCalls.get() - readsBefore).isEqualTo(1);
+  }
+
+  @Test
+  void aQuietTickPublishesNothing() {
+    feed.tick();
+    feed.subscribe(published::add);
+    feed.tick();
+    feed.tick();
+    assertThat(published).hasSize(1);
+  }
+
+  @Test
+  void aWriteFromAnotherProcessIsNoticedThroughTheDataVersion() {
+    feed.tick();
+    store.add(Samples.alert(2, AlertState.FIRING));
+    feed.tick();
+    assertThat(feed.latest().open()).extracting(a -> a.id()).containsExactlyInAnyOrder(1L, 2L);
+  }
+
+  @Test
+  void quietModeAndWatchingArePublished() {
+    feed.tick();
+    ctx.watch = WatchStatus.notWatching("network down");
+    for (int i = 0; i < 5; i++) feed.tick();
+    assertThat(feed.latest().watch().reason()).isEqualTo("network down");
+  }
+}

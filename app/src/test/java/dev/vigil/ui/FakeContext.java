@@ -1,0 +1,59 @@
+package dev.vigil.ui;
+
+import dev.vigil.alert.AlertListener;
+import dev.vigil.store.AlertStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A DesktopContext over any store, recording what the UI asked of the engine. */
+public final class FakeContext implements DesktopContext {
+  public final AlertStore store;
+  public final Path rules;
+  public Clock clock = Clock.fixed(Samples.T0.plusSeconds(37 * 60), ZoneId.of("Europe/Berlin"));
+  public volatile QuietStatus quiet = QuietStatus.OFF;
+  public volatile WatchStatus watch = WatchStatus.WATCHING;
+  public final List<String> calls = new CopyOnWriteArrayList<>();
+  public final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
+
+  public FakeContext(AlertStore store, Path rules) {
+    this.store = store;
+    this.rules = rules;
+  }
+
+  @Override public AlertStore store() { return store; }
+
+  @Override public AutoCloseable subscribe(AlertListener listener) {
+    listeners.add(listener);
+    return () -> listeners.remove(listener);
+  }
+
+  @Override public Path rulesFolder() { return rules; }
+
+  @Override public ZoneId zone() { return clock.getZone(); }
+
+  @Override public Clock clock() { return clock; }
+
+  @Override public QuietControl quiet() {
+    return new QuietControl() {
+      @Override public void quietFor(Duration d) { calls.add("quietFor " + d); quiet = QuietStatus.until(clock.instant().plus(d)); }
+      @Override public void quietUntilMorning() { calls.add("quietUntilMorning"); quiet = QuietStatus.until(Instant.parse("2026-11-25T07:00:00Z")); }
+      @Override public void quietOff() { calls.add("quietOff"); quiet = QuietStatus.OFF; }
+      @Override public QuietStatus quietStatus() { return quiet; }
+    };
+  }
+
+  @Override public void silenceMonitor(String monitorId, Duration duration) { calls.add("silence " + monitorId + " " + duration); }
+
+  @Override public WatchStatus watchStatus() { return watch; }
+
+  @Override public void testSound() { calls.add("testSound"); }
+
+  @Override public void setAutostart(boolean on) { calls.add("autostart " + on); }
+
+  @Override public void shutdown() { calls.add("shutdown"); }
+}
