@@ -1,0 +1,131 @@
+package dev.vigil.ui.tray;
+
+import com.dustinredmond.fxtrayicon.FXTrayIcon;
+import dev.vigil.ui.DeskActions;
+import dev.vigil.ui.DeskSnapshot;
+import java.awt.SystemTray;
+import java.awt.image.BufferedImage;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.scene.control.MenuItem;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The icon in the system tray: its picture follows {@link TrayState}, its tooltip {@link TrayTooltip}. */
+public final class VigilTray {
+  private static final Logger log = LoggerFactory.getLogger(VigilTray.class);
+  static final Duration BLINK = Duration.millis(600);
+
+  private final DockedIcon icon;
+  private final ZoneId zone;
+  private final Map<TrayState, BufferedImage> images = new EnumMap<>(TrayState.class);
+  private final BufferedImage blinkFrame;
+  private final Timeline blink;
+  private TrayState state;
+  private boolean blinkOn;
+
+  private VigilTray(DockedIcon icon, int size, ZoneId zone) {
+    this.icon = icon;
+    this.zone = zone;
+    for (TrayState s : TrayState.values()) images.put(s, TrayIcons.load(s.iconName(), size));
+    blinkFrame = TrayIcons.load("critical-blink", size);
+    blink = new Timeline(new KeyFrame(BLINK, e -> toggleBlink()));
+    blink.setCycleCount(Timeline.INDEFINITE);
+  }
+
+  /** True when the desktop has a system tray we can dock in. */
+  public static boolean isAvailable() {
+    try {
+      return FXTrayIcon.isSupported();
+    } catch (RuntimeException | LinkageError e) {
+      log.info("No system tray: {}", e.toString());
+      return false;
+    }
+  }
+
+  /**
+   * Docks the icon, or returns empty (logged, never thrown) when that fails, so the caller can show the
+   * status window instead. Call on the FX thread.
+   */
+  public static Optional<VigilTray> install(Stage owner, DeskActions actions, ZoneId zone) {
+    if (!isAvailable()) return Optional.empty();
+    try {
+      int size = SystemTray.getSystemTray().getTrayIconSize().height;
+      BufferedImage first = TrayIcons.load(TrayState.OK.iconName(), size);
+      DockedIcon icon = new DockedIcon(owner, first, size);
+      icon.setApplicationTitle("Vigil");
+      menu(icon, actions);
+      icon.setOnAction(e -> actions.openInbox());
+      icon.show(); // docks later, on the AWT thread; see isDocked()
+      VigilTray tray = new VigilTray(icon, size, zone);
+      tray.icon.setTrayIconTooltip("Vigil: starting");
+      return Optional.of(tray);
+    } catch (RuntimeException | LinkageError e) {
+      log.warn("Could not add the tray icon; showing the status window instead", e);
+      return Optional.empty();
+    }
+  }
+
+  private static void menu(FXTrayIcon icon, DeskActions a) {
+    icon.addMenuItem(item("Open inbox", a::openInbox));
+    icon.addMenuItem(item("Acknowledge all", a::acknowledgeAll));
+    icon.addSeparator();
+    icon.addMenuItem(item("Quiet for 1 h", a::quietOneHour));
+    icon.addMenuItem(item("Quiet until morning", a::quietUntilMorning));
+    icon.addMenuItem(item("Quiet off", a::quietOff));
+    icon.addMenuItem(item("Silence a monitor…", a::silenceMonitor));
+    icon.addSeparator();
+    icon.addMenuItem(item("History", a::openHistory));
+    icon.addMenuItem(item("Settings", a::openSettings));
+    icon.addSeparator();
+    icon.addMenuItem(item("Quit", a::quit));
+  }
+
+  private static MenuItem item(String text, Runnable action) {
+    MenuItem m = new MenuItem(text);
+    m.setOnAction(e -> action.run());
+    return m;
+  }
+
+  /** Shows a snapshot; call on the FX thread. */
+  public void show(DeskSnapshot s) {
+    TrayState next = TrayState.of(s.open(), s.quiet(), s.watch(), s.at());
+    icon.setTrayIconTooltip("Vigil: " + TrayTooltip.of(s, zone));
+    if (next == state) return;
+    state = next;
+    blinkOn = false;
+    icon.setGraphic(images.get(next));
+    if (next == TrayState.CRITICAL) blink.play();
+    else blink.stop();
+  }
+
+  /** True once the tray host has taken the icon; docking happens on the AWT thread shortly after install. */
+  public boolean isDocked() {
+    return icon.isShowing();
+  }
+
+  /** The AWT icon, for the end-to-end test that clicks it. */
+  java.awt.TrayIcon awtIcon() {
+    return icon.awt();
+  }
+
+  public TrayState state() {
+    return state;
+  }
+
+  private void toggleBlink() {
+    blinkOn = !blinkOn;
+    icon.setGraphic(blinkOn ? blinkFrame : images.get(TrayState.CRITICAL));
+  }
+
+  public void remove() {
+    blink.stop();
+    icon.hide();
+  }
+}
