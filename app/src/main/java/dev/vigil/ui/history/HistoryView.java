@@ -1,0 +1,191 @@
+package dev.vigil.ui.history;
+
+import dev.vigil.alert.Alert;
+import dev.vigil.alert.AlertEvent;
+import dev.vigil.alert.AlertState;
+import dev.vigil.alert.Severity;
+import dev.vigil.ui.Icons;
+import dev.vigil.ui.Times;
+import java.io.File;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+
+/** The history window's content: filters, the incident table, and the selected incident's details. */
+public final class HistoryView extends BorderPane {
+  /** How close to the end of the loaded rows a visible row must be to ask for the next page. */
+  static final int PREFETCH_ROWS = 40;
+
+  private final HistoryViewModel vm;
+  private final ZoneId zone;
+  private final Supplier<Instant> now;
+  private final TableView<Alert> table = new TableView<>();
+
+  public HistoryView(HistoryViewModel vm, ZoneId zone, Supplier<Instant> now) {
+    this.vm = vm;
+    this.zone = zone;
+    this.now = now;
+    getStyleClass().add("history");
+    setTop(filters());
+    SplitPane split = new SplitPane(table(), new HistoryDetails(vm, zone));
+    split.setOrientation(Orientation.HORIZONTAL);
+    split.setDividerPositions(0.55);
+    setCenter(split);
+    setBottom(footer());
+  }
+
+  private Node filters() {
+    TextField monitor = new TextField();
+    monitor.setId("history-monitor");
+    monitor.setPromptText("Monitor");
+    monitor.textProperty().bindBidirectional(vm.monitor());
+    ComboBox<Severity> severity = nullable("Any severity", Severity.values());
+    severity.valueProperty().bindBidirectional(vm.severity());
+    ComboBox<AlertState> state = nullable("Any state", AlertState.values());
+    state.valueProperty().bindBidirectional(vm.state());
+    ComboBox<TimeRange> range = new ComboBox<>();
+    range.getItems().setAll(TimeRange.values());
+    range.valueProperty().bindBidirectional(vm.range());
+    TextField text = new TextField();
+    text.setId("history-text");
+    text.setPromptText("Search monitor or failure");
+    text.textProperty().bindBidirectional(vm.text());
+    HBox.setHgrow(text, Priority.ALWAYS);
+    Button search = new Button("Search", Icons.of(MaterialDesignM.MAGNIFY));
+    search.setId("history-search");
+    search.setDefaultButton(true);
+    search.setOnAction(e -> vm.search());
+    monitor.setOnAction(e -> vm.search());
+    text.setOnAction(e -> vm.search());
+    severity.setOnAction(e -> vm.search());
+    state.setOnAction(e -> vm.search());
+    range.setOnAction(e -> vm.search());
+    FlowPane bar = new FlowPane(8, 8, monitor, severity, state, range, text, search);
+    bar.getStyleClass().add("bar");
+    return bar;
+  }
+
+  @SafeVarargs
+  private static <T> ComboBox<T> nullable(String anyText, T... values) {
+    ComboBox<T> box = new ComboBox<>();
+    box.getItems().add(null);
+    box.getItems().addAll(values);
+    box.setPromptText(anyText);
+    box.setButtonCell(new ListCell<>() {
+      @Override protected void updateItem(T item, boolean empty) {
+        super.updateItem(item, empty);
+        setText(item == null ? anyText : label(item));
+      }
+    });
+    box.setCellFactory(l -> new ListCell<>() {
+      @Override protected void updateItem(T item, boolean empty) {
+        super.updateItem(item, empty);
+        setText(empty ? null : item == null ? anyText : label(item));
+      }
+    });
+    return box;
+  }
+
+  private static String label(Object o) {
+    return o instanceof Severity s ? s.label() : o instanceof AlertState s ? s.label() : String.valueOf(o);
+  }
+
+  private Node table() {
+    table.setId("history-table");
+    table.setItems(vm.rows());
+    table.setPlaceholder(new Label("No incidents match."));
+    table.getColumns().setAll(java.util.List.of(
+        column("When", a -> Times.full(a.firstSeen(), zone), 150),
+        column("Monitor", Alert::monitor, 160),
+        column("Severity", a -> a.severity().label(), 90),
+        column("State", a -> a.state().label(), 110),
+        column("Lasted", a -> a.resolvedAt() == null ? "open" : Times.duration(java.time.Duration.between(a.firstSeen(), a.resolvedAt())), 90),
+        column("Last failure", Alert::summary, 260)));
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    table.setRowFactory(tv -> new TableRow<>() {
+      @Override protected void updateItem(Alert item, boolean empty) {
+        super.updateItem(item, empty);
+        if (!empty && getIndex() >= tv.getItems().size() - PREFETCH_ROWS) vm.loadMore();
+      }
+    });
+    table.getSelectionModel().selectedItemProperty().addListener((o, was, a) -> vm.selected().set(a));
+    table.setOnKeyPressed(e -> {
+      if (e.getCode() == KeyCode.ESCAPE && getScene() != null) getScene().getWindow().hide();
+    });
+    vm.rows().addListener((ListChangeListener<Alert>) c -> {
+      if (table.getSelectionModel().isEmpty() && !vm.rows().isEmpty()) table.getSelectionModel().selectFirst();
+    });
+    return table;
+  }
+
+  private static TableColumn<Alert, String> column(String name, Function<Alert, String> value, double width) {
+    TableColumn<Alert, String> c = new TableColumn<>(name);
+    c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
+    c.setPrefWidth(width);
+    c.setSortable(false);
+    return c;
+  }
+
+  private Node footer() {
+    Label metrics = new Label();
+    metrics.setId("history-metrics");
+    metrics.textProperty().bind(vm.metrics());
+    Label status = new Label();
+    status.setId("history-status");
+    status.textProperty().bind(vm.status());
+    Button csv = new Button("Export CSV", Icons.of(MaterialDesignF.FILE_DELIMITED_OUTLINE));
+    csv.setOnAction(e -> save("incidents.csv", "CSV", "*.csv", vm::exportCsv));
+    Button report = new Button("Incident report", Icons.of(MaterialDesignF.FILE_DOCUMENT_OUTLINE));
+    report.disableProperty().bind(vm.selected().isNull());
+    report.setOnAction(e -> save("incident-" + vm.selected().get().id() + ".md", "Markdown", "*.md", vm::exportReport));
+    Region spring = new Region();
+    HBox.setHgrow(spring, Priority.ALWAYS);
+    HBox bar = new HBox(12, metrics, status, spring, csv, report);
+    bar.getStyleClass().add("bar");
+    return new VBox(bar);
+  }
+
+  private void save(String name, String kind, String pattern, java.util.function.Consumer<java.nio.file.Path> write) {
+    FileChooser chooser = new FileChooser();
+    chooser.setInitialFileName(name);
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+    File file = chooser.showSaveDialog(getScene().getWindow());
+    if (file != null) write.accept(file.toPath());
+  }
+
+  /** The timeline line for one event: "2026-11-25 02:18  acknowledged by desktop: on it". */
+  static String line(AlertEvent e, ZoneId zone) {
+    String who = e.actor() == null ? "" : " by " + e.actor();
+    String note = e.note() == null || e.note().isBlank() ? "" : ": " + e.note();
+    return Times.full(e.time(), zone) + "  " + e.kind() + who + note;
+  }
+
+  public void focusTable() {
+    table.requestFocus();
+  }
+}
