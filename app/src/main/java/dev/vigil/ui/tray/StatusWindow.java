@@ -88,6 +88,10 @@ public final class StatusWindow {
     stage.setY(area.getMaxY() - stage.getHeight() - 16);
   }
 
+  public Scene scene() {
+    return stage.getScene();
+  }
+
   public void close() {
     stage.hide();
   }

@@ -1,0 +1,35 @@
+package dev.vigil.ui;
+
+import java.util.Objects;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * Starts the desktop app: {@code DesktopApp.launch(ctx)} from {@code vigil run} without {@code --headless}.
+ * Blocks until the user chooses Quit (after {@link DesktopContext#shutdown()} has run); call it from the
+ * main thread, once per process. The app starts to the tray and opens no window by itself.
+ */
+public final class DesktopApp {
+  private static volatile DesktopContext context;
+  private static volatile boolean dark;
+
+  private DesktopApp() {}
+
+  public static void launch(DesktopContext ctx) {
+    context = Objects.requireNonNull(ctx, "ctx");
+    dark = Theme.detectDark();
+    System.setProperty("java.awt.headless", "false");
+    Application.launch(Fx.class);
+  }
+
+  /** The JavaFX application; public only because JavaFX instantiates it by reflection. */
+  public static final class Fx extends Application {
+    @Override
+    public void start(Stage ignored) {
+      Platform.setImplicitExit(false);
+      Theme.apply(dark);
+      new Shell(context, url -> getHostServices().showDocument(url)).start();
+    }
+  }
+}

@@ -1,0 +1,187 @@
+package dev.vigil.ui;
+
+import dev.vigil.alert.Alert;
+import dev.vigil.ui.history.HistoryView;
+import dev.vigil.ui.history.HistoryViewModel;
+import dev.vigil.ui.history.IncidentExport;
+import dev.vigil.ui.inbox.AlertRow;
+import dev.vigil.ui.inbox.InboxView;
+import dev.vigil.ui.inbox.InboxViewModel;
+import dev.vigil.ui.settings.SettingsView;
+import dev.vigil.ui.settings.SettingsViewModel;
+import dev.vigil.ui.tray.StatusWindow;
+import dev.vigil.ui.tray.VigilTray;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running desktop app: the tray (or status window), the three windows, and what the menu does. FX thread only. */
+final class Shell implements DeskActions {
+  private static final Logger log = LoggerFactory.getLogger(Shell.class);
+  static final Duration DOCK_TIMEOUT = Duration.ofSeconds(3);
+
+  private final DesktopContext ctx;
+  private final Io io;
+  private final AlertFeed feed;
+  private final Consumer<String> openUrl;
+  private final InboxViewModel inbox;
+  private Stage owner;
+  private Stage inboxStage;
+  private InboxView inboxView;
+  private Stage historyStage;
+  private HistoryViewModel history;
+  private Stage settingsStage;
+  private VigilTray tray;
+  private StatusWindow statusWindow;
+  private AutoCloseable subscription;
+
+  Shell(DesktopContext ctx, Consumer<String> openUrl) {
+    this.ctx = ctx;
+    this.io = Io.thread(Platform::runLater);
+    this.feed = new AlertFeed(ctx, io);
+    this.openUrl = openUrl;
+    this.inbox = new InboxViewModel(ctx, io, feed);
+    io.onError(message -> log.warn(message));
+  }
+
+  /** Docks the tray icon (or shows the status window) and starts following the store. Opens no window. */
+  void start() {
+    owner = new Stage(StageStyle.UTILITY);
+    owner.setOpacity(0);
+    io.load(() -> ctx.subscribe(feed.listener()), s -> subscription = s);
+    feed.start();
+    Optional<VigilTray> docked = VigilTray.install(owner, this, ctx.zone());
+    if (docked.isEmpty()) {
+      showStatusWindow();
+      return;
+    }
+    tray = docked.get();
+    feed.subscribe(tray::show);
+    PauseTransition wait = new PauseTransition(javafx.util.Duration.millis(DOCK_TIMEOUT.toMillis()));
+    wait.setOnFinished(e -> {
+      if (!tray.isDocked()) {
+        log.warn("The tray icon did not dock within {}; showing the status window too", DOCK_TIMEOUT);
+        showStatusWindow();
+      }
+    });
+    wait.play();
+  }
+
+  private void showStatusWindow() {
+    if (statusWindow != null) return;
+    statusWindow = new StatusWindow(this, ctx.zone());
+    Theme.style(statusWindow.scene());
+    feed.subscribe(statusWindow::show);
+    statusWindow.open();
+  }
+
+  @Override public void openInbox() {
+    if (inboxStage == null) {
+      inboxView = new InboxView(inbox, openUrl, this::details);
+      inboxStage = window("Vigil: inbox", inboxView, 1100, 560);
+    }
+    bringUp(inboxStage);
+    inboxView.focusTable();
+  }
+
+  /**
+   * The one place Vigil takes keyboard focus: asks the person to acknowledge a critical alert. The engine's
+   * escalation may call this (through the lead's wiring) when a critical alert fires overnight.
+   */
+  void promptAcknowledge(Alert alert) {
+    openInbox();
+    inboxStage.toFront();
+    inboxStage.requestFocus();
+  }
+
+  @Override public void acknowledgeAll() {
+    inbox.acknowledgeAll();
+  }
+
+  @Override public void quietOneHour() {
+    io.run(() -> ctx.quiet().quietFor(Duration.ofHours(1)), feed::refreshSoon);
+  }
+
+  @Override public void quietUntilMorning() {
+    io.run(() -> ctx.quiet().quietUntilMorning(), feed::refreshSoon);
+  }
+
+  @Override public void quietOff() {
+    io.run(() -> ctx.quiet().quietOff(), feed::refreshSoon);
+  }
+
+  @Override public void silenceMonitor() {
+    List<String> monitors = feed.latest().open().stream().map(Alert::monitor).distinct().sorted().toList();
+    Optional<String> monitor = monitors.isEmpty()
+        ? Dialogs.note(null, "Silence a monitor", "Which monitor? (its id)").filter(s -> !s.isBlank())
+        : Dialogs.choose(null, "Silence a monitor", "Silence which monitor?", monitors, monitors.get(0));
+    monitor.ifPresent(id -> Dialogs.choose(null, "Silence " + id, "For how long?", List.of("1 h", "4 h", "24 h"), "1 h")
+        .ifPresent(choice -> {
+          Duration d = Duration.ofHours(Long.parseLong(choice.substring(0, choice.indexOf(' '))));
+          io.run(() -> ctx.silenceMonitor(id, d), () -> log.info("Silenced {} for {}", id, d));
+        }));
+  }
+
+  @Override public void openHistory() {
+    if (historyStage == null) {
+      history = new HistoryViewModel(ctx, io);
+      historyStage = window("Vigil: history", new HistoryView(history, ctx.zone(), ctx.clock()::instant), 1280, 760);
+      history.search();
+    }
+    bringUp(historyStage);
+  }
+
+  @Override public void openSettings() {
+    if (settingsStage == null) {
+      settingsStage = window("Vigil: settings", new SettingsView(new SettingsViewModel(ctx, io)), 560, 460);
+    }
+    bringUp(settingsStage);
+  }
+
+  @Override public void quit() {
+    if (tray != null) tray.remove();
+    if (statusWindow != null) statusWindow.close();
+    io.run(() -> {
+      if (subscription != null) subscription.close();
+      ctx.shutdown();
+    }, () -> {
+      io.close();
+      Platform.exit();
+    });
+  }
+
+  /** Enter on an inbox row: the incident report, read in the background. */
+  private void details(AlertRow row) {
+    io.load(() -> ctx.store().timeline(row.id()), timeline -> {
+      TextArea text = new TextArea(IncidentExport.markdown(row.alert(), timeline, ctx.zone()));
+      text.setEditable(false);
+      text.setWrapText(true);
+      Stage stage = window("Vigil: " + row.monitor(), text, 760, 480);
+      stage.initOwner(inboxStage);
+      bringUp(stage);
+    });
+  }
+
+  private Stage window(String title, Parent content, double width, double height) {
+    Stage stage = new Stage();
+    stage.setTitle(title);
+    stage.setScene(Theme.style(new Scene(content, width, height)));
+    return stage;
+  }
+
+  private static void bringUp(Stage stage) {
+    stage.show();
+    stage.setIconified(false);
+    stage.toFront();
+  }
+}
