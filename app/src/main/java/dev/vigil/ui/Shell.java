@@ -77,6 +77,11 @@ final class Shell implements DeskActions {
     wait.play();
   }
 
+  /** The docked tray icon, or null when the status window stands in for it. */
+  VigilTray tray() {
+    return tray;
+  }
+
   private void showStatusWindow() {
     if (statusWindow != null) return;
     statusWindow = new StatusWindow(this, ctx.zone());

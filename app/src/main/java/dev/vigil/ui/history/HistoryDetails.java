@@ -40,6 +40,8 @@ final class HistoryDetails extends VBox {
       @Override protected void updateItem(AlertEvent e, boolean empty) {
         super.updateItem(e, empty);
         setText(empty || e == null ? null : HistoryView.line(e, zone));
+        setWrapText(true);
+        setPrefWidth(0);
       }
     });
 

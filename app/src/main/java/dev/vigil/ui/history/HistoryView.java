@@ -54,7 +54,7 @@ public final class HistoryView extends BorderPane {
     setTop(filters());
     SplitPane split = new SplitPane(table(), new HistoryDetails(vm, zone));
     split.setOrientation(Orientation.HORIZONTAL);
-    split.setDividerPositions(0.55);
+    split.setDividerPositions(0.6);
     setCenter(split);
     setBottom(footer());
   }
@@ -120,12 +120,12 @@ public final class HistoryView extends BorderPane {
     table.setItems(vm.rows());
     table.setPlaceholder(new Label("No incidents match."));
     table.getColumns().setAll(java.util.List.of(
-        column("When", a -> Times.full(a.firstSeen(), zone), 150),
-        column("Monitor", Alert::monitor, 160),
-        column("Severity", a -> a.severity().label(), 90),
-        column("State", a -> a.state().label(), 110),
-        column("Lasted", a -> a.resolvedAt() == null ? "open" : Times.duration(java.time.Duration.between(a.firstSeen(), a.resolvedAt())), 90),
-        column("Last failure", Alert::summary, 260)));
+        column("When", a -> Times.clock(a.firstSeen(), now.get(), zone), 120),
+        column("Monitor", Alert::monitor, 150),
+        column("Severity", a -> a.severity().label(), 95),
+        column("State", a -> a.state().label(), 125),
+        column("Lasted", a -> a.resolvedAt() == null ? "open" : Times.duration(java.time.Duration.between(a.firstSeen(), a.resolvedAt())), 85),
+        column("Last failure", Alert::summary, 200)));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setRowFactory(tv -> new TableRow<>() {
       @Override protected void updateItem(Alert item, boolean empty) {
@@ -147,6 +147,7 @@ public final class HistoryView extends BorderPane {
     TableColumn<Alert, String> c = new TableColumn<>(name);
     c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
     c.setPrefWidth(width);
+    c.setMinWidth(width);
     c.setSortable(false);
     return c;
   }

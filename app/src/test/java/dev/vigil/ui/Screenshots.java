@@ -1,0 +1,95 @@
+package dev.vigil.ui;
+
+import dev.vigil.ui.history.HistoryView;
+import dev.vigil.ui.history.HistoryViewModel;
+import dev.vigil.ui.inbox.InboxView;
+import dev.vigil.ui.inbox.InboxViewModel;
+import dev.vigil.ui.settings.SettingsView;
+import dev.vigil.ui.settings.SettingsViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/**
+ * Writes docs/screenshots/{inbox,history,settings}.png (and -dark variants) from the real views over sample
+ * data. Run by scripts/screenshots.sh under Xvfb; args: output folder.
+ */
+public final class Screenshots {
+  public static void main(String[] args) throws Exception {
+    Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
+    Files.createDirectories(out);
+    Path rules = Files.createTempDirectory("vigil-rules");
+    Files.writeString(rules.resolve("policy.yaml"), "timezone: Europe/Berlin\novernight: \"22:00-08:00\"\nquiet: \"23:30-06:30\"\n");
+    FakeStore store = new FakeStore();
+    FakeContext ctx = new FakeContext(store, rules);
+    ctx.clock = Clock.system(ZoneId.of("Europe/Berlin"));
+    SampleData.fill(store, ctx.clock.instant());
+    CountDownLatch started = new CountDownLatch(1);
+    Platform.startup(started::countDown);
+    started.await();
+    Platform.setImplicitExit(false);
+    for (boolean dark : new boolean[] {false, true}) {
+      String suffix = dark ? "-dark" : "";
+      onFx(() -> Theme.apply(dark));
+      Io io = Io.thread(Platform::runLater);
+      AlertFeed feed = new AlertFeed(ctx, io);
+      feed.start();
+      InboxViewModel inbox = new InboxViewModel(ctx, io, feed);
+      shoot(() -> new InboxView(inbox, u -> {}, r -> {}), 1200, 520, out.resolve("inbox" + suffix + ".png"));
+      HistoryViewModel history = new HistoryViewModel(ctx, io);
+      shoot(() -> {
+        HistoryView v = new HistoryView(history, ctx.zone(), ctx.clock::instant);
+        history.search();
+        return v;
+      }, 1400, 820, out.resolve("history" + suffix + ".png"));
+      shoot(() -> new SettingsView(new SettingsViewModel(ctx, io)), 620, 440, out.resolve("settings" + suffix + ".png"));
+      io.close();
+    }
+    Platform.exit();
+    System.exit(0);
+  }
+
+  private static void shoot(java.util.function.Supplier<Parent> content, int w, int h, Path file) throws Exception {
+    Stage[] stage = new Stage[1];
+    onFx(() -> {
+      stage[0] = new Stage();
+      stage[0].setScene(Theme.style(new Scene(content.get(), w, h)));
+      stage[0].show();
+      javafx.scene.Node table = stage[0].getScene().getRoot().lookup(".table-view");
+      if (table != null) table.requestFocus();
+    });
+    Thread.sleep(1500); // let the background reads land and the charts lay out; not an assertion
+    onFx(() -> {
+      WritableImage image = stage[0].getScene().snapshot(null);
+      try {
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      stage[0].close();
+    });
+    System.out.println("wrote " + file);
+  }
+
+  private static void onFx(Runnable r) throws InterruptedException {
+    CountDownLatch done = new CountDownLatch(1);
+    Platform.runLater(() -> {
+      try {
+        r.run();
+      } finally {
+        done.countDown();
+      }
+    });
+    if (!done.await(30, TimeUnit.SECONDS)) throw new IllegalStateException("FX thread did not answer");
+  }
+}
