@@ -1,0 +1,62 @@
+package dev.vigil.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.vigil.alert.AlertState;
+import dev.vigil.alert.Severity;
+import dev.vigil.ui.tray.TrayRobot;
+import dev.vigil.ui.tray.TrayState;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import javafx.application.Platform;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real tray, end to end, under Xvfb with a tray host. Run it alone (it needs the GTK toolkit, not Monocle):
+ * {@code scripts/tray-test.sh}, or by hand: start Xvfb and {@code trayer}, then
+ * {@code VIGIL_TRAY_TEST=1 ./mvnw -B -o -pl app test -Dgroups=tray -Dtest=TrayEndToEndTest}.
+ */
+@Tag("tray")
+class TrayEndToEndTest {
+  static final Duration WAIT = Duration.ofSeconds(15);
+
+  @TempDir Path rules;
+
+  @Test
+  void theIconDocksItsMenuOpensAndAcknowledgeAllAcknowledges() throws Exception {
+    assumeTrue(System.getenv("VIGIL_TRAY_TEST") != null, "set VIGIL_TRAY_TEST=1 and run under Xvfb with trayer");
+    assumeTrue(System.getenv("DISPLAY") != null, "needs an X display");
+    System.setProperty("java.awt.headless", "false");
+    assumeTrue(TrayRobot.trayHostPresent(), "needs a tray host such as trayer");
+
+    FakeStore store = new FakeStore()
+        .add(Samples.alert(1, "payments-api", Severity.CRITICAL, AlertState.FIRING))
+        .add(Samples.alert(2, "disk-space", Severity.WARNING, AlertState.FIRING));
+    FakeContext ctx = new FakeContext(store, rules);
+    CountDownLatch started = new CountDownLatch(1);
+    Platform.startup(started::countDown);
+    started.await();
+    Platform.setImplicitExit(false);
+    Shell[] shell = new Shell[1];
+    Platform.runLater(() -> {
+      shell[0] = new Shell(ctx, url -> {});
+      shell[0].start();
+    });
+
+    await().atMost(WAIT).until(() -> shell[0] != null && shell[0].tray() != null && shell[0].tray().isDocked());
+    await().atMost(WAIT).until(() -> TrayRobot.iconCentre().isPresent());
+    await().atMost(WAIT).until(() -> shell[0].tray().state() == TrayState.CRITICAL);
+
+    TrayRobot.chooseFromMenu(2); // 1 Open inbox, 2 Acknowledge all
+
+    await().atMost(WAIT).untilAsserted(() -> assertThat(store.openAlerts())
+        .allSatisfy(a -> assertThat(a.state()).isEqualTo(AlertState.ACKNOWLEDGED)));
+    await().atMost(WAIT).until(() -> shell[0].tray().state() == TrayState.ACKNOWLEDGED);
+    Platform.runLater(() -> shell[0].tray().remove());
+  }
+}

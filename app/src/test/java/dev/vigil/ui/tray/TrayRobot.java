@@ -1,0 +1,48 @@
+package dev.vigil.ui.tray;
+
+import java.awt.GraphicsEnvironment;
+import java.awt.Point;
+import java.awt.Robot;
+import java.awt.SystemTray;
+import java.awt.Window;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
+import java.util.Optional;
+
+/** Drives the real tray icon the way a person does: finds where it docked, right-clicks it, picks a menu item. */
+public final class TrayRobot {
+  private TrayRobot() {}
+
+  /** True when an X display with a tray host (e.g. trayer) is there. */
+  public static boolean trayHostPresent() {
+    return !GraphicsEnvironment.isHeadless() && SystemTray.isSupported();
+  }
+
+  /** The centre of our docked icon on screen (the XEmbed frame AWT puts inside the tray host). */
+  public static Optional<Point> iconCentre() {
+    for (Window w : Window.getWindows()) {
+      if (w.getClass().getName().endsWith("XTrayIconEmbeddedFrame") && w.isShowing()) {
+        Point p = w.getLocationOnScreen();
+        return Optional.of(new Point(p.x + w.getWidth() / 2, p.y + w.getHeight() / 2));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Right-clicks the icon to open its menu, then moves down to the {@code position}-th item (1-based) and presses Enter. */
+  public static void chooseFromMenu(int position) throws Exception {
+    Point centre = iconCentre().orElseThrow(() -> new IllegalStateException("the tray icon is not docked"));
+    Robot robot = new Robot();
+    robot.setAutoDelay(60);
+    robot.mouseMove(centre.x, centre.y);
+    robot.mousePress(InputEvent.BUTTON3_DOWN_MASK);
+    robot.mouseRelease(InputEvent.BUTTON3_DOWN_MASK);
+    robot.delay(700);
+    for (int i = 0; i < position; i++) {
+      robot.keyPress(KeyEvent.VK_DOWN);
+      robot.keyRelease(KeyEvent.VK_DOWN);
+    }
+    robot.keyPress(KeyEvent.VK_ENTER);
+    robot.keyRelease(KeyEvent.VK_ENTER);
+  }
+}
