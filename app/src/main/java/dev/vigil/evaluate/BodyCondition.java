@@ -4,7 +4,8 @@ import dev.vigil.check.FailureClass;
 import dev.vigil.check.Observation;
 import java.util.regex.Pattern;
 
-/** {@code body contains "UP"} or {@code body matches /"ok":\s*true/}; a regex gives up after a bounded effort. */
+/** {@code body contains "UP"} or {@code body matches /"ok":\s*true/}; a regex gives up after a bounded effort
+ * or when it recurses too deep. */
 final class BodyCondition implements Condition {
   private static final long REGEX_BUDGET = 50_000_000;
 
@@ -40,7 +41,7 @@ final class BodyCondition implements Condition {
     try {
       boolean found = pattern.matcher(new Budgeted(body, REGEX_BUDGET)).find();
       return shown.result(this, found, (found ? "" : "no match in ") + size);
-    } catch (Budgeted.Exhausted e) {
+    } catch (Budgeted.Exhausted | StackOverflowError e) {
       return shown.result(this, false, "regex gave up on " + size);
     }
   }
