@@ -60,13 +60,17 @@ final class YamlNode {
       items.forEach(i -> a.add(i.toJson()));
       return a;
     }
-    switch (token) {
-      case VALUE_NULL: return f.nullNode();
-      case VALUE_TRUE: return f.booleanNode(true);
-      case VALUE_FALSE: return f.booleanNode(false);
-      case VALUE_NUMBER_INT: return f.numberNode(new java.math.BigInteger(text.replace("_", "")));
-      case VALUE_NUMBER_FLOAT: return f.numberNode(new java.math.BigDecimal(text));
-      default: return f.textNode(text);
+    try {
+      switch (token) {
+        case VALUE_NULL: return f.nullNode();
+        case VALUE_TRUE: return f.booleanNode(true);
+        case VALUE_FALSE: return f.booleanNode(false);
+        case VALUE_NUMBER_INT: return f.numberNode(new java.math.BigInteger(text.replace("_", "")));
+        case VALUE_NUMBER_FLOAT: return f.numberNode(new java.math.BigDecimal(text.replace("_", "")));
+        default: return f.textNode(text);
+      }
+    } catch (NumberFormatException e) {
+      return f.textNode(text); // YAML 1.1 forms such as 0x1F or 1_000.5e3 stay as written
     }
   }
 }

@@ -166,6 +166,13 @@ class RulesLoaderTest {
   }
 
   @Test
+  void policyKeepsUnusualNumbersAsWritten() throws IOException {
+    Files.writeString(dir.resolve("policy.yaml"), "escalation: {after: 0x1F, ratio: .inf}\n");
+    assertThat(RulesLoader.load(dir, Map.of()).rules().policy().document().get("escalation").get("after").asText())
+        .isEqualTo("0x1F");
+  }
+
+  @Test
   void onlyYamlFilesDirectlyInTheFolderAreRead() throws IOException {
     Files.createDirectories(dir.resolve("sub"));
     Files.writeString(dir.resolve("sub/bad.yaml"), "nonsense: 1\n");
