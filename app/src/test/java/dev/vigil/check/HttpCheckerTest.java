@@ -104,6 +104,18 @@ class HttpCheckerTest {
   }
 
   @Test
+  void aBodyCutShortIsABodyFailureThatKeepsTheStatus() {
+    server.enqueue(new MockResponse.Builder().body("x".repeat(100_000))
+        .onResponseBody(new mockwebserver3.SocketEffect.CloseSocket()).build());
+
+    Observation seen = checker.check(get(server.url("/").toString())).join();
+
+    assertThat(seen.failure()).isEqualTo(FailureClass.BODY);
+    assertThat(seen.failureDetail()).isEqualTo("body truncated: unexpected end of stream");
+    assertThat(seen.status()).isEqualTo(200);
+  }
+
+  @Test
   void aRefusedPortIsAConnectFailure() throws Exception {
     int port;
     try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
