@@ -39,12 +39,18 @@ CREATE TABLE state_changes (
 );
 CREATE INDEX state_changes_monitor_time ON state_changes (monitor, time);
 
+-- Monitor names stored once, so that a check_minutes row costs about 23 bytes instead of 40.
+CREATE TABLE monitors (
+  id   INTEGER PRIMARY KEY,
+  name TEXT    NOT NULL UNIQUE
+);
+
 CREATE TABLE check_minutes (
-  monitor        TEXT    NOT NULL,
+  monitor_id     INTEGER NOT NULL REFERENCES monitors (id),
   minute         INTEGER NOT NULL,
   checks         INTEGER NOT NULL,
   failures       INTEGER NOT NULL,
   latency_sum_ms INTEGER NOT NULL,
   latency_max_ms INTEGER NOT NULL,
-  PRIMARY KEY (monitor, minute)
+  PRIMARY KEY (monitor_id, minute)
 ) WITHOUT ROWID;

@@ -12,14 +12,17 @@ final class CheckHistory {
   static final Duration STATE_CHANGES_KEPT = Duration.ofDays(400);
 
   private static final long MINUTE_MILLIS = 60_000;
+  private static final String MONITOR_ID = "(SELECT id FROM monitors WHERE name = ?)";
+  private static final String ADD_MONITOR = "INSERT INTO monitors (name) VALUES (?) ON CONFLICT (name) DO NOTHING";
   private static final String RECORD_CHECK =
-      "INSERT INTO check_minutes (monitor, minute, checks, failures, latency_sum_ms, latency_max_ms) VALUES (?, ?, 1, ?, ?, ?)"
-          + " ON CONFLICT (monitor, minute) DO UPDATE SET checks = checks + 1, failures = failures + excluded.failures,"
+      "INSERT INTO check_minutes (monitor_id, minute, checks, failures, latency_sum_ms, latency_max_ms)"
+          + " VALUES (" + MONITOR_ID + ", ?, 1, ?, ?, ?)"
+          + " ON CONFLICT (monitor_id, minute) DO UPDATE SET checks = checks + 1, failures = failures + excluded.failures,"
           + " latency_sum_ms = latency_sum_ms + excluded.latency_sum_ms,"
           + " latency_max_ms = max(latency_max_ms, excluded.latency_max_ms)";
   private static final String CHECK_STATS =
-      "SELECT monitor, minute, checks, failures, latency_sum_ms, latency_max_ms FROM check_minutes"
-          + " WHERE monitor = ? AND minute >= ? AND minute < ? ORDER BY minute";
+      "SELECT minute, checks, failures, latency_sum_ms, latency_max_ms FROM check_minutes"
+          + " WHERE monitor_id = " + MONITOR_ID + " AND minute >= ? AND minute < ? ORDER BY minute";
   private static final String RECORD_STATE_CHANGE = "INSERT INTO state_changes (monitor, time, up, summary) VALUES (?, ?, ?, ?)";
   private static final String STATE_CHANGES =
       "SELECT monitor, time, up, summary FROM state_changes WHERE monitor = ? AND time >= ? AND time < ? ORDER BY time";
@@ -34,12 +37,13 @@ final class CheckHistory {
 
   void recordCheck(String monitor, Instant at, boolean passed, Duration latency) {
     long millis = latency.toMillis();
+    db.update(ADD_MONITOR, monitor);
     db.update(RECORD_CHECK, monitor, minuteOf(at), passed ? 0 : 1, millis, millis);
   }
 
   /** The minutes that start in [from, to). */
   List<MinuteStat> checkStats(String monitor, Instant from, Instant to) {
-    return db.query(CHECK_STATS, CheckHistory::minuteStat, monitor, firstMinuteFrom(from), firstMinuteFrom(to));
+    return db.query(CHECK_STATS, row -> minuteStat(monitor, row), monitor, firstMinuteFrom(from), firstMinuteFrom(to));
   }
 
   void recordStateChange(String monitor, Instant at, boolean up, String summary) {
@@ -64,9 +68,9 @@ final class CheckHistory {
     return -Math.floorDiv(-at.toEpochMilli(), MINUTE_MILLIS);
   }
 
-  private static MinuteStat minuteStat(ResultSet row) throws SQLException {
+  private static MinuteStat minuteStat(String monitor, ResultSet row) throws SQLException {
     return new MinuteStat(
-        row.getString("monitor"),
+        monitor,
         Instant.ofEpochMilli(row.getLong("minute") * MINUTE_MILLIS),
         row.getInt("checks"),
         row.getInt("failures"),
