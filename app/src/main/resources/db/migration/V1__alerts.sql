@@ -19,7 +19,8 @@ CREATE TABLE alerts (
 CREATE UNIQUE INDEX alerts_open_fingerprint ON alerts (fingerprint) WHERE state != 'resolved';
 CREATE INDEX alerts_first_seen ON alerts (first_seen DESC, id DESC);
 CREATE INDEX alerts_monitor_first_seen ON alerts (monitor, first_seen DESC, id DESC);
-CREATE INDEX alerts_open ON alerts (state) WHERE state != 'resolved';
+-- The open alerts, newest first, without walking the resolved ones.
+CREATE INDEX alerts_open ON alerts (first_seen DESC, id DESC) WHERE state != 'resolved';
 
 CREATE TABLE alert_events (
   id       INTEGER PRIMARY KEY,

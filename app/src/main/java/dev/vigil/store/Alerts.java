@@ -29,7 +29,7 @@ final class Alerts {
 
   private static final String FIND = SELECT + "WHERE id = ?";
   private static final String FIND_OPEN = SELECT + "WHERE fingerprint = ? AND " + OPEN;
-  private static final String LIST_OPEN = SELECT + "WHERE " + OPEN + NEWEST_FIRST;
+  static final String LIST_OPEN = SELECT + "WHERE " + OPEN + NEWEST_FIRST;
   private static final String FIRE =
       "INSERT INTO alerts (fingerprint, monitor, severity, state, first_seen, last_seen, count, summary, labels)"
           + " VALUES (?, ?, ?, 'firing', ?, ?, 1, ?, ?)"
@@ -142,6 +142,7 @@ final class Alerts {
       if (query.monitor() != null) and(where, "monitor = ?", params, query.monitor());
       if (query.severity() != null) and(where, "severity = ?", params, query.severity().label());
       if (query.state() != null) and(where, "state = ?", params, query.state().label());
+      if (query.state() != null && query.state().isOpen()) where.append(" AND " + OPEN);
       if (query.text() != null && !query.text().isBlank()) {
         String pattern = "%" + escapeLike(query.text().trim()) + "%";
         and(where, "(monitor LIKE ? ESCAPE '\\' OR summary LIKE ? ESCAPE '\\')", params, pattern);

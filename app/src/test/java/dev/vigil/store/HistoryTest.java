@@ -126,7 +126,9 @@ class HistoryTest {
             "alerts_monitor_first_seen"),
         Arguments.of("one monitor since a time", query(T0, null, "search", null, null, null, 50).next(cursor), "alerts_monitor_first_seen"),
         Arguments.of("a time window", query(T0, T0.plusSeconds(3600), null, null, null, null, 50), "alerts_first_seen"),
-        Arguments.of("a text search", query(null, null, null, null, null, "503", 50).next(cursor), "alerts_first_seen"));
+        Arguments.of("a text search", query(null, null, null, null, null, "503", 50).next(cursor), "alerts_first_seen"),
+        Arguments.of("firing alerts", query(null, null, null, null, AlertState.FIRING, null, 50).next(cursor), "alerts_open"),
+        Arguments.of("acknowledged alerts", query(null, null, null, null, AlertState.ACKNOWLEDGED, null, 50), "alerts_open"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -137,6 +139,13 @@ class HistoryTest {
 
     assertThat(plan).anyMatch(step -> step.matches("(SCAN|SEARCH) alerts USING (COVERING )?INDEX " + index + "\\b.*"));
     assertThat(plan).noneMatch(step -> step.equals("SCAN alerts") || step.contains("TEMP B-TREE"));
+  }
+
+  @Test
+  void openAlertsReadOnlyTheOpenAlertsIndexInOrder() throws SQLException {
+    List<String> plan = queryPlan(new Alerts.HistorySql(Alerts.LIST_OPEN, new Object[0]));
+
+    assertThat(plan).containsExactly("SCAN alerts USING INDEX alerts_open");
   }
 
   static List<String> queryPlan(Alerts.HistorySql sql) throws SQLException {
