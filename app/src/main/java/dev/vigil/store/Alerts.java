@@ -28,7 +28,7 @@ final class Alerts {
   private static final String RETURNING = " RETURNING " + COLUMNS;
 
   private static final String FIND = SELECT + "WHERE id = ?";
-  private static final String FIND_OPEN = SELECT + "WHERE fingerprint = ? AND " + OPEN;
+  static final String FIND_OPEN = SELECT + "WHERE fingerprint = ? AND " + OPEN;
   static final String LIST_OPEN = SELECT + "WHERE " + OPEN + NEWEST_FIRST;
   private static final String FIRE =
       "INSERT INTO alerts (fingerprint, monitor, severity, state, first_seen, last_seen, count, summary, labels)"
@@ -187,7 +187,7 @@ final class Alerts {
         row.getLong("alert_id"), instant(row, "time"), row.getString("kind"), row.getString("note"), row.getString("actor"));
   }
 
-  static Instant instant(ResultSet row, String column) throws SQLException {
+  private static Instant instant(ResultSet row, String column) throws SQLException {
     long millis = row.getLong(column);
     return row.wasNull() ? null : Instant.ofEpochMilli(millis);
   }

@@ -12,9 +12,9 @@ import java.util.Set;
 
 /** The database file in the data folder, readable by its owner only (where the file system has POSIX modes). */
 final class DataFiles {
-  static final String DATABASE = "vigil.db";
-  static final Set<PosixFilePermission> OWNER_FOLDER = PosixFilePermissions.fromString("rwx------");
-  static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+  private static final String DATABASE = "vigil.db";
+  private static final Set<PosixFilePermission> OWNER_FOLDER = PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
   private static final List<String> SIDECARS = List.of("-wal", "-shm");
 
   private DataFiles() {}

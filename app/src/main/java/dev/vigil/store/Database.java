@@ -112,11 +112,11 @@ final class Database implements AutoCloseable {
     }
   }
 
-  static boolean isBusy(SQLException e) {
+  private static boolean isBusy(SQLException e) {
     return (e.getErrorCode() & 0xff) == SQLiteErrorCode.SQLITE_BUSY.code;
   }
 
-  void execute(String sql) {
+  private void execute(String sql) {
     try {
       statement(sql).execute();
     } catch (SQLException e) {

@@ -6,7 +6,7 @@ import org.sqlite.SQLiteDataSource;
 
 /** Brings the schema up to date with classpath:db/migration (V1__alerts.sql, ...) when a store opens. */
 final class Migrations {
-  static final String LOCATION = "classpath:db/migration";
+  private static final String LOCATION = "classpath:db/migration";
 
   private Migrations() {}
 

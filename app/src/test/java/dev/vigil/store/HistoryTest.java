@@ -135,7 +135,8 @@ class HistoryTest {
   @MethodSource("plans")
   void historyReadsAnIndexInOrderWithoutSortingOrScanningTheTable(String intent, HistoryQuery query, String index)
       throws SQLException {
-    List<String> plan = queryPlan(Alerts.HistorySql.of(query));
+    Alerts.HistorySql sql = Alerts.HistorySql.of(query);
+    List<String> plan = queryPlan(sql.text(), sql.params());
 
     assertThat(plan).anyMatch(step -> step.matches("(SCAN|SEARCH) alerts USING (COVERING )?INDEX " + index + "\\b.*"));
     assertThat(plan).noneMatch(step -> step.equals("SCAN alerts") || step.contains("TEMP B-TREE"));
@@ -143,15 +144,22 @@ class HistoryTest {
 
   @Test
   void openAlertsReadOnlyTheOpenAlertsIndexInOrder() throws SQLException {
-    List<String> plan = queryPlan(new Alerts.HistorySql(Alerts.LIST_OPEN, new Object[0]));
+    List<String> plan = queryPlan(Alerts.LIST_OPEN);
 
     assertThat(plan).containsExactly("SCAN alerts USING INDEX alerts_open");
   }
 
-  static List<String> queryPlan(Alerts.HistorySql sql) throws SQLException {
+  @Test
+  void findingTheOpenAlertOfAFingerprintUsesItsUniqueIndex() throws SQLException {
+    List<String> plan = queryPlan(Alerts.FIND_OPEN, "fp7");
+
+    assertThat(plan).containsExactly("SEARCH alerts USING INDEX alerts_open_fingerprint (fingerprint=?)");
+  }
+
+  static List<String> queryPlan(String sql, Object... params) throws SQLException {
     try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + store.database());
-        PreparedStatement explain = raw.prepareStatement("EXPLAIN QUERY PLAN " + sql.text())) {
-      for (int i = 0; i < sql.params().length; i++) explain.setObject(i + 1, sql.params()[i]);
+        PreparedStatement explain = raw.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
+      for (int i = 0; i < params.length; i++) explain.setObject(i + 1, params[i]);
       List<String> steps = new ArrayList<>();
       try (ResultSet rows = explain.executeQuery()) {
         while (rows.next()) steps.add(rows.getString("detail"));
