@@ -9,7 +9,7 @@ public final class DesktopDemo {
   public static void main(String[] args) throws Exception {
     Path rules = Files.createTempDirectory("vigil-rules");
     Files.writeString(rules.resolve("policy.yaml"), "# demo policy\ntimezone: Europe/Berlin\novernight: \"22:00-08:00\"\n");
-    FakeStore store = new FakeStore();
+    dev.vigil.store.SqliteStore store = dev.vigil.store.SqliteStore.open(Files.createTempDirectory("vigil-data"), Clock.systemUTC());
     FakeContext ctx = new FakeContext(store, rules);
     ctx.clock = Clock.systemDefaultZone();
     SampleData.fill(store, ctx.clock.instant());

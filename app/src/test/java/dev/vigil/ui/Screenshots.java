@@ -30,7 +30,7 @@ public final class Screenshots {
     Files.createDirectories(out);
     Path rules = Files.createTempDirectory("vigil-rules");
     Files.writeString(rules.resolve("policy.yaml"), "timezone: Europe/Berlin\novernight: \"22:00-08:00\"\nquiet: \"23:30-06:30\"\n");
-    FakeStore store = new FakeStore();
+    dev.vigil.store.SqliteStore store = dev.vigil.store.SqliteStore.open(Files.createTempDirectory("vigil-data"), Clock.systemUTC());
     FakeContext ctx = new FakeContext(store, rules);
     ctx.clock = Clock.system(ZoneId.of("Europe/Berlin"));
     SampleData.fill(store, ctx.clock.instant());

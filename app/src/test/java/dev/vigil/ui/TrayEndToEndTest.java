@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.vigil.alert.AlertState;
 import dev.vigil.alert.Severity;
+import dev.vigil.store.SqliteStore;
+import java.time.Clock;
 import dev.vigil.ui.tray.TrayRobot;
 import dev.vigil.ui.tray.TrayState;
 import java.nio.file.Path;
@@ -26,6 +28,7 @@ class TrayEndToEndTest {
   static final Duration WAIT = Duration.ofSeconds(15);
 
   @TempDir Path rules;
+  @TempDir Path data;
 
   @Test
   void theIconDocksItsMenuOpensAndAcknowledgeAllAcknowledges() throws Exception {
@@ -34,9 +37,9 @@ class TrayEndToEndTest {
     System.setProperty("java.awt.headless", "false");
     assumeTrue(TrayRobot.trayHostPresent(), "needs a tray host such as trayer");
 
-    FakeStore store = new FakeStore()
-        .add(Samples.alert(1, "payments-api", Severity.CRITICAL, AlertState.FIRING))
-        .add(Samples.alert(2, "disk-space", Severity.WARNING, AlertState.FIRING));
+    SqliteStore store = SqliteStore.open(data, Clock.systemUTC());
+    SampleData.fire(store, "payments-api", Severity.CRITICAL, Samples.T0, 3, "status: status (503) == 200", null);
+    SampleData.fire(store, "disk-space", Severity.WARNING, Samples.T0, 1, "disk: free (3%) > 10%", null);
     FakeContext ctx = new FakeContext(store, rules);
     CountDownLatch started = new CountDownLatch(1);
     Platform.startup(started::countDown);
@@ -58,5 +61,6 @@ class TrayEndToEndTest {
         .allSatisfy(a -> assertThat(a.state()).isEqualTo(AlertState.ACKNOWLEDGED)));
     await().atMost(WAIT).until(() -> shell[0].tray().state() == TrayState.ACKNOWLEDGED);
     Platform.runLater(() -> shell[0].tray().remove());
+    store.close();
   }
 }

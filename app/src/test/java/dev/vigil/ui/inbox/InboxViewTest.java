@@ -3,71 +3,109 @@ package dev.vigil.ui.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertState;
 import dev.vigil.alert.Severity;
+import dev.vigil.store.SqliteStore;
 import dev.vigil.ui.AlertFeed;
 import dev.vigil.ui.FakeContext;
-import dev.vigil.ui.FakeStore;
 import dev.vigil.ui.HeadlessFx;
 import dev.vigil.ui.Io;
+import dev.vigil.ui.SampleData;
 import dev.vigil.ui.Samples;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+/** The inbox over the real SQLite store, driven with mouse and keys on headless Monocle. */
 @ExtendWith({HeadlessFx.class, ApplicationExtension.class})
 class InboxViewTest {
-  final FakeStore store = new FakeStore()
-      .add(Samples.alert(1, "disk-space", Severity.WARNING, AlertState.FIRING))
-      .add(Samples.alert(2, "payments-api", Severity.CRITICAL, AlertState.FIRING));
+  static final Duration WAIT = Duration.ofSeconds(10);
+  @TempDir static Path data;
+  SqliteStore store;
   Io io;
-  AlertFeed feed;
+  Alert disk;
+  Alert payments;
 
   @Start
-  void start(Stage stage) {
-    FakeContext ctx = new FakeContext(store, Path.of("rules"));
+  void start(Stage stage) throws Exception {
+    store = SqliteStore.open(java.nio.file.Files.createTempDirectory(data, "db"), Clock.systemUTC());
+    disk = SampleData.fire(store, "disk-space", Severity.WARNING, Samples.T0, 2, "disk: free (3%) > 10%", null);
+    payments = SampleData.fire(store, "payments-api", Severity.CRITICAL, Samples.T0.plusSeconds(60), 3, "status: status (503) == 200", null);
+    FakeContext ctx = new FakeContext(store, data);
     io = Io.thread(Platform::runLater);
-    feed = new AlertFeed(ctx, io);
+    AlertFeed feed = new AlertFeed(ctx, io);
     InboxView view = new InboxView(new InboxViewModel(ctx, io, feed), url -> {}, row -> {});
     stage.setScene(new Scene(view, 1000, 500));
     stage.show();
     feed.start();
   }
 
+  @AfterEach
+  void stop() {
+    io.close();
+    store.close();
+  }
+
+  private void waitForRows(FxRobot robot, int rows) {
+    await().atMost(WAIT).until(() -> robot.lookup("#inbox-table").queryAs(TableView.class).getItems().size() == rows);
+  }
+
   @Test
   void clickingAcknowledgeWithANoteAcknowledgesTheAlertInTheStore(FxRobot robot) {
-    await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#inbox-table").queryAs(TableView.class).getItems().size() == 2);
+    waitForRows(robot, 2);
     robot.clickOn("payments-api");
     robot.clickOn("#acknowledge");
     robot.clickOn("#note").write("on it");
     robot.type(KeyCode.ENTER);
-    await().atMost(Duration.ofSeconds(5)).until(() -> store.find(2).orElseThrow().state() == AlertState.ACKNOWLEDGED);
-    assertThat(store.timeline(2)).last().satisfies(e -> assertThat(e.note()).isEqualTo("on it"));
-    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+    await().atMost(WAIT).until(() -> store.find(payments.id()).orElseThrow().state() == AlertState.ACKNOWLEDGED);
+    assertThat(store.timeline(payments.id())).last().satisfies(e -> {
+      assertThat(e.kind()).isEqualTo("acknowledged");
+      assertThat(e.note()).isEqualTo("on it");
+      assertThat(e.actor()).isEqualTo("desktop");
+    });
+    await().atMost(WAIT).untilAsserted(() -> {
       WaitForAsyncUtils.waitForFxEvents();
       assertThat(robot.lookup("#inbox-message").queryLabeled().getText()).isEqualTo("Acknowledged payments-api");
     });
-    io.close();
   }
 
   @Test
-  void pressingRResolvesTheSelectedAlert(FxRobot robot) {
-    await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#inbox-table").queryAs(TableView.class).getItems().size() == 2);
+  void pressingRThenEnterResolvesTheSelectedAlert(FxRobot robot) {
+    waitForRows(robot, 2);
     robot.clickOn("disk-space");
     robot.type(KeyCode.R);
     robot.type(KeyCode.ENTER);
-    await().atMost(Duration.ofSeconds(5)).until(() -> store.find(1).orElseThrow().state() == AlertState.RESOLVED);
-    await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#inbox-table").queryAs(TableView.class).getItems().size() == 1);
-    io.close();
+    await().atMost(WAIT).until(() -> store.find(disk.id()).orElseThrow().state() == AlertState.RESOLVED);
+    waitForRows(robot, 1);
+  }
+
+  @Test
+  void snoozingFromTheMenuSnoozesInTheStore(FxRobot robot) {
+    waitForRows(robot, 2);
+    robot.clickOn("payments-api");
+    robot.clickOn("#snooze");
+    robot.clickOn("1 h");
+    await().atMost(WAIT).until(() -> store.find(payments.id()).orElseThrow().snoozedUntil() != null);
+  }
+
+  @Test
+  void anAlertFromAnotherProcessAppearsWithoutAnyEvent(FxRobot robot) {
+    waitForRows(robot, 2);
+    SampleData.fire(store, "login", Severity.CRITICAL, Samples.T0.plusSeconds(120), 1, "status: status (500) == 200", null);
+    waitForRows(robot, 3);
   }
 }
