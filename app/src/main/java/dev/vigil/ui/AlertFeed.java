@@ -1,5 +1,6 @@
 package dev.vigil.ui;
 
+import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertListener;
 import java.util.List;
 import java.util.Objects;
@@ -12,11 +13,14 @@ import java.util.function.Consumer;
  *
  * <p>Engine changes only set a dirty flag. Every {@value #TICK_MILLIS} ms, on the background thread, the feed
  * reads the open alerts once if the flag was set or the store's data version moved (another process wrote),
- * and publishes one snapshot to the FX thread. Ten thousand changes in a second become at most five reads.
+ * and publishes one snapshot to the FX thread only when they differ from the last. Ten thousand changes in a
+ * second become at most five reads and five publications.
  */
 public final class AlertFeed {
   static final long TICK_MILLIS = 200;
   private static final int STATUS_EVERY_TICKS = 5;
+  /** Republish now and then even when nothing changed, so "since 02:14 (37 min)" keeps its age right. */
+  private static final int REPUBLISH_EVERY_TICKS = 150;
 
   private final DesktopContext ctx;
   private final Io io;
@@ -61,9 +65,11 @@ public final class AlertFeed {
 
   /** One tick, on the background thread: reads and publishes only when something changed. */
   public void tick() {
-    boolean statusDue = ticks++ % STATUS_EVERY_TICKS == 0;
+    int tick = ticks++;
+    boolean statusDue = tick % STATUS_EVERY_TICKS == 0;
+    boolean republishDue = tick > 0 && tick % REPUBLISH_EVERY_TICKS == 0;
     long version = ctx.store().dataVersion();
-    boolean alertsChanged = dirty.getAndSet(false) | version != lastVersion;
+    boolean readAlerts = dirty.getAndSet(false) | version != lastVersion;
     lastVersion = version;
     QuietStatus quiet = lastQuiet;
     WatchStatus watch = lastWatch;
@@ -74,9 +80,10 @@ public final class AlertFeed {
     boolean statusChanged = !Objects.equals(quiet, lastQuiet) || !Objects.equals(watch, lastWatch);
     lastQuiet = quiet;
     lastWatch = watch;
-    if (!alertsChanged && !statusChanged) return;
-    DeskSnapshot next = new DeskSnapshot(
-        alertsChanged ? ctx.store().openAlerts() : latest.open(), quiet, watch, ctx.clock().instant());
+    List<Alert> open = readAlerts ? ctx.store().openAlerts() : latest.open();
+    boolean alertsChanged = !open.equals(latest.open());
+    if (!alertsChanged && !statusChanged && !republishDue) return;
+    DeskSnapshot next = new DeskSnapshot(open, quiet, watch, ctx.clock().instant());
     latest = next;
     io.fx(() -> subscribers.forEach(s -> s.accept(next)));
   }

@@ -26,6 +26,15 @@ class AlertFeedTest {
   }
 
   @Test
+  void engineWritesThatLeaveTheOpenAlertsAsTheyWerePublishNothing() {
+    feed.tick();
+    feed.subscribe(published::add);
+    store.version.incrementAndGet(); // e.g. a check result folded into its minute
+    feed.tick();
+    assertThat(published).hasSize(1);
+  }
+
+  @Test
   void aQuietTickPublishesNothing() {
     feed.tick();
     feed.subscribe(published::add);

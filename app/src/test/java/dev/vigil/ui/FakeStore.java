@@ -25,7 +25,7 @@ public final class FakeStore implements AlertStore {
   final Map<Long, Alert> alerts = new ConcurrentHashMap<>();
   final List<AlertEvent> events = java.util.Collections.synchronizedList(new ArrayList<>());
   final List<MinuteStat> stats = java.util.Collections.synchronizedList(new ArrayList<>());
-  final AtomicLong version = new AtomicLong();
+  public final AtomicLong version = new AtomicLong();
   public final AtomicLong historyCalls = new AtomicLong();
   public final AtomicLong openAlertsCalls = new AtomicLong();
 

@@ -137,10 +137,13 @@ public final class HistoryView extends BorderPane {
     table.setOnKeyPressed(e -> {
       if (e.getCode() == KeyCode.ESCAPE && getScene() != null) getScene().getWindow().hide();
     });
-    vm.rows().addListener((ListChangeListener<Alert>) c -> {
-      if (table.getSelectionModel().isEmpty() && !vm.rows().isEmpty()) table.getSelectionModel().selectFirst();
-    });
+    vm.rows().addListener((ListChangeListener<Alert>) c -> selectFirstIfNone());
+    selectFirstIfNone();
     return table;
+  }
+
+  private void selectFirstIfNone() {
+    if (table.getSelectionModel().isEmpty() && !vm.rows().isEmpty()) table.getSelectionModel().selectFirst();
   }
 
   private static TableColumn<Alert, String> column(String name, Function<Alert, String> value, double width) {

@@ -38,6 +38,7 @@ public final class InboxView extends BorderPane {
   private final MenuButton snooze = new MenuButton("_Snooze", Icons.of(MaterialDesignS.SLEEP));
   private final Consumer<String> openUrl;
   private final Consumer<AlertRow> openDetails;
+  private long selectedId = -1;
 
   public InboxView(InboxViewModel vm, Consumer<String> openUrl, Consumer<AlertRow> openDetails) {
     this.vm = vm;
@@ -84,10 +85,24 @@ public final class InboxView extends BorderPane {
     table.setOnMouseClicked(e -> {
       if (e.getClickCount() == 2) selected(openDetails);
     });
-    table.getItems().addListener((javafx.collections.ListChangeListener<AlertRow>) c -> {
-      if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) table.getSelectionModel().selectFirst();
+    // Live updates replace the rows; keep the person's selection on the same alert, or the first one.
+    table.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> {
+      if (row != null) selectedId = row.id();
     });
+    table.getItems().addListener((javafx.collections.ListChangeListener<AlertRow>) c -> keepSelection());
+    keepSelection();
     return table;
+  }
+
+  private void keepSelection() {
+    if (!table.getSelectionModel().isEmpty()) return;
+    for (int i = 0; i < table.getItems().size(); i++) {
+      if (table.getItems().get(i).id() == selectedId) {
+        table.getSelectionModel().select(i);
+        return;
+      }
+    }
+    if (!table.getItems().isEmpty()) table.getSelectionModel().selectFirst();
   }
 
   private static TableColumn<AlertRow, String> column(String name, java.util.function.Function<AlertRow, String> value, double width) {

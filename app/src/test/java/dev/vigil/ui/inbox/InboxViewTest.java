@@ -103,9 +103,12 @@ class InboxViewTest {
   }
 
   @Test
-  void anAlertFromAnotherProcessAppearsWithoutAnyEvent(FxRobot robot) {
+  void anAlertFromAnotherProcessAppearsAndTheSelectionStaysPut(FxRobot robot) {
     waitForRows(robot, 2);
+    robot.clickOn("disk-space");
     SampleData.fire(store, "login", Severity.CRITICAL, Samples.T0.plusSeconds(120), 1, "status: status (500) == 200", null);
     waitForRows(robot, 3);
+    TableView<?> table = robot.lookup("#inbox-table").queryAs(TableView.class);
+    assertThat(((AlertRow) table.getSelectionModel().getSelectedItem()).monitor()).isEqualTo("disk-space");
   }
 }
