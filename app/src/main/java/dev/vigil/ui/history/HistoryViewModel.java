@@ -7,7 +7,6 @@ import dev.vigil.alert.Severity;
 import dev.vigil.store.AlertStore;
 import dev.vigil.store.HistoryQuery;
 import dev.vigil.store.MinuteStat;
-import dev.vigil.store.Page;
 import dev.vigil.ui.DesktopContext;
 import dev.vigil.ui.Io;
 import java.nio.file.Files;
@@ -101,24 +100,30 @@ public final class HistoryViewModel {
     int gen = generation;
     HistoryQuery q = cursor == null ? query : query.next(cursor);
     AlertStore store = ctx.store();
-    io.load(() -> {
-      Page<Alert> page = store.history(q);
-      Map<Long, Instant> acks = new HashMap<>();
-      for (Alert a : page.items()) firstAcknowledgement(store.timeline(a.id())).ifPresent(t -> acks.put(a.id(), t));
-      return new Loaded(page, acks);
-    }, loaded -> {
+    io.load(() -> store.history(q), page -> {
       if (gen != generation) return;
       loading = false;
-      cursor = loaded.page().next();
+      cursor = page.next();
       exhausted = cursor == null;
-      acknowledgedAt.putAll(loaded.acks());
-      rows.addAll(loaded.page().items());
-      metrics.set(IncidentMetrics.of(rows, acknowledgedAt).words());
+      rows.addAll(page.items());
       status.set(rows.size() + (exhausted ? " incidents" : "+ incidents (scroll for more)"));
+      loadAcknowledgements(gen, page.items());
     });
   }
 
-  private record Loaded(Page<Alert> page, Map<Long, Instant> acks) {}
+  /** MTTA needs each incident's first acknowledgement: read after the page is shown, so paging stays quick. */
+  private void loadAcknowledgements(int gen, List<Alert> page) {
+    AlertStore store = ctx.store();
+    io.load(() -> {
+      Map<Long, Instant> acks = new HashMap<>();
+      for (Alert a : page) firstAcknowledgement(store.timeline(a.id())).ifPresent(t -> acks.put(a.id(), t));
+      return acks;
+    }, acks -> {
+      if (gen != generation) return;
+      acknowledgedAt.putAll(acks);
+      metrics.set(IncidentMetrics.of(rows, acknowledgedAt).words());
+    });
+  }
 
   static java.util.Optional<Instant> firstAcknowledgement(List<AlertEvent> timeline) {
     return timeline.stream().filter(e -> e.kind().equals("acknowledged")).map(AlertEvent::time).findFirst();
