@@ -79,11 +79,15 @@ public final class Io implements AutoCloseable {
   /** Repeats {@code work} on the background thread; a no-op for {@link #direct()} (tests call it by hand). */
   public void every(long millis, Runnable work) {
     if (owned == null) return;
+    boolean[] failing = {false};
     owned.scheduleWithFixedDelay(() -> {
       try {
         work.run();
+        if (failing[0]) log.info("Periodic work works again");
+        failing[0] = false;
       } catch (RuntimeException e) {
-        log.warn("Periodic work failed", e);
+        if (!failing[0]) log.warn("Periodic work failed; said once until it works again", e);
+        failing[0] = true;
       }
     }, 0, millis, TimeUnit.MILLISECONDS);
   }

@@ -165,6 +165,11 @@ final class Shell implements DeskActions {
     });
   }
 
+  /** Stops following the store (tests; Quit does this itself). */
+  void stop() {
+    io.close();
+  }
+
   /** Enter on an inbox row: the incident report, read in the background. */
   private void details(AlertRow row) {
     io.load(() -> ctx.store().timeline(row.id()), timeline -> {

@@ -61,6 +61,7 @@ class TrayEndToEndTest {
         .allSatisfy(a -> assertThat(a.state()).isEqualTo(AlertState.ACKNOWLEDGED)));
     await().atMost(WAIT).until(() -> shell[0].tray().state() == TrayState.ACKNOWLEDGED);
     Platform.runLater(() -> shell[0].tray().remove());
+    shell[0].stop();
     store.close();
   }
 }
