@@ -81,6 +81,10 @@ public final class RulesLoader {
   }
 
   private LoadResult result() {
+    problems.sort(
+        java.util.Comparator.comparing((RuleProblem p) -> p.file().toString())
+            .thenComparingInt(RuleProblem::line)
+            .thenComparingInt(RuleProblem::column));
     return new LoadResult(new RuleSet(dir, monitors, heartbeats, sources, policy), problems);
   }
 
