@@ -132,7 +132,7 @@ fi
 if [[ $install == 1 ]]; then
   [[ $(id -u) -eq 0 ]] || die "--install needs root"
   echo "--- apt-get install ${deb#$root/}"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$deb" >"$tmp/apt.log" 2>&1 \
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q "$deb" >"$tmp/apt.log" 2>&1 \
     || { tail -20 "$tmp/apt.log"; die "apt-get install failed"; }
   [[ "$(readlink /usr/bin/vigil)" == /opt/vigil/bin/vigil ]] && pass "installed: /usr/bin/vigil -> /opt/vigil/bin/vigil" \
     || fail "installed: /usr/bin/vigil is not a link to /opt/vigil/bin/vigil"
@@ -144,7 +144,7 @@ if [[ $install == 1 ]]; then
   done
   [[ -f /usr/share/applications/vigil-vigil.desktop ]] && pass "installed: menu entry" \
     || fail "installed: no /usr/share/applications/vigil-vigil.desktop"
-  DEBIAN_FRONTEND=noninteractive apt-get purge -y -q vigil >>"$tmp/apt.log" 2>&1 || { tail -20 "$tmp/apt.log"; die "apt-get purge failed"; }
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 purge -y -q vigil >>"$tmp/apt.log" 2>&1 || { tail -20 "$tmp/apt.log"; die "apt-get purge failed"; }
   left=""
   for f in /usr/bin/vigil /opt/vigil /usr/share/icons/hicolor/48x48/apps/vigil.png /usr/share/applications/vigil-vigil.desktop; do
     [[ -e "$f" || -L "$f" ]] && left+=" $f"
