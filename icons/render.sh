@@ -49,13 +49,13 @@ for s in "${STATES[@]}"; do
 done
 for z in "${APP_SIZES[@]}"; do render "$src/app.svg" "$z" "$out/app-$z.png"; n=$((n+1)); done
 render "$src/app-template.svg" 32 "$out/app-template-32.png"; n=$((n+1))
-echo "rendered $n PNGs into ${out#$root/}/"
+echo "rendered $n PNGs into ${out#"$root"/}/"
 
 # Classpath copies for the app (same names).
 rm -f "$res"/tray-*.png "$res"/app-*.png
 cp "$out"/tray-*.png "$res"/
 for z in "${APP_RES_SIZES[@]}"; do cp "$out/app-$z.png" "$res/"; done
-echo "copied tray-*.png and app-{$(IFS=,; echo "${APP_RES_SIZES[*]}")}.png into ${res#$root/}/"
+echo "copied tray-*.png and app-{$(IFS=,; echo "${APP_RES_SIZES[*]}")}.png into ${res#"$root"/}/"
 
 if command -v icotool >/dev/null 2>&1; then
   icotool --create --output "$here/vigil.ico" \

@@ -93,8 +93,8 @@ say "jpackage --type app-image"
   --app-version "$version" --icon icons/png/app-256.png \
   || die "jpackage app-image failed"
 launcher="$out/app-image/vigil/bin/vigil"
-[[ -x "$launcher" ]] || die "app image has no launcher at ${launcher#$root/}"
-say "app image: ${out#$root/}/app-image/vigil ($(du -sh "$out/app-image/vigil" | cut -f1)) after $((SECONDS-start)) s"
+[[ -x "$launcher" ]] || die "app image has no launcher at ${launcher#"$root"/}"
+say "app image: ${out#"$root"/}/app-image/vigil ($(du -sh "$out/app-image/vigil" | cut -f1)) after $((SECONDS-start)) s"
 
 # --- .deb ----------------------------------------------------------------------
 if [[ "${VIGIL_SKIP_DEB:-0}" == 1 ]]; then say "VIGIL_SKIP_DEB=1: no .deb"; exit 0; fi
@@ -103,6 +103,7 @@ say "jpackage --type deb (dpkg-deb compresses ~100 MB with xz: a minute or two)"
   @installer/common.args @installer/linux/deb.args \
   --app-version "$version" --linux-app-release "$release" \
   || die "jpackage deb failed"
-deb="$(ls "$out"/vigil_*.deb 2>/dev/null | head -1)"
-[[ -n "$deb" ]] || die "jpackage reported success but no vigil_*.deb is in ${out#$root/}/"
-say "built ${deb#$root/} ($(du -h "$deb" | cut -f1)) in $((SECONDS-start)) s"
+shopt -s nullglob; debs=("$out"/vigil_*.deb); shopt -u nullglob
+deb="${debs[0]:-}"
+[[ -n "$deb" ]] || die "jpackage reported success but no vigil_*.deb is in ${out#"$root"/}/"
+say "built ${deb#"$root"/} ($(du -h "$deb" | cut -f1)) in $((SECONDS-start)) s"

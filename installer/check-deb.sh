@@ -12,6 +12,7 @@
 #                menu entry, then purge it and check that nothing is left. Changes this machine: CI/containers only.
 # Env:   VIGIL_EXAMPLE_RULES  rules folder for `vigil validate --rules` (default: examples/rules, then examples)
 # Exit:  0 all checks passed; 1 a check failed (each failure is printed as "FAIL: ...").
+# shellcheck disable=SC2015,SC2016  # `ok && pass || fail`: pass only echoes; grep patterns are literal
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -23,7 +24,7 @@ for a in "$@"; do
   case "$a" in
     --no-build) build=0 ;;
     --install) install=1 ;;
-    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,/^# shellcheck/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "check-deb.sh: unknown option $a (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -47,7 +48,7 @@ debs=("$out"/vigil_*.deb)
 shopt -u nullglob
 [[ ${#debs[@]} -eq 1 ]] || die "expected exactly one installer/target/vigil_*.deb, found ${#debs[@]} (run installer/build-linux.sh)"
 deb="${debs[0]}"
-echo "check-deb.sh: checking ${deb#$root/} ($(du -h "$deb" | cut -f1))"
+echo "check-deb.sh: checking ${deb#"$root"/} ($(du -h "$deb" | cut -f1))"
 
 # --- control fields ----------------------------------------------------------------
 echo "--- control"
@@ -122,8 +123,8 @@ if [[ -z "$rules" ]]; then
 fi
 if grep -qw validate <<<"$outp" && [[ -n "$rules" && -d "$rules" ]]; then
   set +e; vout="$(run validate --rules "$rules" --data "$tmp/data" 2>&1)"; rc=$?; set -e
-  [[ $rc -eq 0 ]] && pass "vigil validate --rules ${rules#$root/} exits 0" \
-    || { printf '%s\n' "$vout" | head -20; fail "vigil validate --rules ${rules#$root/} exited $rc"; }
+  [[ $rc -eq 0 ]] && pass "vigil validate --rules ${rules#"$root"/} exits 0" \
+    || { printf '%s\n' "$vout" | head -20; fail "vigil validate --rules ${rules#"$root"/} exited $rc"; }
 else
   echo "skip: vigil validate (the CLI has no 'validate' yet or there is no examples/rules folder)"
 fi
@@ -131,7 +132,7 @@ fi
 # --- optional: real install and purge -------------------------------------------------
 if [[ $install == 1 ]]; then
   [[ $(id -u) -eq 0 ]] || die "--install needs root"
-  echo "--- apt-get install ${deb#$root/}"
+  echo "--- apt-get install ${deb#"$root"/}"
   DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q "$deb" >"$tmp/apt.log" 2>&1 \
     || { tail -20 "$tmp/apt.log"; die "apt-get install failed"; }
   [[ "$(readlink /usr/bin/vigil)" == /opt/vigil/bin/vigil ]] && pass "installed: /usr/bin/vigil -> /opt/vigil/bin/vigil" \
@@ -153,7 +154,7 @@ if [[ $install == 1 ]]; then
 fi
 
 if [[ $failures -gt 0 ]]; then
-  echo "check-deb.sh: $failures check(s) FAILED for ${deb#$root/}" >&2
+  echo "check-deb.sh: $failures check(s) FAILED for ${deb#"$root"/}" >&2
   exit 1
 fi
-echo "check-deb.sh: all checks passed for ${deb#$root/} ($(du -h "$deb" | cut -f1))"
+echo "check-deb.sh: all checks passed for ${deb#"$root"/} ($(du -h "$deb" | cut -f1))"
