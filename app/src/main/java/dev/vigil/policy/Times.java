@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** Times as the person reads them in reasons: {@code 07:00} when within a day, else {@code 2025-03-30 07:00}. */
+/** Times as the person reads them in reasons: {@code 07:00} when within 20 hours of now, else {@code 2025-03-30 07:00}. */
 public final class Times {
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
   private static final DateTimeFormatter DATE_CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -13,7 +13,7 @@ public final class Times {
   private Times() {}
 
   public static String clock(Instant t, Instant now, ZoneId zone) {
-    boolean soon = !t.isBefore(now) && Duration.between(now, t).compareTo(Duration.ofHours(20)) < 0;
+    boolean soon = Duration.between(now, t).abs().compareTo(Duration.ofHours(20)) < 0;
     return (soon ? CLOCK : DATE_CLOCK).format(t.atZone(zone));
   }
 }
