@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.flywaydb.core.Flyway;
 
 /**
  * Noise control's tables in {@code DATA/vigil.db} (migration V2): notification decisions, silences, manual
@@ -39,11 +38,7 @@ public final class PolicyStore implements AutoCloseable {
   /** Opens an already-migrated database file. */
   public static PolicyStore open(Path dbFile) {
     try {
-      Connection c = DriverManager.getConnection("jdbc:sqlite:" + dbFile);
-      try (Statement s = c.createStatement()) {
-        s.execute("PRAGMA busy_timeout = 5000");
-        s.execute("PRAGMA foreign_keys = ON");
-      }
+      Connection c = DriverManager.getConnection("jdbc:sqlite:" + dbFile, Database.config(false).toProperties());
       return new PolicyStore(c);
     } catch (SQLException e) {
       throw new StoreException("cannot open " + dbFile + ": " + e.getMessage(), e);
@@ -62,8 +57,9 @@ public final class PolicyStore implements AutoCloseable {
     return open(file);
   }
 
+  /** Runs the migrations the same way {@link SqliteStore} does. */
   public static void migrate(String url) {
-    Flyway.configure().dataSource(url, "", "").locations("classpath:db/migration").load().migrate();
+    Migrations.apply(url);
   }
 
   // ---- notifications
@@ -239,12 +235,5 @@ public final class PolicyStore implements AutoCloseable {
   private static Instant instant(ResultSet rs, int i) throws SQLException {
     long v = rs.getLong(i);
     return rs.wasNull() ? null : Instant.ofEpochMilli(v);
-  }
-
-  /** A database failure, with what was being done. */
-  public static final class StoreException extends RuntimeException {
-    StoreException(String message, Throwable cause) {
-      super(message, cause);
-    }
   }
 }
