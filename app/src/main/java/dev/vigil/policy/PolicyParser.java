@@ -97,13 +97,7 @@ public final class PolicyParser {
       String f = it.next();
       if (!TOP.contains(f)) problem("/" + f, "policy: unknown field \"" + f + "\" (expected one of timezone, overnight, quiet, behaviour, escalation, storm, channels)");
     }
-    if (doc.hasNonNull("timezone")) {
-      try {
-        zone = ZoneId.of(doc.get("timezone").asText());
-      } catch (DateTimeException e) {
-        problem("/timezone", "policy: field \"timezone\": \"" + doc.get("timezone").asText() + "\" is not a time zone (e.g. Europe/Berlin)");
-      }
-    }
+    // timezone (a zone id, or "system") is validated and resolved by the rules loader into spec.timezone().
     OvernightWindow overnight = doc.has("overnight") ? weekly(doc.get("overnight"), "overnight") : base.overnight();
     OvernightWindow quiet = doc.has("quiet") ? weekly(doc.get("quiet"), "quiet") : OvernightWindow.none();
     JsonNode behaviour = doc.has("behaviour") ? doc.get("behaviour") : doc.get("behavior");
