@@ -1,12 +1,10 @@
 package dev.vigil.cli;
 
-import dev.vigil.check.HttpChecker;
+import dev.vigil.app.Watch;
 import dev.vigil.engine.Engine;
 import dev.vigil.engine.RulesWatcher;
 import dev.vigil.rules.RuleProblem;
 import dev.vigil.rules.RulesLoader;
-import dev.vigil.schedule.QuartzScheduler;
-import dev.vigil.store.SqliteStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,9 +44,10 @@ final class RunCommand implements Callable<Integer> {
       return 1;
     }
     RulesLoader.LoadResult loaded = RulesLoader.load(rulesDir, System.getenv());
-    if (!loaded.ok()) {
-      for (RuleProblem p : loaded.problems()) err.println(p.format());
-      err.printf("vigil run: %d problem(s) in %s; nothing started%n", loaded.problems().size(), rulesDir);
+    var problems = RuleCheck.problems(loaded);
+    if (!problems.isEmpty()) {
+      for (RuleProblem p : problems) err.println(p.format());
+      err.printf("vigil run: %d problem(s) in %s; nothing started%n", problems.size(), rulesDir);
       err.flush();
       return 1;
     }
@@ -62,10 +61,9 @@ final class RunCommand implements Callable<Integer> {
     Logs.forRun(data.dir == null ? DataDirs.current().logs() : dataDir.resolve("logs"));
 
     Clock clock = Clock.systemDefaultZone();
-    SqliteStore store = SqliteStore.open(dataDir, clock);
-    Engine engine = new Engine(loaded.rules(), store, HttpChecker.create(clock), new QuartzScheduler(), clock);
-    engine.start();
-    RulesWatcher watcher = new RulesWatcher(rulesDir, System.getenv(), engine, problems -> {});
+    Watch watch = Watch.start(dataDir, loaded.rules(), clock, Watch.Desktop.headless());
+    Engine engine = watch.engine();
+    RulesWatcher watcher = new RulesWatcher(rulesDir, System.getenv(), engine, refused -> {});
     ScheduledExecutorService reload = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "vigil-rules-watch");
       t.setDaemon(true);
@@ -76,8 +74,7 @@ final class RunCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       reload.shutdownNow();
-      engine.close();
-      store.close();
+      watch.close();
       stopped.countDown();
     }, "vigil-shutdown"));
 

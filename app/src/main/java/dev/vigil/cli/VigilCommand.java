@@ -17,6 +17,10 @@ import picocli.CommandLine.Command;
       SnoozeCommand.class,
       ResolveCommand.class,
       HistoryCommand.class,
+      QuietCommand.class,
+      SilenceCommand.class,
+      NotificationsCommand.class,
+      DrillCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class VigilCommand implements Runnable {
