@@ -27,6 +27,8 @@ public final class SettingsViewModel {
   private final StringProperty quietHours = new SimpleStringProperty("");
   private final BooleanProperty autostart = new SimpleBooleanProperty();
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+  /** The fields as loaded: save writes only what the person changed, so a weekly block stays as written. */
+  private Map<String, String> loaded = Map.of();
 
   public SettingsViewModel(DesktopContext ctx, Io io) {
     this.ctx = ctx;
@@ -56,6 +58,7 @@ public final class SettingsViewModel {
       overnight.set(l.values().getOrDefault("overnight", "22:00-08:00"));
       quietHours.set(l.values().getOrDefault("quiet", ""));
       autostart.set(l.autostart());
+      loaded = fields();
     });
   }
 
@@ -69,9 +72,9 @@ public final class SettingsViewModel {
       return;
     }
     Map<String, String> values = new HashMap<>();
-    values.put("timezone", timezone.get().trim());
-    values.put("overnight", overnight.get().trim());
-    values.put("quiet", quietHours.get().isBlank() ? null : quietHours.get().trim());
+    fields().forEach((key, value) -> {
+      if (!value.equals(loaded.get(key))) values.put(key, value.isEmpty() ? null : value);
+    });
     Path file = policyFile();
     boolean on = autostart.get();
     io.run(() -> {
@@ -80,6 +83,10 @@ public final class SettingsViewModel {
       Files.writeString(file, PolicyFile.write(before, values));
       ctx.setAutostart(on);
     }, () -> message.set("Saved to " + file.getFileName()));
+  }
+
+  private Map<String, String> fields() {
+    return Map.of("timezone", timezone.get().trim(), "overnight", overnight.get().trim(), "quiet", quietHours.get().trim());
   }
 
   /** The first thing wrong with the fields, in words, or null. */

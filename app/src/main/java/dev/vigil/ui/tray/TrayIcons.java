@@ -8,6 +8,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,26 +20,27 @@ import org.slf4j.LoggerFactory;
  */
 final class TrayIcons {
   private static final Logger log = LoggerFactory.getLogger(TrayIcons.class);
-  static final int[] SIZES = {16, 22, 24, 32, 48, 64};
+  /** The sizes icons/ renders, smallest first. */
+  static final int[] SIZES = {16, 22, 24, 32, 48};
 
   private TrayIcons() {}
 
-  /** The resource path for a state ("critical-blink" for the blink frame) at the nearest size at or above {@code size}. */
+  /** Resource paths to try for a state ("critical-blink" for the blink frame): the size itself, larger ones, then smaller. */
+  static List<String> candidates(String state, int size) {
+    List<String> paths = new ArrayList<>();
+    for (int s : SIZES) if (s >= size) paths.add(path(state, s));
+    for (int i = SIZES.length - 1; i >= 0; i--) if (SIZES[i] < size) paths.add(path(state, SIZES[i]));
+    return paths;
+  }
+
   static String path(String state, int size) {
-    int best = SIZES[SIZES.length - 1];
-    for (int s : SIZES) {
-      if (s >= size) {
-        best = s;
-        break;
-      }
-    }
-    return "/icons/tray-" + state + "-" + best + ".png";
+    return "/icons/tray-" + state + "-" + size + ".png";
   }
 
   static BufferedImage load(String state, int size) {
-    String path = path(state, size);
-    URL url = TrayIcons.class.getResource(path);
-    if (url != null) {
+    for (String path : candidates(state, size)) {
+      URL url = TrayIcons.class.getResource(path);
+      if (url == null) continue;
       try (InputStream in = url.openStream()) {
         BufferedImage image = ImageIO.read(in);
         if (image != null) return image;
@@ -45,7 +48,7 @@ final class TrayIcons {
         log.warn("Could not read tray icon {}", path, e);
       }
     }
-    log.info("Tray icon {} is missing; drawing a placeholder", path);
+    log.warn("No tray icon for {} at {} px on the classpath; drawing a placeholder", state, size);
     return placeholder(state, size);
   }
 

@@ -31,6 +31,17 @@ class SettingsViewModelTest {
   }
 
   @Test
+  void aWeeklyQuietBlockTheFormCannotShowIsLeftAsWritten() throws Exception {
+    String policy = "timezone: UTC\nquiet:\n  sat: \"00:00-10:00\"  # lie-in\n  sun: \"00:00-10:00\"\n";
+    Files.writeString(rules.resolve("policy.yaml"), policy);
+    SettingsViewModel vm = new SettingsViewModel(new FakeContext(new FakeStore(), rules), Io.direct());
+    vm.load();
+    vm.overnight().set("23:00-07:00");
+    vm.save();
+    assertThat(Files.readString(rules.resolve("policy.yaml"))).isEqualTo(policy + "overnight: \"23:00-07:00\"\n");
+  }
+
+  @Test
   void aBadWindowIsRefusedWithTheExpectedShape() {
     SettingsViewModel vm = new SettingsViewModel(new FakeContext(new FakeStore(), rules), Io.direct());
     vm.timezone().set("UTC");
