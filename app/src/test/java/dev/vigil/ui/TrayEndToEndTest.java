@@ -54,6 +54,7 @@ class TrayEndToEndTest {
     await().atMost(WAIT).until(() -> shell[0] != null && shell[0].tray() != null && shell[0].tray().isDocked());
     await().atMost(WAIT).until(() -> TrayRobot.iconCentre().isPresent());
     await().atMost(WAIT).until(() -> shell[0].tray().state() == TrayState.CRITICAL);
+    await().atMost(WAIT).until(() -> TrayRobot.redPixelsInIcon() > 10); // the red critical picture, not an empty square
 
     TrayRobot.chooseFromMenu(2); // 1 Open inbox, 2 Acknowledge all
 

@@ -9,6 +9,17 @@ import javafx.stage.Stage;
 final class DockedIcon extends FXTrayIcon {
   DockedIcon(Stage owner, Image image, int size) {
     super(owner, image, size, size);
+    picture(image);
+  }
+
+  /**
+   * Sets the picture directly on the AWT icon. FXTrayIcon's own setGraphic hands AWT an asynchronously scaled
+   * image, which the X11 tray peer here painted as an empty square.
+   */
+  void picture(Image image) {
+    TrayIcon icon = getTrayIcon();
+    icon.setImageAutoSize(true);
+    icon.setImage(image);
   }
 
   TrayIcon awt() {

@@ -100,7 +100,7 @@ public final class VigilTray {
     if (next == state) return;
     state = next;
     blinkOn = false;
-    icon.setGraphic(images.get(next));
+    icon.picture(images.get(next));
     if (next == TrayState.CRITICAL) blink.play();
     else blink.stop();
   }
@@ -121,7 +121,7 @@ public final class VigilTray {
 
   private void toggleBlink() {
     blinkOn = !blinkOn;
-    icon.setGraphic(blinkOn ? blinkFrame : images.get(TrayState.CRITICAL));
+    icon.picture(blinkOn ? blinkFrame : images.get(TrayState.CRITICAL));
   }
 
   public void remove() {

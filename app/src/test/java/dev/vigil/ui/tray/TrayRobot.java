@@ -29,6 +29,20 @@ public final class TrayRobot {
     return Optional.empty();
   }
 
+  /** How many clearly red pixels the docked icon shows (the critical icon is a red shield; an empty square has none). */
+  public static int redPixelsInIcon() throws Exception {
+    Point c = iconCentre().orElseThrow(() -> new IllegalStateException("the tray icon is not docked"));
+    java.awt.image.BufferedImage shot = new Robot().createScreenCapture(new java.awt.Rectangle(c.x - 10, c.y - 10, 20, 20));
+    int red = 0;
+    for (int x = 0; x < shot.getWidth(); x++) {
+      for (int y = 0; y < shot.getHeight(); y++) {
+        java.awt.Color p = new java.awt.Color(shot.getRGB(x, y));
+        if (p.getRed() > 150 && p.getGreen() < 90 && p.getBlue() < 90) red++;
+      }
+    }
+    return red;
+  }
+
   /** Right-clicks the icon to open its menu, then moves down to the {@code position}-th item (1-based) and presses Enter. */
   public static void chooseFromMenu(int position) throws Exception {
     Point centre = iconCentre().orElseThrow(() -> new IllegalStateException("the tray icon is not docked"));
