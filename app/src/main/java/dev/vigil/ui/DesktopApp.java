@@ -13,6 +13,7 @@ import javafx.stage.Stage;
 public final class DesktopApp {
   private static volatile DesktopContext context;
   private static volatile boolean dark;
+  private static volatile Shell shell;
 
   private DesktopApp() {}
 
@@ -23,13 +24,23 @@ public final class DesktopApp {
     Application.launch(Fx.class);
   }
 
+  /**
+   * The one time Vigil takes keyboard focus: opens the inbox in front, for the person to acknowledge a critical
+   * alert. For the engine's wake ladder (e.g. a "popup" channel); safe from any thread; a no-op before launch.
+   */
+  public static void promptAcknowledge(dev.vigil.alert.Alert alert) {
+    Shell s = shell;
+    if (s != null) Platform.runLater(() -> s.promptAcknowledge(alert));
+  }
+
   /** The JavaFX application; public only because JavaFX instantiates it by reflection. */
   public static final class Fx extends Application {
     @Override
     public void start(Stage ignored) {
       Platform.setImplicitExit(false);
       Theme.apply(dark);
-      new Shell(context, url -> getHostServices().showDocument(url)).start();
+      shell = new Shell(context, url -> getHostServices().showDocument(url));
+      shell.start();
     }
   }
 }
