@@ -9,7 +9,6 @@ import dev.vigil.store.SqliteStore;
 import dev.vigil.ui.FakeContext;
 import dev.vigil.ui.HeadlessFx;
 import dev.vigil.ui.Io;
-import dev.vigil.ui.SampleData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -39,16 +39,17 @@ class InboxViewTest {
   Io io;
   Alert disk;
   Alert payments;
+  final java.util.List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @Start
   void start(Stage stage) throws Exception {
     store = SqliteStore.open(java.nio.file.Files.createTempDirectory(data, "db"), Clock.systemUTC());
     disk = SampleData.fire(store, "disk-space", Severity.WARNING, Samples.T0, 2, "disk: free (3%) > 10%", null);
-    payments = SampleData.fire(store, "payments-api", Severity.CRITICAL, Samples.T0.plusSeconds(60), 3, "status: status (503) == 200", null);
+    payments = SampleData.fire(store, "payments-api", Severity.CRITICAL, Samples.T0.plusSeconds(60), 3, "status: status (503) == 200", "https://pay.example/health");
     FakeContext ctx = new FakeContext(store, data);
     io = Io.thread(Platform::runLater);
     AlertFeed feed = new AlertFeed(ctx, io);
-    InboxView view = new InboxView(new InboxViewModel(ctx, io, feed), url -> {}, row -> {});
+    InboxView view = new InboxView(new InboxViewModel(ctx, io, feed), opened::add, row -> {});
     stage.setScene(new Scene(view, 1000, 500));
     stage.show();
     feed.start();
@@ -81,6 +82,34 @@ class InboxViewTest {
       WaitForAsyncUtils.waitForFxEvents();
       assertThat(robot.lookup("#inbox-message").queryLabeled().getText()).isEqualTo("Acknowledged payments-api");
     });
+  }
+
+  @Test
+  void pressingAAsksForANoteAndAcknowledges(FxRobot robot) {
+    waitForRows(robot, 2);
+    robot.clickOn("disk-space");
+    robot.type(KeyCode.A);
+    robot.write("disk cleanup running").type(KeyCode.ENTER);
+    await().atMost(WAIT).until(() -> store.find(disk.id()).orElseThrow().state() == AlertState.ACKNOWLEDGED);
+  }
+
+  @Test
+  void ctrlFFiltersAndEscapeClearsTheFilter(FxRobot robot) {
+    waitForRows(robot, 2);
+    robot.clickOn("disk-space");
+    robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
+    robot.write("payments");
+    waitForRows(robot, 1);
+    robot.type(KeyCode.ESCAPE);
+    waitForRows(robot, 2);
+  }
+
+  @Test
+  void openEndpointOpensTheUrlFromTheAlertsLabels(FxRobot robot) {
+    waitForRows(robot, 2);
+    robot.clickOn("payments-api");
+    robot.clickOn("#open-endpoint");
+    assertThat(opened).containsExactly("https://pay.example/health");
   }
 
   @Test
