@@ -1,0 +1,156 @@
+package dev.vigil.fleet;
+
+import dev.vigil.fleet.LoopbackFleet.Behaviour;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The night {@code vigil demo} plays on a {@link LoopbackFleet}: a traffic spike that first slows and then kills a
+ * partner service, a flapping service, a dev server flooded by production traffic, and a full outage of several
+ * services at once. The scenes overlap, last {@link #LENGTH} at speed 1, and then play again.
+ */
+public final class OnCallScenes implements AutoCloseable {
+  /** One round of all scenes at speed 1. */
+  public static final Duration LENGTH = Duration.ofSeconds(90);
+  /** How often the demo rules check at speed 1; faster speeds check more often. */
+  static final Duration INTERVAL = Duration.ofSeconds(2);
+  static final Duration MIN_INTERVAL = Duration.ofMillis(250);
+
+  /** The services and what their monitors expect, in the order the rules list them. */
+  static final List<Service> SERVICES = List.of(
+      new Service("checkout", "critical", "storefront", true),
+      new Service("partner-sms", "critical", "partners", true),
+      new Service("search", "warning", "storefront", false),
+      new Service("dev-api", "warning", "dev", true),
+      new Service("auth", "critical", "core", false),
+      new Service("orders", "critical", "core", false),
+      new Service("inventory", "critical", "core", false));
+
+  /** At {@code at} (speed 1) the service starts to behave so; the caption, when there is one, is narrated. */
+  public record Cue(Duration at, String service, Behaviour behaviour, String caption) {}
+
+  record Service(String name, String severity, String team, boolean latencyMatters) {}
+
+  private final LoopbackFleet fleet;
+  private final double speed;
+  private final Consumer<String> narrator;
+  private final ScheduledExecutorService timeline = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "vigil-demo-scenes");
+    t.setDaemon(true);
+    return t;
+  });
+
+  private OnCallScenes(LoopbackFleet fleet, double speed, Consumer<String> narrator) {
+    this.fleet = fleet;
+    this.speed = speed;
+    this.narrator = narrator;
+  }
+
+  /**
+   * Starts playing at once, round after round, until closed.
+   *
+   * @param speed 1 plays a round in {@link #LENGTH}; 4 plays it four times as fast
+   * @param narrator hears each scene's caption
+   */
+  public static OnCallScenes play(LoopbackFleet fleet, double speed, Consumer<String> narrator) {
+    if (!(speed > 0)) throw new IllegalArgumentException("speed must be > 0, not " + speed);
+    OnCallScenes scenes = new OnCallScenes(fleet, speed, narrator);
+    long round = scaled(LENGTH, speed).toMillis();
+    scenes.timeline.scheduleAtFixedRate(scenes::round, 0, round, TimeUnit.MILLISECONDS);
+    return scenes;
+  }
+
+  /** Every cue of one round, in time order. */
+  public static List<Cue> cues() {
+    List<Cue> cues = new ArrayList<>();
+    for (Service s : SERVICES) cues.add(new Cue(Duration.ZERO, s.name(), Behaviour.UP, null));
+    cues.add(cue(0, "checkout", Behaviour.UP, "The night starts quiet: " + SERVICES.size() + " services, all up."));
+    cues.add(cue(5, "partner-sms", Behaviour.slow(1500),
+        "Scene 1, a traffic spike: a push campaign floods checkout, and partner-sms slows to 1.5 s."));
+    cues.add(cue(10, "search", Behaviour.DOWN, "Scene 2, a flapping service: search goes down and up every 6 s."));
+    cues.add(cue(15, "dev-api", Behaviour.slow(1200),
+        "Scene 3, a dev server flooded by production traffic: a job points at dev-api, which slows down,"));
+    cues.add(cue(16, "search", Behaviour.UP, null));
+    cues.add(cue(20, "partner-sms", Behaviour.DOWN, "partner-sms gives up under the load: 503."));
+    cues.add(cue(22, "search", Behaviour.DOWN, null));
+    cues.add(cue(25, "dev-api", Behaviour.failing(429), "dev-api starts rate limiting: 429,"));
+    cues.add(cue(28, "search", Behaviour.UP, null));
+    cues.add(cue(32, "dev-api", Behaviour.failing(503), "then falls over: 503."));
+    cues.add(cue(34, "search", Behaviour.DOWN, null));
+    cues.add(cue(40, "search", Behaviour.UP, null));
+    cues.add(cue(40, "auth", Behaviour.DOWN,
+        "Scene 4, a full outage: the shared database is down; auth, orders and inventory fail together."));
+    cues.add(cue(40, "orders", Behaviour.DOWN, null));
+    cues.add(cue(40, "inventory", Behaviour.DOWN, null));
+    cues.add(cue(55, "partner-sms", Behaviour.UP, "The campaign ends: partner-sms recovers."));
+    cues.add(cue(58, "dev-api", Behaviour.UP, "The job is stopped: dev-api recovers."));
+    cues.add(cue(65, "auth", Behaviour.UP, "The database is back: auth, orders and inventory recover."));
+    cues.add(cue(65, "orders", Behaviour.UP, null));
+    cues.add(cue(65, "inventory", Behaviour.UP, null));
+    cues.add(cue(80, "checkout", Behaviour.UP, "The night is quiet again; the scenes play again in 10 s."));
+    cues.sort(java.util.Comparator.comparing(Cue::at));
+    return List.copyOf(cues);
+  }
+
+  /** The names of the fleet's services. */
+  public static List<String> services() {
+    return SERVICES.stream().map(Service::name).toList();
+  }
+
+  /** The monitors that watch the fleet: short intervals so a newcomer sees alerts within a minute. */
+  public static String monitorsYaml(LoopbackFleet fleet, double speed) {
+    Duration interval = scaled(INTERVAL, speed);
+    if (interval.compareTo(MIN_INTERVAL) < 0) interval = MIN_INTERVAL;
+    StringBuilder yaml = new StringBuilder("""
+        # vigil demo: the simulated fleet. Checks every %dms; two failing checks in a row fire an alert.
+        monitors:
+        """.formatted(interval.toMillis()));
+    for (Service s : SERVICES) {
+      yaml.append("  - id: ").append(s.name()).append('\n')
+          .append("    url: ").append(fleet.url(s.name())).append('\n')
+          .append("    interval: ").append(interval.toMillis()).append("ms\n")
+          .append("    timeout: 3s\n")
+          .append("    severity: ").append(s.severity()).append('\n')
+          .append("    confirm: 2\n")
+          .append("    recover: 2\n")
+          .append("    expect:\n")
+          .append("      - status == 200\n");
+      if (s.latencyMatters()) yaml.append("      - latency < 800ms\n");
+      yaml.append("    labels: {team: ").append(s.team()).append(", demo: \"true\"}\n");
+    }
+    return yaml.toString();
+  }
+
+  /** The demo's policy: the user's time zone, the usual overnight hours. */
+  public static String policyYaml(ZoneId zone) {
+    return "timezone: " + zone.getId() + "\novernight: \"22:00-08:00\"\n";
+  }
+
+  private void round() {
+    for (Cue c : cues()) {
+      timeline.schedule(() -> {
+        fleet.set(c.service(), c.behaviour());
+        if (c.caption() != null) narrator.accept(c.caption());
+      }, scaled(c.at(), speed).toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private static Cue cue(int second, String service, Behaviour behaviour, String caption) {
+    return new Cue(Duration.ofSeconds(second), service, behaviour, caption);
+  }
+
+  static Duration scaled(Duration d, double speed) {
+    return Duration.ofNanos((long) (d.toNanos() / speed));
+  }
+
+  @Override
+  public void close() {
+    timeline.shutdownNow();
+  }
+}
