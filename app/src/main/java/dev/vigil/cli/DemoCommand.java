@@ -45,8 +45,8 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!(speed > 0 && speed <= 100)) {
-      err.printf("vigil demo: --speed must be more than 0 and at most 100, not %s%n", speed);
+    if (!(speed > 0 && speed <= OnCallScenes.MAX_SPEED)) {
+      err.printf("vigil demo: --speed must be more than 0 and at most 10, not %s%n", speed);
       err.flush();
       return 2;
     }

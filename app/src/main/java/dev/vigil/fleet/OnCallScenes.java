@@ -18,9 +18,12 @@ import java.util.function.Consumer;
 public final class OnCallScenes implements AutoCloseable {
   /** One round of all scenes at speed 1. */
   public static final Duration LENGTH = Duration.ofSeconds(90);
-  /** How often the demo rules check at speed 1; faster speeds check more often. */
+  /** How often the demo rules check at speed 1 (also their timeout); faster speeds check more often. */
   static final Duration INTERVAL = Duration.ofSeconds(2);
-  static final Duration MIN_INTERVAL = Duration.ofMillis(250);
+  /** The latency the demo rules allow at speed 1. */
+  static final Duration LATENCY = Duration.ofMillis(800);
+  /** The fastest the scenes play: checks every 200 ms, slow means 150 ms. */
+  public static final double MAX_SPEED = 10;
 
   /** The services and what their monitors expect, in the order the rules list them. */
   static final List<Service> SERVICES = List.of(
@@ -55,11 +58,12 @@ public final class OnCallScenes implements AutoCloseable {
   /**
    * Starts playing at once, round after round, until closed.
    *
-   * @param speed 1 plays a round in {@link #LENGTH}; 4 plays it four times as fast
+   * @param speed 1 plays a round in {@link #LENGTH}; 4 plays it four times as fast, slow answers included (use
+   *     the rules of {@link #monitorsYaml} at the same speed)
    * @param narrator hears each scene's caption
    */
   public static OnCallScenes play(LoopbackFleet fleet, double speed, Consumer<String> narrator) {
-    if (!(speed > 0)) throw new IllegalArgumentException("speed must be > 0, not " + speed);
+    if (!(speed > 0 && speed <= MAX_SPEED)) throw new IllegalArgumentException("speed must be in (0, 10], not " + speed);
     OnCallScenes scenes = new OnCallScenes(fleet, speed, narrator);
     long round = scaled(LENGTH, speed).toMillis();
     scenes.timeline.scheduleAtFixedRate(scenes::round, 0, round, TimeUnit.MILLISECONDS);
@@ -103,25 +107,28 @@ public final class OnCallScenes implements AutoCloseable {
     return SERVICES.stream().map(Service::name).toList();
   }
 
-  /** The monitors that watch the fleet: short intervals so a newcomer sees alerts within a minute. */
+  /**
+   * The monitors that watch the fleet: short intervals so a newcomer sees alerts within a minute. At a higher
+   * speed, intervals, timeouts and latency limits shrink with the scenes.
+   */
   public static String monitorsYaml(LoopbackFleet fleet, double speed) {
-    Duration interval = scaled(INTERVAL, speed);
-    if (interval.compareTo(MIN_INTERVAL) < 0) interval = MIN_INTERVAL;
+    long interval = scaled(INTERVAL, speed).toMillis();
+    long latency = scaled(LATENCY, speed).toMillis();
     StringBuilder yaml = new StringBuilder("""
         # vigil demo: the simulated fleet. Checks every %dms; two failing checks in a row fire an alert.
         monitors:
-        """.formatted(interval.toMillis()));
+        """.formatted(interval));
     for (Service s : SERVICES) {
       yaml.append("  - id: ").append(s.name()).append('\n')
           .append("    url: ").append(fleet.url(s.name())).append('\n')
-          .append("    interval: ").append(interval.toMillis()).append("ms\n")
-          .append("    timeout: 3s\n")
+          .append("    interval: ").append(interval).append("ms\n")
+          .append("    timeout: ").append(interval).append("ms\n")
           .append("    severity: ").append(s.severity()).append('\n')
           .append("    confirm: 2\n")
           .append("    recover: 2\n")
           .append("    expect:\n")
           .append("      - status == 200\n");
-      if (s.latencyMatters()) yaml.append("      - latency < 800ms\n");
+      if (s.latencyMatters()) yaml.append("      - latency < ").append(latency).append("ms\n");
       yaml.append("    labels: {team: ").append(s.team()).append(", demo: \"true\"}\n");
     }
     return yaml.toString();
@@ -135,7 +142,8 @@ public final class OnCallScenes implements AutoCloseable {
   private void round() {
     for (Cue c : cues()) {
       timeline.schedule(() -> {
-        fleet.set(c.service(), c.behaviour());
+        Behaviour b = c.behaviour();
+        fleet.set(c.service(), b.delayMillis() == 0 ? b : b.after(scaled(Duration.ofMillis(b.delayMillis()), speed).toMillis()));
         if (c.caption() != null) narrator.accept(c.caption());
       }, scaled(c.at(), speed).toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -36,7 +36,7 @@ class DemoCommandTest {
       assertThat(out)
           .contains("In another terminal: vigil alerts --data " + data)
           .contains(" -- Scene 1, a traffic spike: a push campaign floods checkout, and partner-sms slows to 1.5 s.")
-          .containsPattern("\\d\\d:\\d\\d:\\d\\d FIRED     warning dev-api: (timeout: latency \\(\\d+ms\\) < 800ms|status: status \\((429|503)\\) == 200)");
+          .containsPattern("\\d\\d:\\d\\d:\\d\\d FIRED     warning dev-api: (timeout: latency \\(\\d+ms\\) < 200ms|status: status \\((429|503)\\) == 200)");
 
       demo.lifetime.stop();
       assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
@@ -50,7 +50,7 @@ class DemoCommandTest {
     Cli cli = new Cli(Cli.linuxUnder(root));
 
     assertThat(cli.execute("demo", "--headless", "--speed", "0")).isEqualTo(2);
-    assertThat(cli.err.toString()).isEqualTo("vigil demo: --speed must be more than 0 and at most 100, not 0.0" + System.lineSeparator());
+    assertThat(cli.err.toString()).isEqualTo("vigil demo: --speed must be more than 0 and at most 10, not 0.0" + System.lineSeparator());
   }
 
   private static boolean fired(Cli cli, String monitor) {
