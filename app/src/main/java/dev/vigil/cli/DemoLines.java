@@ -16,7 +16,7 @@ import java.util.concurrent.Executors;
 /**
  * The headless demo's terminal: one readable line per alert change, e.g.
  * {@code 02:14:07 FIRED     critical partner-sms: timeout: latency (1503ms) < 800ms}. A repeat is shown only when
- * the failure changed (a slow service that now answers 503); the pipeline thread never waits for the terminal.
+ * the failure changed (a slow service that now answers 503), not when only a latency changed; the pipeline thread never waits for the terminal.
  */
 final class DemoLines implements AlertListener, AutoCloseable {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -53,12 +53,12 @@ final class DemoLines implements AlertListener, AutoCloseable {
         + a.severity().label() + " " + a.monitor();
     return switch (change.kind()) {
       case FIRED -> {
-        lastSummary.put(a.id(), a.summary());
+        lastSummary.put(a.id(), shape(a.summary()));
         yield head + ": " + a.summary();
       }
       case REPEATED -> {
-        String before = lastSummary.put(a.id(), a.summary());
-        yield a.summary().equals(before) ? null : head + ": now " + a.summary();
+        String before = lastSummary.put(a.id(), shape(a.summary()));
+        yield shape(a.summary()).equals(before) ? null : head + ": now " + a.summary();
       }
       case RESOLVED -> {
         lastSummary.remove(a.id());
@@ -67,6 +67,11 @@ final class DemoLines implements AlertListener, AutoCloseable {
       }
       case ACKNOWLEDGED, SNOOZED, SNOOZE_ENDED -> head;
     };
+  }
+
+  /** A summary without its numbers: 1503ms and 1498ms are the same failure, 429 and 503 are not. */
+  private static String shape(String summary) {
+    return summary.replaceAll("\\(\\d+ms\\)", "(ms)");
   }
 
   static String human(Duration d) {

@@ -76,7 +76,7 @@ public final class OnCallScenes implements AutoCloseable {
     for (Service s : SERVICES) cues.add(new Cue(Duration.ZERO, s.name(), Behaviour.UP, null));
     cues.add(cue(0, "checkout", Behaviour.UP, "The night starts quiet: " + SERVICES.size() + " services, all up."));
     cues.add(cue(5, "partner-sms", Behaviour.slow(1500),
-        "Scene 1, a traffic spike: a push campaign floods checkout, and partner-sms slows to 1.5 s."));
+        "Scene 1, a traffic spike: a push campaign floods checkout, and partner-sms slows down."));
     cues.add(cue(10, "search", Behaviour.DOWN, "Scene 2, a flapping service: search goes down and up every 6 s."));
     cues.add(cue(15, "dev-api", Behaviour.slow(1200),
         "Scene 3, a dev server flooded by production traffic: a job points at dev-api, which slows down,"));

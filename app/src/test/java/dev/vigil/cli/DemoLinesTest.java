@@ -41,6 +41,14 @@ class DemoLinesTest {
   }
 
   @Test
+  void aRepeatWhoseOnlyChangeIsTheLatencyIsNotShown() {
+    DemoLines.line(change(Kind.FIRED, "timeout: latency (1503ms) < 800ms", FIRST, null, 1), UTC, last);
+
+    assertThat(DemoLines.line(change(Kind.REPEATED, "timeout: latency (1498ms) < 800ms", FIRST.plusSeconds(2), null, 2), UTC, last))
+        .isNull();
+  }
+
+  @Test
   void aResolvedAlertSaysHowLongItLastedAndHowManyChecksFailed() {
     Instant end = FIRST.plusSeconds(95);
     assertThat(DemoLines.line(change(Kind.RESOLVED, "recovered: ok", end, end, 40), UTC, last))
