@@ -2,6 +2,7 @@ package dev.vigil.app;
 
 import dev.vigil.check.HttpChecker;
 import dev.vigil.engine.Engine;
+import dev.vigil.engine.RulesWatcher;
 import dev.vigil.notify.AckWindow;
 import dev.vigil.notify.Alarm;
 import dev.vigil.notify.DesktopNotifier;
@@ -16,7 +17,11 @@ import dev.vigil.store.PolicyStore;
 import dev.vigil.store.SqliteStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -35,9 +40,12 @@ public final class Watch implements AutoCloseable {
   private final Notifier notifier;
   private final Clock clock;
   private final Path dataDir;
+  private final ScheduledExecutorService reload;
 
-  private Watch(Path dataDir, SqliteStore store, PolicyStore policyStore, Engine engine, Notifier notifier, Clock clock) {
+  private Watch(Path dataDir, SqliteStore store, PolicyStore policyStore, Engine engine, Notifier notifier, Clock clock,
+      ScheduledExecutorService reload) {
     this.dataDir = dataDir;
+    this.reload = reload;
     this.store = store;
     this.policyStore = policyStore;
     this.engine = engine;
@@ -52,8 +60,8 @@ public final class Watch implements AutoCloseable {
     }
   }
 
-  /** Opens the data folder and starts watching {@code rules}. */
-  public static Watch start(Path dataDir, RuleSet rules, Clock clock, Desktop desktop) {
+  /** Opens the data folder, starts watching {@code rules}, and reloads them as the files in {@code rulesDir} change. */
+  public static Watch start(Path dataDir, RuleSet rules, Path rulesDir, Map<String, String> env, Clock clock, Desktop desktop) {
     SqliteStore store = SqliteStore.open(dataDir, clock);
     PolicyStore policyStore = PolicyStore.open(store.database());
     Engine engine = new Engine(rules, store, HttpChecker.create(clock), new QuartzScheduler(), clock);
@@ -76,7 +84,14 @@ public final class Watch implements AutoCloseable {
     notifier.resume(store.openAlerts(), clock.instant());
     notifier.start();
     log.info("notifier started: overnight {}, zone {}", rules.policy().overnight(), policy.zone());
-    return new Watch(dataDir, store, policyStore, engine, notifier, clock);
+    RulesWatcher watcher = new RulesWatcher(rulesDir, env, engine, refused -> {});
+    ScheduledExecutorService reload = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "vigil-rules-watch");
+      t.setDaemon(true);
+      return t;
+    });
+    reload.scheduleWithFixedDelay(watcher::poll, 2, 2, TimeUnit.SECONDS);
+    return new Watch(dataDir, store, policyStore, engine, notifier, clock, reload);
   }
 
   private static Set<String> breakthrough(RuleSet rules) {
@@ -109,6 +124,7 @@ public final class Watch implements AutoCloseable {
 
   @Override
   public void close() {
+    reload.shutdownNow();
     engine.close();
     notifier.close();
     policyStore.close();

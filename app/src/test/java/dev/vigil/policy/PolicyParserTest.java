@@ -26,7 +26,7 @@ class PolicyParserTest {
     Path file = dir.resolve("policy.yaml");
     Files.writeString(file, yaml);
     var doc = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-    return PolicyParser.parse(new PolicySpec(ZoneId.of("UTC"), "22:00-08:00", doc, file), env::get);
+    return PolicyParser.parse(new PolicySpec(ZoneId.of(doc != null && doc.hasNonNull("timezone") ? doc.get("timezone").asText() : "UTC"), "22:00-08:00", doc, file), env::get);
   }
 
   @Test
