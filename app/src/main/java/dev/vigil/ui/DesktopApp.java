@@ -1,5 +1,6 @@
 package dev.vigil.ui;
 
+import dev.vigil.notify.AckWindow;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -8,12 +9,13 @@ import javafx.stage.Stage;
 /**
  * Starts the desktop app: {@code DesktopApp.launch(ctx)} from {@code vigil run} without {@code --headless}.
  * Blocks until the user chooses Quit (after {@link DesktopContext#shutdown()} has run); call it from the
- * main thread, once per process. The app starts to the tray and opens no window by itself.
+ * main thread, once per process. The app starts to the tray and opens no window by itself, except the wake
+ * prompt the notifier asks for through {@link #ackWindow()}.
  */
 public final class DesktopApp {
   private static volatile DesktopContext context;
   private static volatile boolean dark;
-  private static volatile Shell shell;
+  private static final WakePrompt PROMPT = new WakePrompt();
 
   private DesktopApp() {}
 
@@ -25,12 +27,11 @@ public final class DesktopApp {
   }
 
   /**
-   * The one time Vigil takes keyboard focus: opens the inbox in front, for the person to acknowledge a critical
-   * alert. For the engine's wake ladder (e.g. a "popup" channel); safe from any thread; a no-op before launch.
+   * The wake ladder's acknowledge window for {@code Watch.Desktop}: always on top, focused on Acknowledge.
+   * Safe to hand to the notifier before {@link #launch}; prompts asked for earlier appear once the app is up.
    */
-  public static void promptAcknowledge(dev.vigil.alert.Alert alert) {
-    Shell s = shell;
-    if (s != null) Platform.runLater(() -> s.promptAcknowledge(alert));
+  public static AckWindow ackWindow() {
+    return PROMPT;
   }
 
   /** The JavaFX application; public only because JavaFX instantiates it by reflection. */
@@ -39,8 +40,9 @@ public final class DesktopApp {
     public void start(Stage ignored) {
       Platform.setImplicitExit(false);
       Theme.apply(dark);
-      shell = new Shell(context, url -> getHostServices().showDocument(url));
+      Shell shell = new Shell(context, url -> getHostServices().showDocument(url));
       shell.start();
+      PROMPT.attach(shell);
     }
   }
 }

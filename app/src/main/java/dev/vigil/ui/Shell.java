@@ -7,12 +7,15 @@ import dev.vigil.ui.history.IncidentExport;
 import dev.vigil.ui.inbox.AlertRow;
 import dev.vigil.ui.inbox.InboxView;
 import dev.vigil.ui.inbox.InboxViewModel;
+import dev.vigil.ui.inbox.WakeWindow;
 import dev.vigil.ui.settings.SettingsView;
 import dev.vigil.ui.settings.SettingsViewModel;
 import dev.vigil.ui.tray.StatusWindow;
 import dev.vigil.ui.tray.VigilTray;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
@@ -44,6 +47,7 @@ final class Shell implements DeskActions {
   private VigilTray tray;
   private StatusWindow statusWindow;
   private AutoCloseable subscription;
+  private final Map<Long, WakeWindow> prompts = new HashMap<>();
 
   Shell(DesktopContext ctx, Consumer<String> openUrl) {
     this.ctx = ctx;
@@ -100,13 +104,22 @@ final class Shell implements DeskActions {
   }
 
   /**
-   * The one place Vigil takes keyboard focus: asks the person to acknowledge a critical alert. The engine's
-   * escalation may call this (through the lead's wiring) when a critical alert fires overnight.
+   * The one place Vigil takes keyboard focus: the wake ladder asks the person to acknowledge an alert
+   * (through {@link WakePrompt}). One prompt per alert; asking again brings it to the front.
    */
   void promptAcknowledge(Alert alert) {
-    openInbox();
-    inboxStage.toFront();
-    inboxStage.requestFocus();
+    WakeWindow w = prompts.get(alert.id());
+    if (w == null || !w.isShowing()) {
+      w = new WakeWindow(alert, ctx.clock().instant(), ctx.zone(), inbox, this::openInbox);
+      prompts.put(alert.id(), w);
+    }
+    w.show();
+  }
+
+  /** The alert was acknowledged (here, on the command line, or on the phone): its prompt goes away. */
+  void hidePrompt(long alertId) {
+    WakeWindow w = prompts.remove(alertId);
+    if (w != null) w.close();
   }
 
   @Override public void acknowledgeAll() {

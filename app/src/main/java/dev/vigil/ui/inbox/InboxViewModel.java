@@ -72,8 +72,12 @@ public final class InboxViewModel {
   }
 
   public void acknowledge(AlertRow row, String note) {
+    acknowledge(row.alert(), note);
+  }
+
+  public void acknowledge(Alert alert, String note) {
     Instant at = ctx.clock().instant();
-    act(() -> ctx.store().acknowledge(row.id(), blankToNull(note), ACTOR, at), "Acknowledged " + row.monitor());
+    act(() -> ctx.store().acknowledge(alert.id(), blankToNull(note), ACTOR, at), "Acknowledged " + alert.monitor());
   }
 
   /** Acknowledges every firing alert (the tray's "Acknowledge all"). */
@@ -85,8 +89,12 @@ public final class InboxViewModel {
   }
 
   public void snooze(AlertRow row, SnoozeChoice choice) {
+    snooze(row.alert(), choice);
+  }
+
+  public void snooze(Alert alert, SnoozeChoice choice) {
     Instant at = ctx.clock().instant();
-    act(() -> ctx.store().snooze(row.id(), choice.until(at, ctx.zone()), ACTOR, at), "Snoozed " + row.monitor() + " " + choice.label());
+    act(() -> ctx.store().snooze(alert.id(), choice.until(at, ctx.zone()), ACTOR, at), "Snoozed " + alert.monitor() + " " + choice.label());
   }
 
   public void resolve(AlertRow row, String note) {

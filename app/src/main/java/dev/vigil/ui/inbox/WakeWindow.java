@@ -1,0 +1,70 @@
+package dev.vigil.ui.inbox;
+
+import dev.vigil.alert.Alert;
+import dev.vigil.ui.Icons;
+import dev.vigil.ui.Theme;
+import dev.vigil.ui.Times;
+import java.time.Instant;
+import java.time.ZoneId;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+/**
+ * The wake-up prompt of the wake ladder: always on top, in front, with the keyboard focus on Acknowledge, so a
+ * half-awake person can press Enter. The only window Vigil opens by itself.
+ */
+public final class WakeWindow {
+  private final Stage stage = new Stage();
+
+  public WakeWindow(Alert alert, Instant now, ZoneId zone, InboxViewModel vm, Runnable openInbox) {
+    Label title = new Label(alert.monitor() + " needs you");
+    title.getStyleClass().addAll("title", "wake-title");
+    title.setId("wake-title");
+    Label what = new Label(alert.summary());
+    what.setWrapText(true);
+    Label since = new Label(alert.severity().label() + ", " + Times.since(alert.firstSeen(), now, zone) + ", " + alert.count() + " failures");
+    Button ack = new Button("Acknowledge", Icons.of(MaterialDesignC.CHECK));
+    ack.setId("wake-acknowledge");
+    ack.setDefaultButton(true);
+    ack.setOnAction(e -> {
+      vm.acknowledge(alert, null);
+      stage.close();
+    });
+    Button snooze = new Button("Snooze 15 min", Icons.of(MaterialDesignS.SLEEP));
+    snooze.setOnAction(e -> {
+      vm.snooze(alert, SnoozeChoice.FIFTEEN_MINUTES);
+      stage.close();
+    });
+    Button inbox = new Button("Open inbox", Icons.of(MaterialDesignI.INBOX));
+    inbox.setOnAction(e -> openInbox.run());
+    VBox root = new VBox(14, title, what, since, new HBox(10, ack, snooze, inbox));
+    root.setPadding(new Insets(24));
+    root.getStyleClass().add("wake");
+    stage.setScene(Theme.style(new Scene(root, 560, 240)));
+    stage.setTitle("Vigil: wake up");
+    stage.setAlwaysOnTop(true);
+  }
+
+  /** Shows the prompt in front and takes the keyboard focus. */
+  public void show() {
+    stage.show();
+    stage.toFront();
+    stage.requestFocus();
+  }
+
+  public void close() {
+    stage.close();
+  }
+
+  public boolean isShowing() {
+    return stage.isShowing();
+  }
+}
