@@ -53,6 +53,22 @@ public final class Screenshots {
         return v;
       }, 1400, 820, out.resolve("history" + suffix + ".png"));
       shoot(() -> new SettingsView(new SettingsViewModel(ctx, io)), 620, 440, out.resolve("settings" + suffix + ".png"));
+      if (!dark) {
+        dev.vigil.alert.Alert critical = store.openAlerts().stream().filter(a -> a.monitor().equals("payments-api")).findFirst().orElseThrow();
+        onFx(() -> {
+          var w = new dev.vigil.ui.inbox.WakeWindow(critical, ctx.clock.instant(), ctx.zone(), inbox, () -> {});
+          w.show();
+        });
+        Thread.sleep(800);
+        onFx(() -> {
+          for (javafx.stage.Window w : java.util.List.copyOf(javafx.stage.Window.getWindows())) {
+            if (w instanceof Stage st && "Vigil: wake up".equals(st.getTitle())) {
+              write(st.getScene().snapshot(null), out.resolve("wake.png"));
+              st.close();
+            }
+          }
+        });
+      }
       io.close();
     }
     Platform.exit();
@@ -70,15 +86,18 @@ public final class Screenshots {
     });
     Thread.sleep(1500); // let the background reads land and the charts lay out; not an assertion
     onFx(() -> {
-      WritableImage image = stage[0].getScene().snapshot(null);
-      try {
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
+      write(stage[0].getScene().snapshot(null), file);
       stage[0].close();
     });
     System.out.println("wrote " + file);
+  }
+
+  private static void write(WritableImage image, Path file) {
+    try {
+      ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static void onFx(Runnable r) throws InterruptedException {

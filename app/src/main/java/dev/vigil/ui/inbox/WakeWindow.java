@@ -45,10 +45,11 @@ public final class WakeWindow {
     });
     Button inbox = new Button("Open inbox", Icons.of(MaterialDesignI.INBOX));
     inbox.setOnAction(e -> openInbox.run());
+    for (Button b : new Button[] {ack, snooze, inbox}) b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     VBox root = new VBox(14, title, what, since, new HBox(10, ack, snooze, inbox));
     root.setPadding(new Insets(24));
     root.getStyleClass().add("wake");
-    stage.setScene(Theme.style(new Scene(root, 560, 240)));
+    stage.setScene(Theme.style(new Scene(root)));
     stage.setTitle("Vigil: wake up");
     stage.setAlwaysOnTop(true);
   }
