@@ -1,5 +1,6 @@
 package dev.vigil.ui;
 
+import dev.vigil.engine.WatchStatus;
 import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertListener;
 import java.util.List;

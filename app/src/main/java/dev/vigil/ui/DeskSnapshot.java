@@ -1,5 +1,6 @@
 package dev.vigil.ui;
 
+import dev.vigil.engine.WatchStatus;
 import dev.vigil.alert.Alert;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.vigil.ui;
 
+import dev.vigil.engine.WatchStatus;
 import dev.vigil.alert.AlertListener;
 import dev.vigil.store.AlertStore;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ public interface DesktopContext {
   /** Silences every alert of one monitor for a while (a silence matching {@code monitor=ID}). */
   void silenceMonitor(String monitorId, Duration duration);
 
-  /** Whether Vigil is watching right now, and if not, why. Polled about once a second. */
+  /** Whether Vigil is watching right now, and if not, why ({@code engine.status()}). Polled about once a second. */
   WatchStatus watchStatus();
 
   /** Plays the alarm sound once, for the settings page's "Test sound" button. */

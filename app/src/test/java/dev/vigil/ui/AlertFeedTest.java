@@ -1,5 +1,6 @@
 package dev.vigil.ui;
 
+import dev.vigil.engine.WatchStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.alert.AlertChange;

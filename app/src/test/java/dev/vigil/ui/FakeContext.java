@@ -1,5 +1,6 @@
 package dev.vigil.ui;
 
+import dev.vigil.engine.WatchStatus;
 import dev.vigil.alert.AlertListener;
 import dev.vigil.store.AlertStore;
 import java.nio.file.Path;

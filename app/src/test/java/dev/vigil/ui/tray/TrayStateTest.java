@@ -7,7 +7,7 @@ import dev.vigil.alert.AlertState;
 import dev.vigil.alert.Severity;
 import dev.vigil.ui.QuietStatus;
 import dev.vigil.ui.Samples;
-import dev.vigil.ui.WatchStatus;
+import dev.vigil.engine.WatchStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;

@@ -6,7 +6,7 @@ import dev.vigil.alert.AlertState;
 import dev.vigil.ui.DeskSnapshot;
 import dev.vigil.ui.QuietStatus;
 import dev.vigil.ui.Samples;
-import dev.vigil.ui.WatchStatus;
+import dev.vigil.engine.WatchStatus;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
