@@ -56,11 +56,18 @@ class TrayEndToEndTest {
     await().atMost(WAIT).until(() -> shell[0].tray().state() == TrayState.CRITICAL);
     await().atMost(WAIT).until(() -> TrayRobot.redPixelsInIcon() > 10); // the red critical picture, not an empty square
 
+    java.util.Set<Boolean> frames = new java.util.HashSet<>(); // blinking: the red shield and the white one
+    await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
+      frames.add(TrayRobot.redPixelsInIcon() > 100);
+      return frames.size() == 2;
+    });
+
     TrayRobot.chooseFromMenu(2); // 1 Open inbox, 2 Acknowledge all
 
     await().atMost(WAIT).untilAsserted(() -> assertThat(store.openAlerts())
         .allSatisfy(a -> assertThat(a.state()).isEqualTo(AlertState.ACKNOWLEDGED)));
     await().atMost(WAIT).until(() -> shell[0].tray().state() == TrayState.ACKNOWLEDGED);
+    await().atMost(WAIT).until(() -> TrayRobot.redPixelsInIcon() == 0); // the blue acknowledged shield, no blinking
     Platform.runLater(() -> shell[0].tray().remove());
     shell[0].stop();
     store.close();

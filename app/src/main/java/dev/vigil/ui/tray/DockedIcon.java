@@ -5,7 +5,7 @@ import java.awt.Image;
 import java.awt.TrayIcon;
 import javafx.stage.Stage;
 
-/** FXTrayIcon with its AWT icon reachable, so tests can find where it docked. */
+/** FXTrayIcon whose picture is set straight on the AWT icon. */
 final class DockedIcon extends FXTrayIcon {
   DockedIcon(Stage owner, Image image, int size) {
     super(owner, image, size, size);
@@ -20,9 +20,5 @@ final class DockedIcon extends FXTrayIcon {
     TrayIcon icon = getTrayIcon();
     icon.setImageAutoSize(true);
     icon.setImage(image);
-  }
-
-  TrayIcon awt() {
-    return getTrayIcon();
   }
 }

@@ -9,34 +9,39 @@ import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The icon in the system tray: its picture follows {@link TrayState}, its tooltip {@link TrayTooltip}. */
 public final class VigilTray {
   private static final Logger log = LoggerFactory.getLogger(VigilTray.class);
-  static final Duration BLINK = Duration.millis(600);
+  /** How long each blink frame shows. A plain timer, not a JavaFX animation, so blinking costs no FX pulses. */
+  static final long BLINK_MILLIS = 600;
 
   private final DockedIcon icon;
   private final ZoneId zone;
   private final Map<TrayState, BufferedImage> images = new EnumMap<>(TrayState.class);
   private final BufferedImage blinkFrame;
-  private final Timeline blink;
+  private final ScheduledExecutorService blinker = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "vigil-tray-blink");
+    t.setDaemon(true);
+    return t;
+  });
+  private ScheduledFuture<?> blink;
   private TrayState state;
-  private boolean blinkOn;
+  private boolean blinkOn; // blink thread only
 
   private VigilTray(DockedIcon icon, int size, ZoneId zone) {
     this.icon = icon;
     this.zone = zone;
     for (TrayState s : TrayState.values()) images.put(s, TrayIcons.load(s.iconName(), size));
     blinkFrame = TrayIcons.load("critical-blink", size);
-    blink = new Timeline(new KeyFrame(BLINK, e -> toggleBlink()));
-    blink.setCycleCount(Timeline.INDEFINITE);
   }
 
   /** True when the desktop has a system tray we can dock in. */
@@ -99,10 +104,15 @@ public final class VigilTray {
     icon.setTrayIconTooltip("Vigil: " + TrayTooltip.of(s, zone));
     if (next == state) return;
     state = next;
-    blinkOn = false;
-    icon.picture(images.get(next));
-    if (next == TrayState.CRITICAL) blink.play();
-    else blink.stop();
+    if (blink != null) blink.cancel(false);
+    // Every picture change runs on the one blink thread, so a late blink frame can never follow the new state.
+    blinker.execute(() -> {
+      blinkOn = false;
+      icon.picture(images.get(next));
+    });
+    blink = next == TrayState.CRITICAL
+        ? blinker.scheduleAtFixedRate(this::toggleBlink, BLINK_MILLIS, BLINK_MILLIS, TimeUnit.MILLISECONDS)
+        : null;
   }
 
   /** True once the tray host has taken the icon; docking happens on the AWT thread shortly after install. */
@@ -110,22 +120,18 @@ public final class VigilTray {
     return icon.isShowing();
   }
 
-  /** The AWT icon, for the end-to-end test that clicks it. */
-  java.awt.TrayIcon awtIcon() {
-    return icon.awt();
-  }
-
   public TrayState state() {
     return state;
   }
 
+  /** On the blink thread; AWT's TrayIcon.setImage is safe from any thread. */
   private void toggleBlink() {
     blinkOn = !blinkOn;
     icon.picture(blinkOn ? blinkFrame : images.get(TrayState.CRITICAL));
   }
 
   public void remove() {
-    blink.stop();
+    blinker.shutdownNow();
     icon.hide();
   }
 }
