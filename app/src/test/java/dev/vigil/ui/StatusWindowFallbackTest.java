@@ -27,13 +27,14 @@ class StatusWindowFallbackTest {
   @TempDir static Path data;
   SqliteStore store;
   Shell shell;
+  FakeContext ctx;
 
   @Start
   void start(Stage ignored) throws Exception {
     store = SqliteStore.open(Files.createTempDirectory(data, "db"), Clock.systemUTC());
     SampleData.fire(store, "payments-api", Severity.CRITICAL, Samples.T0, 3, "status: status (503) == 200", null);
     SampleData.fire(store, "disk-space", Severity.WARNING, Samples.T0, 1, "disk: free (3%) > 10%", null);
-    FakeContext ctx = new FakeContext(store, data);
+    ctx = new FakeContext(store, data);
     ctx.quiet = QuietStatus.until(Samples.T0.plus(Duration.ofHours(5)));
     shell = new Shell(ctx, url -> {});
     shell.start();
@@ -60,5 +61,22 @@ class StatusWindowFallbackTest {
       assertThat(robot.lookup("#status-state").queryLabeled().getText()).isEqualTo("Quiet mode");
       assertThat(robot.lookup("#status-counts").queryLabeled().getText()).isEqualTo("2 acknowledged, quiet until 07:14");
     });
+  }
+
+  @Test
+  void quietModeFromTheMenuReachesTheEngineAndShowsInTheWindow(FxRobot robot) {
+    robot.interact(() -> shell.quietOff());
+    await().atMost(WAIT).untilAsserted(() -> {
+      WaitForAsyncUtils.waitForFxEvents();
+      assertThat(robot.lookup("#status-counts").queryLabeled().getText()).isEqualTo("2 firing");
+    });
+    robot.interact(() -> shell.quietOneHour());
+    await().atMost(WAIT).untilAsserted(() -> {
+      WaitForAsyncUtils.waitForFxEvents();
+      assertThat(robot.lookup("#status-counts").queryLabeled().getText()).isEqualTo("2 firing, quiet until 03:51");
+    });
+    robot.interact(() -> shell.quietUntilMorning());
+    await().atMost(WAIT).until(() -> ctx.calls.contains("quietUntilMorning"));
+    assertThat(ctx.calls).containsExactly("quietOff", "quietFor PT1H", "quietUntilMorning");
   }
 }

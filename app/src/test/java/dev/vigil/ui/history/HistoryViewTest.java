@@ -79,4 +79,13 @@ class HistoryViewTest {
     assertThat(vm.timeline()).extracting(e -> e.kind()).containsExactly("fired", "resolved");
     assertThat(robot.lookup("#history-metrics").queryLabeled().getText()).isEqualTo("MTTA none, MTTR 30 s (200 resolved)");
   }
+
+  @Test
+  void typingAMonitorAndPressingEnterFiltersTheTable(FxRobot robot) {
+    await().atMost(WAIT).until(() -> vm.rows().size() == HistoryViewModel.PAGE);
+    robot.clickOn("#history-monitor").write("monitor-3").type(javafx.scene.input.KeyCode.ENTER);
+    await().atMost(WAIT).until(() -> !vm.rows().isEmpty() && vm.rows().stream().allMatch(a -> a.monitor().equals("monitor-3")));
+    assertThat(vm.rows()).hasSize(143); // every seventh of the 1000 incidents, all in one page
+    assertThat(robot.lookup("#history-status").queryLabeled().getText()).isEqualTo("143 incidents");
+  }
 }
