@@ -189,4 +189,20 @@ class AlertmanagerSourceTest {
     assertThat(desk.only().state()).isEqualTo(AlertState.ACKNOWLEDGED);
     assertThat(desk.vigil.timeline(desk.only().id())).extracting(AlertEvent::note).contains("silenced in Alertmanager by vigil@desk-a");
   }
+
+  @Test
+  void unAcknowledgingExpiresTheSilence() throws Exception {
+    Desktop desk = desktop("desk-a");
+    alertmanager.fire(LATENCY, LATENCY_TEXT);
+    desk.source.poll();
+    Alert acked = desk.vigil.acknowledge(desk.only().id(), "", "alice", Instant.now()).orElseThrow();
+    await().atMost(Duration.ofSeconds(5)).until(() -> silences("active").size() == 1);
+    assertThat(silences("active").get(0).path("comment").asText()).isEqualTo("acknowledged in Vigil by alice");
+
+    Alert firingAgain = new Alert(acked.id(), acked.fingerprint(), acked.monitor(), acked.severity(), AlertState.FIRING,
+        acked.firstSeen(), acked.lastSeen(), null, acked.count(), acked.summary(), acked.labels(), null);
+    desk.silencer.onChange(new dev.vigil.alert.AlertChange(dev.vigil.alert.AlertChange.Kind.SNOOZE_ENDED, firingAgain, Instant.now()));
+    await().atMost(Duration.ofSeconds(5)).until(() -> silences("active").isEmpty());
+    assertThat(desk.intakeStore.silence(acked.id(), "team")).isEmpty();
+  }
 }
