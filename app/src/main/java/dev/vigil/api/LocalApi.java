@@ -78,9 +78,10 @@ public final class LocalApi implements AutoCloseable {
   /**
    * The JDK server reads its limits once, when its first server is made: set them before that, unless the
    * command line chose others. {@code maxReqTime} cuts off a client slow to send its request line and headers,
-   * {@code maxRspTime} one slow to send its body or read the answer.
+   * {@code maxRspTime} one slow to send its body or read the answer. Call it first thing in {@code main} when
+   * another JDK HTTP server (the demo fleet) may start before the API.
    */
-  static void limitSlowClients() {
+  public static void limitSlowClients() {
     setIfAbsent("sun.net.httpserver.maxReqTime", String.valueOf(SLOW_CLIENT_SECONDS));
     setIfAbsent("sun.net.httpserver.maxRspTime", String.valueOf(SLOW_CLIENT_SECONDS));
     setIfAbsent("sun.net.httpserver.maxReqHeaders", "64");
