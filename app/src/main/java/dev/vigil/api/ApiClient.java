@@ -84,6 +84,23 @@ public final class ApiClient {
     return true;
   }
 
+  /** {@code vigil ack ID --note TEXT} against the running instance; 404 when no open alert has that id. */
+  public Response acknowledge(long id, String note, String actor) throws IOException {
+    return post("/api/alerts/" + id + "/acknowledge", action(note, actor));
+  }
+
+  /** {@code vigil resolve ID --note TEXT} against the running instance; 404 when no open alert has that id. */
+  public Response resolve(long id, String note, String actor) throws IOException {
+    return post("/api/alerts/" + id + "/resolve", action(note, actor));
+  }
+
+  private static String action(String note, String actor) throws IOException {
+    java.util.Map<String, String> body = new java.util.LinkedHashMap<>();
+    if (note != null) body.put("note", note);
+    if (actor != null) body.put("actor", actor);
+    return AlertJson.MAPPER.writeValueAsString(body);
+  }
+
   private HttpRequest.Builder request(String path) throws IOException {
     String token = ApiToken.load(dataDir).value();
     return HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT).header("Authorization", "Bearer " + token);

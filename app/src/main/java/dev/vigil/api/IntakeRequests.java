@@ -95,6 +95,18 @@ final class IntakeRequests {
     return out;
   }
 
+  /** Who acknowledges or resolves, and their note. */
+  record Action(String note, String actor) {}
+
+  /** The optional body of an acknowledge or resolve: {@code {"note": "...", "actor": "cli"}}; actor defaults to api. */
+  static Action action(byte[] body) throws BadRequest {
+    if (body.length == 0) return new Action(null, API_SOURCE);
+    JsonNode root = parse(body);
+    if (!root.isObject()) throw new BadRequest("the body must be a JSON object");
+    String actor = text(root, "actor", "");
+    return new Action(text(root, "note", ""), actor == null || actor.isBlank() ? API_SOURCE : actor);
+  }
+
   /** A stable hash of the monitor and the labels sorted by name: the same alert always gets the same one. */
   static String fingerprint(String monitor, Map<String, String> labels) {
     StringBuilder text = new StringBuilder(monitor);

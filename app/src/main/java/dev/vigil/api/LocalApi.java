@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The local API on 127.0.0.1 (never another address): heartbeats, alerts pushed by scripts, Alertmanager and
- * Grafana webhooks, and the open alerts for the command line.
+ * Grafana webhooks, and the open alerts, acknowledge and resolve for the command line.
  *
  * <p>Every request must name this server in its {@code Host} header ({@code 127.0.0.1:PORT} or
  * {@code localhost:PORT}; 403 otherwise, against DNS rebinding), carry no foreign {@code Origin} (403), and,
@@ -187,6 +187,10 @@ public final class LocalApi implements AutoCloseable {
       if (!method.equals("POST")) return notAllowed(exchange, "POST");
       return withBody(exchange, MAX_ALERTMANAGER_BODY, body -> receive(IntakeRequests.webhookAlerts(body, clock.instant()), false));
     }
+    if (path.startsWith("/api/alerts/")) {
+      if (!method.equals("POST")) return notAllowed(exchange, "POST");
+      return withBody(exchange, MAX_BODY, body -> alertAction(path, body));
+    }
     if (path.startsWith("/api/heartbeat/")) {
       if (!method.equals("POST")) return notAllowed(exchange, "POST");
       String id = URLDecoder.decode(path.substring("/api/heartbeat/".length()), StandardCharsets.UTF_8);
@@ -272,6 +276,27 @@ public final class LocalApi implements AutoCloseable {
     }
     if (!showAlerts) return new Reply(200, Map.of("received", alerts.size()));
     return new Reply(200, Map.of("received", alerts.size(), "alerts", shown));
+  }
+
+  /**
+   * {@code POST /api/alerts/ID/acknowledge} or {@code .../resolve} with an optional body {@code {"note": "...",
+   * "actor": "cli"}}: what {@code vigil ack} and {@code vigil resolve} send to a running instance.
+   */
+  private Reply alertAction(String path, byte[] body) throws IntakeRequests.BadRequest {
+    String[] parts = path.substring("/api/alerts/".length()).split("/");
+    if (parts.length != 2 || !parts[0].matches("[0-9]{1,18}")) return Reply.error(404, "no such endpoint: " + path);
+    long id = Long.parseLong(parts[0]);
+    IntakeRequests.Action action = IntakeRequests.action(body);
+    Optional<Alert> done;
+    switch (parts[1]) {
+      case "acknowledge" -> done = store.acknowledge(id, action.note(), action.actor(), clock.instant());
+      case "resolve" -> done = store.resolve(id, action.note(), action.actor(), clock.instant());
+      default -> {
+        return Reply.error(404, "no such endpoint: " + path);
+      }
+    }
+    if (done.isEmpty()) return Reply.error(404, "no open alert " + id);
+    return new Reply(200, AlertJson.toMap(done.get(), clock.getZone()));
   }
 
   private Reply openAlerts() {

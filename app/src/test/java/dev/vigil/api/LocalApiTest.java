@@ -344,6 +344,26 @@ class LocalApiTest {
   }
 
   @Test
+  void acknowledgesAndResolvesForTheCommandLine() throws Exception {
+    postJson("/api/alerts", "{\"monitor\":\"disk\"}");
+    long id = vigil.openAlerts().get(0).id();
+    HttpResponse<String> acked = postJson("/api/alerts/" + id + "/acknowledge", "{\"note\":\"on it\",\"actor\":\"cli\"}");
+    assertThat(acked.statusCode()).isEqualTo(200);
+    assertThat(json(acked.body()).get("state").asText()).isEqualTo("acknowledged");
+    assertThat(vigil.timeline(id)).last().satisfies(e -> {
+      assertThat(e.note()).isEqualTo("on it");
+      assertThat(e.actor()).isEqualTo("cli");
+    });
+    HttpResponse<String> resolved = send(request("/api/alerts/" + id + "/resolve").POST(HttpRequest.BodyPublishers.noBody()));
+    assertThat(json(resolved.body()).get("state").asText()).isEqualTo("resolved");
+    assertThat(vigil.timeline(id)).last().extracting(e -> e.actor()).isEqualTo("api");
+    HttpResponse<String> again = send(request("/api/alerts/" + id + "/resolve").POST(HttpRequest.BodyPublishers.noBody()));
+    assertThat(again.statusCode()).isEqualTo(404);
+    assertThat(json(again.body()).get("error").asText()).isEqualTo("no open alert " + id);
+    assertThat(send(request("/api/alerts/x/resolve").POST(HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void answersUnknownPathsAndMethods() throws Exception {
     assertThat(send(request("/api/nothing")).statusCode()).isEqualTo(404);
     assertThat(send(request("/api/heartbeat/x")).statusCode()).isEqualTo(405);
@@ -358,6 +378,10 @@ class LocalApiTest {
     assertThat(client.heartbeat("nobody")).isFalse();
     assertThat(client.post("/api/alerts", "{\"monitor\":\"m\"}").status()).isEqualTo(200);
     assertThat(json(client.get("/api/alerts").body())).hasSize(1);
+    long id = vigil.openAlerts().get(0).id();
+    assertThat(client.acknowledge(id, "on it", "cli").status()).isEqualTo(200);
+    assertThat(client.resolve(id, null, "cli").status()).isEqualTo(200);
+    assertThat(client.resolve(id, null, "cli").status()).isEqualTo(404);
     int port = api.port();
     api.close();
     assertThat(ApiClient.forInstance(dataDir, port).isRunning()).isFalse();
