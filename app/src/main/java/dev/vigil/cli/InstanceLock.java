@@ -1,0 +1,37 @@
+package dev.vigil.cli;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/** One running Vigil per data folder: an OS file lock on {@code DATA/vigil.lock}, released when the process dies. */
+final class InstanceLock implements AutoCloseable {
+  private final FileChannel channel;
+  private final FileLock lock;
+
+  private InstanceLock(FileChannel channel, FileLock lock) {
+    this.channel = channel;
+    this.lock = lock;
+  }
+
+  /** The lock, or empty when another process holds it. */
+  static Optional<InstanceLock> acquire(Path dataDir) throws IOException {
+    FileChannel channel =
+        FileChannel.open(dataDir.resolve("vigil.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock lock = channel.tryLock();
+    if (lock == null) {
+      channel.close();
+      return Optional.empty();
+    }
+    return Optional.of(new InstanceLock(channel, lock));
+  }
+
+  @Override
+  public void close() throws IOException {
+    lock.release();
+    channel.close();
+  }
+}

@@ -1,0 +1,44 @@
+package dev.vigil.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
+import ch.qos.logback.core.util.FileSize;
+import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
+
+/** While watching, Vigil logs at INFO to stderr and to rolling files (10 MB each, 14 days, 100 MB in all). */
+final class Logs {
+  private Logs() {}
+
+  static void forRun(Path dir) {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+    if (System.getProperty("vigil.log.level") == null) root.setLevel(Level.INFO);
+
+    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    encoder.setContext(context);
+    encoder.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{0} - %msg%n");
+    encoder.start();
+
+    RollingFileAppender<ch.qos.logback.classic.spi.ILoggingEvent> file = new RollingFileAppender<>();
+    file.setContext(context);
+    file.setName("FILE");
+    file.setFile(dir.resolve("vigil.log").toString());
+    SizeAndTimeBasedRollingPolicy<ch.qos.logback.classic.spi.ILoggingEvent> policy = new SizeAndTimeBasedRollingPolicy<>();
+    policy.setContext(context);
+    policy.setParent(file);
+    policy.setFileNamePattern(dir.resolve("vigil.%d{yyyy-MM-dd}.%i.log.gz").toString());
+    policy.setMaxFileSize(FileSize.valueOf("10MB"));
+    policy.setMaxHistory(14);
+    policy.setTotalSizeCap(FileSize.valueOf("100MB"));
+    policy.start();
+    file.setRollingPolicy(policy);
+    file.setEncoder(encoder);
+    file.start();
+    root.addAppender(file);
+  }
+}

@@ -1,0 +1,34 @@
+package dev.vigil.cli;
+
+import dev.vigil.rules.Durations;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "snooze", description = "Silence an alert for a while; if it still fails afterwards, it fires again.")
+final class SnoozeCommand implements Callable<Integer> {
+  @Mixin DataDirOption data;
+  @Parameters(index = "0", paramLabel = "ID", description = "Alert id (see vigil alerts).") long id;
+  @Option(names = "--for", paramLabel = "DURATION", required = true, description = "How long, e.g. 15m, 1h.") String duration;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Duration d;
+    try {
+      d = Durations.parse(duration);
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("vigil snooze: --for: " + e.getMessage());
+      spec.commandLine().getErr().flush();
+      return 2;
+    }
+    return AlertAction.apply(
+        spec.commandLine(), data.resolve(), id, "snoozed",
+        (store, now) -> store.snooze(id, now.plus(d), Actor.cli(), now));
+  }
+}

@@ -1,0 +1,67 @@
+package dev.vigil.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.vigil.alert.Alert;
+import dev.vigil.alert.AlertJson;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** How commands print: aligned tables for people, JSON for scripts, times in the user's zone. */
+final class Terminal {
+  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  private Terminal() {}
+
+  static ZoneId zone() {
+    return ZoneId.systemDefault();
+  }
+
+  static String time(Instant instant) {
+    return instant == null ? "-" : SHORT.format(instant.atZone(zone()));
+  }
+
+  static void printJson(PrintWriter out, List<Alert> alerts) throws Exception {
+    var array = JSON.createArrayNode();
+    for (Alert a : alerts) array.add(AlertJson.toJson(a, zone()));
+    out.println(JSON.writeValueAsString(array));
+    out.flush();
+  }
+
+  static void printAlerts(PrintWriter out, List<Alert> alerts) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"ID", "SEVERITY", "STATE", "MONITOR", "SINCE", "COUNT", "SUMMARY"});
+    for (Alert a : alerts) {
+      String state = a.state().label();
+      if (a.snoozedUntil() != null) state = "snoozed until " + time(a.snoozedUntil()).substring(11);
+      if (a.resolvedAt() != null) state = "resolved " + time(a.resolvedAt());
+      rows.add(new String[] {
+        String.valueOf(a.id()), a.severity().label(), state, a.monitor(), time(a.firstSeen()),
+        String.valueOf(a.count()), a.summary()
+      });
+    }
+    table(out, rows);
+  }
+
+  static void table(PrintWriter out, List<String[]> rows) {
+    int columns = rows.get(0).length;
+    int[] width = new int[columns];
+    for (String[] row : rows) {
+      for (int c = 0; c < columns - 1; c++) width[c] = Math.max(width[c], row[c].length());
+    }
+    for (String[] row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int c = 0; c < columns; c++) {
+        line.append(row[c]);
+        if (c < columns - 1) line.append(" ".repeat(width[c] - row[c].length() + 2));
+      }
+      out.println(line.toString().stripTrailing());
+    }
+    out.flush();
+  }
+}

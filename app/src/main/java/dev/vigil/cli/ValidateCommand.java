@@ -1,0 +1,36 @@
+package dev.vigil.cli;
+
+import dev.vigil.rules.RuleProblem;
+import dev.vigil.rules.RulesLoader;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(
+    name = "validate",
+    description = "Check the rules folder. Exit 0 when valid, else 1 with one FILE:LINE:COL: message line per problem.")
+final class ValidateCommand implements Callable<Integer> {
+  @Mixin DataDirOption data;
+  @Mixin RulesDirOption rules;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Path dir = rules.resolve();
+    RulesLoader.LoadResult result = RulesLoader.load(dir, System.getenv());
+    if (!result.ok()) {
+      for (RuleProblem p : result.problems()) spec.commandLine().getErr().println(p.format());
+      spec.commandLine().getErr().flush();
+      return 1;
+    }
+    var set = result.rules();
+    spec.commandLine().getOut().printf(
+        "%s: ok (%d monitors, %d heartbeats, %d sources)%n",
+        dir, set.monitors().size(), set.heartbeats().size(), set.sources().size());
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+}

@@ -1,0 +1,214 @@
+package dev.vigil.engine;
+
+import dev.vigil.alert.Alert;
+import dev.vigil.alert.ExternalAlert;
+import dev.vigil.dedupe.Fingerprint;
+import dev.vigil.evaluate.Verdict;
+import dev.vigil.rules.Monitor;
+import dev.vigil.state.MonitorTracker;
+import dev.vigil.store.AlertStore;
+import dev.vigil.store.EngineWrites;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single writer of alerts. Check results and intake alerts queue here; one thread drains up to
+ * {@link #BATCH} at a time, decides each against its monitor's thresholds, and commits the batch in one
+ * transaction. A failed commit is retried with the same writes until the storage comes back, so nothing
+ * decided is lost and the thresholds are not counted twice.
+ */
+final class Pipeline implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+  static final int BATCH = 1000;
+  static final int QUEUE_LIMIT = 200_000;
+
+  private final AlertStore store;
+  private final BiConsumer<Monitor, Duration> recheck;
+  private final BlockingQueue<Work> queue = new LinkedBlockingQueue<>(QUEUE_LIMIT);
+  private final Map<String, MonitorTracker> trackers = new HashMap<>();
+  private final Map<String, Monitor> trackedAs = new HashMap<>();
+  private final Set<String> openAtStart = new HashSet<>();
+  private final Thread thread = new Thread(this::loop, "vigil-pipeline");
+  private volatile boolean running = true;
+  private volatile String storageProblem;
+
+  Pipeline(AlertStore store, BiConsumer<Monitor, Duration> recheck) {
+    this.store = store;
+    this.recheck = recheck;
+    thread.setDaemon(true);
+  }
+
+  /** Starts the writer; monitors with an alert still open (after a restart) resume as firing. */
+  void start(List<Alert> open) {
+    open.forEach(a -> openAtStart.add(a.fingerprint()));
+    thread.start();
+  }
+
+  void submit(Work work) {
+    if (!queue.offer(work)) {
+      log.error("pipeline queue full ({} items): dropping a result of {}", QUEUE_LIMIT, describe(work));
+      if (work instanceof Work.Intake intake) {
+        intake.committed().completeExceptionally(new IllegalStateException("Vigil is overloaded, try again"));
+      }
+    }
+  }
+
+  boolean storageHealthy() {
+    return storageProblem == null;
+  }
+
+  String storageProblem() {
+    return storageProblem;
+  }
+
+  private void loop() {
+    List<Work> batch = new ArrayList<>(BATCH);
+    while (running) {
+      try {
+        Work first = queue.poll(500, TimeUnit.MILLISECONDS);
+        if (first == null) continue;
+        batch.add(first);
+        queue.drainTo(batch, BATCH - 1);
+        process(batch);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        log.error("pipeline failed on a batch of {}", batch.size(), e);
+      } finally {
+        batch.clear();
+      }
+    }
+  }
+
+  private void process(List<Work> batch) throws InterruptedException {
+    List<Write> writes = new ArrayList<>(batch.size());
+    for (Work work : batch) writes.add(decide(work));
+    List<Object> results = commit(writes);
+    for (int i = 0; i < batch.size(); i++) {
+      Work work = batch.get(i);
+      Object result = results.get(i);
+      if (work instanceof Work.CheckDone done) afterCheck(done, result);
+      if (work instanceof Work.Intake intake) {
+        @SuppressWarnings("unchecked")
+        Optional<Alert> alert = (Optional<Alert>) result;
+        intake.committed().complete(alert);
+      }
+    }
+  }
+
+  /** Commits the writes in one transaction, retrying until the storage accepts them. */
+  private List<Object> commit(List<Write> writes) throws InterruptedException {
+    long backoff = 100;
+    while (true) {
+      try {
+        List<Object> results =
+            store.transaction(
+                tx -> {
+                  List<Object> out = new ArrayList<>(writes.size());
+                  for (Write w : writes) out.add(w.apply(tx));
+                  return out;
+                });
+        if (storageProblem != null) log.warn("storage recovered");
+        storageProblem = null;
+        return results;
+      } catch (RuntimeException e) {
+        if (storageProblem == null) log.error("storage write failed, retrying: {}", e.getMessage());
+        storageProblem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (!running) throw e;
+        Thread.sleep(backoff);
+        backoff = Math.min(backoff * 2, 5_000);
+      }
+    }
+  }
+
+  private Write decide(Work work) {
+    if (work instanceof Work.Intake intake) return intakeWrite(intake.alert());
+    Work.CheckDone done = (Work.CheckDone) work;
+    Monitor m = done.monitor();
+    Verdict v = done.verdict();
+    MonitorTracker tracker = tracker(m);
+    MonitorTracker.Step step = tracker.observe(v.passed());
+    String fp = Fingerprint.ofMonitor(m.id());
+    var at = v.observation().at();
+    return tx -> {
+      tx.recordCheck(m.id(), at, v.passed(), v.observation().latency());
+      if (step.wentUp() != null) tx.recordStateChange(m.id(), at, step.wentUp(), v.summary());
+      return switch (step.transition()) {
+        case NONE -> new Decided(step, Optional.empty());
+        case FIRE -> new Decided(step, Optional.of(tx.fire(fp, m.id(), m.severity(), v.summary(), labels(m), at)));
+        case REPEAT -> new Decided(step, tx.repeat(fp, v.summary(), at));
+        case RECOVER -> new Decided(step, tx.recover(fp, "recovered: " + v.summary(), at));
+      };
+    };
+  }
+
+  private void afterCheck(Work.CheckDone done, Object result) {
+    Decided decided = (Decided) result;
+    MonitorTracker.Step step = decided.step();
+    if (step.transition() == MonitorTracker.Transition.REPEAT && decided.alert().isEmpty()) {
+      // Resolved by hand while still failing: confirm again before opening a new alert.
+      tracker(done.monitor()).alertClosedElsewhere();
+    }
+    if (step.recheckAfter() != null) recheck.accept(done.monitor(), step.recheckAfter());
+  }
+
+  private static Write intakeWrite(ExternalAlert a) {
+    return tx -> {
+      if (a.resolved()) return tx.recover(a.fingerprint(), "resolved by " + a.source(), a.at());
+      return Optional.of(tx.fire(a.fingerprint(), a.monitor(), a.severity(), a.summary(), a.labels(), a.at()));
+    };
+  }
+
+  private MonitorTracker tracker(Monitor m) {
+    Monitor before = trackedAs.get(m.id());
+    MonitorTracker t = trackers.get(m.id());
+    if (t == null || before.confirm() != m.confirm() || before.recover() != m.recover()) {
+      boolean firing = t != null ? t.firing() : openAtStart.remove(Fingerprint.ofMonitor(m.id()));
+      t = new MonitorTracker(m.confirm(), m.recover(), m.interval(), firing);
+      trackers.put(m.id(), t);
+    }
+    trackedAs.put(m.id(), m);
+    return t;
+  }
+
+  private static Map<String, String> labels(Monitor m) {
+    Map<String, String> labels = new HashMap<>(m.labels());
+    labels.putIfAbsent("url", m.displayUrl());
+    return labels;
+  }
+
+  private static String describe(Work work) {
+    return work instanceof Work.CheckDone d ? d.monitor().id() : "intake";
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    thread.interrupt();
+    try {
+      thread.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @FunctionalInterface
+  private interface Write {
+    Object apply(EngineWrites tx);
+  }
+
+  private record Decided(MonitorTracker.Step step, Optional<Alert> alert) {}
+}

@@ -1,0 +1,17 @@
+package dev.vigil.engine;
+
+import dev.vigil.alert.Alert;
+import dev.vigil.alert.ExternalAlert;
+import dev.vigil.evaluate.Verdict;
+import dev.vigil.rules.Monitor;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** An item for the engine's pipeline thread, the only writer of alerts. */
+sealed interface Work {
+  /** A check finished (passed or failed). */
+  record CheckDone(Monitor monitor, Verdict verdict) implements Work {}
+
+  /** An alert from the API or a source; {@code committed} completes once it is in the database. */
+  record Intake(ExternalAlert alert, CompletableFuture<Optional<Alert>> committed) implements Work {}
+}

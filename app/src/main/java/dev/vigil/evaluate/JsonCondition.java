@@ -1,0 +1,92 @@
+package dev.vigil.evaluate;
+
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.PathNotFoundException;
+import com.jayway.jsonpath.spi.json.JacksonJsonProvider;
+import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import dev.vigil.check.FailureClass;
+import dev.vigil.check.Observation;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@code json $.status == "UP"}, {@code json $.queue.depth < 1000}, {@code json $.ready exists}. A path that
+ * selects several values compares its only value when there is exactly one.
+ */
+final class JsonCondition implements Condition {
+  private static final Configuration JSON =
+      Configuration.builder().jsonProvider(new JacksonJsonProvider()).mappingProvider(new JacksonMappingProvider()).build();
+
+  private final String text;
+  private final Shown shown;
+  private final JsonPath path;
+  private final Comparison op;
+  private final Object expected;
+
+  /**
+   * @param op null for {@code exists}
+   * @param expected a String, BigDecimal, Boolean or null
+   */
+  JsonCondition(String text, Shown shown, JsonPath path, Comparison op, Object expected) {
+    this.text = text;
+    this.shown = shown;
+    this.path = path;
+    this.op = op;
+    this.expected = expected;
+  }
+
+  @Override
+  public ConditionResult evaluate(Observation o) {
+    if (o.body() == null) return shown.result(this, false, "no body");
+    Object document;
+    try {
+      document = JSON.jsonProvider().parse(o.body());
+    } catch (RuntimeException e) {
+      return shown.result(this, false, o.bodyTruncated() ? "invalid JSON, body truncated" : "invalid JSON");
+    }
+    Object value;
+    try {
+      value = path.read(document, JSON);
+    } catch (PathNotFoundException e) {
+      return shown.result(this, false, "missing");
+    }
+    if (!path.isDefinite() && value instanceof List<?> list) {
+      if (list.isEmpty()) return shown.result(this, false, "missing");
+      if (list.size() == 1) value = list.get(0);
+    }
+    String seen = Shown.json(value);
+    if (op == null) return shown.result(this, true, seen);
+    return shown.result(this, compare(value), seen);
+  }
+
+  private boolean compare(Object value) {
+    if (expected instanceof BigDecimal number) {
+      if (!(value instanceof Number)) return op == Comparison.NE;
+      return op.holds(Integer.signum(new BigDecimal(value.toString()).compareTo(number)));
+    }
+    boolean equal = Objects.equals(value, expected);
+    return op == Comparison.EQ ? equal : !equal;
+  }
+
+  @Override
+  public String text() {
+    return text;
+  }
+
+  @Override
+  public boolean needsBody() {
+    return true;
+  }
+
+  @Override
+  public FailureClass failureClass() {
+    return FailureClass.BODY;
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+}

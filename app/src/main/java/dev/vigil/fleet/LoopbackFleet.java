@@ -1,0 +1,115 @@
+package dev.vigil.fleet;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A simulated fleet of services on 127.0.0.1, each at {@code /svc/NAME}, whose behaviour can be changed while
+ * it runs: up, down (503), slow, hanging, or flapping. Used by {@code vigil demo}, {@code vigil bench} and the
+ * integration tests, so they all meet a real HTTP server.
+ */
+public final class LoopbackFleet implements AutoCloseable {
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> hits = new ConcurrentHashMap<>();
+
+  private LoopbackFleet(HttpServer server, ExecutorService executor) {
+    this.server = server;
+    this.executor = executor;
+  }
+
+  /** Starts on an ephemeral port of 127.0.0.1. */
+  public static LoopbackFleet start() throws IOException {
+    return start(0, 64);
+  }
+
+  public static LoopbackFleet start(int port, int threads) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
+    ExecutorService executor = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "fleet");
+      t.setDaemon(true);
+      return t;
+    });
+    LoopbackFleet fleet = new LoopbackFleet(server, executor);
+    server.createContext("/svc/", fleet::handle);
+    server.setExecutor(executor);
+    server.start();
+    return fleet;
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** The URL of a service, e.g. {@code http://127.0.0.1:40123/svc/payments}. */
+  public String url(String name) {
+    return "http://127.0.0.1:" + port() + "/svc/" + name;
+  }
+
+  public void set(String name, Behaviour behaviour) {
+    behaviours.put(name, behaviour);
+  }
+
+  /** How many requests a service has answered (or started to). */
+  public long hits(String name) {
+    AtomicLong n = hits.get(name);
+    return n == null ? 0 : n.get();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String name = exchange.getRequestURI().getPath().substring("/svc/".length());
+    hits.computeIfAbsent(name, k -> new AtomicLong()).incrementAndGet();
+    Behaviour b = behaviours.getOrDefault(name, Behaviour.UP);
+    try (exchange) {
+      exchange.getRequestBody().readAllBytes();
+      if (b.delayMillis() > 0) Thread.sleep(b.delayMillis());
+      boolean up = b.kind() == Kind.UP || b.kind() == Kind.FLAPPING && hits(name) % 2 == 0;
+      byte[] body = (up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}").getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(up ? 200 : 503, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  public enum Kind {
+    UP,
+    DOWN,
+    FLAPPING
+  }
+
+  /** What a service does; {@code delayMillis} before answering (a long one is a hang). */
+  public record Behaviour(Kind kind, long delayMillis) {
+    public static final Behaviour UP = new Behaviour(Kind.UP, 0);
+    public static final Behaviour DOWN = new Behaviour(Kind.DOWN, 0);
+    public static final Behaviour FLAPPING = new Behaviour(Kind.FLAPPING, 0);
+
+    public static Behaviour slow(long millis) {
+      return new Behaviour(Kind.UP, millis);
+    }
+
+    public static Behaviour hang() {
+      return new Behaviour(Kind.UP, 3_600_000);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package dev.vigil.rules;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Durations as written in rules: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d}, and
+ * combinations from the largest unit to the smallest such as {@code 1h30m}. Zero is accepted here; callers
+ * that need a positive duration say so themselves.
+ */
+public final class Durations {
+  static final String HINT = "(use 500ms, 30s, 5m, 1h, 1d)";
+
+  private static final List<String> UNITS = List.of("d", "h", "m", "s", "ms");
+  private static final List<Duration> UNIT_LENGTHS =
+      List.of(Duration.ofDays(1), Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofMillis(1));
+  private static final Pattern PART = Pattern.compile("(\\d+)([a-zA-Z]*)");
+
+  private Durations() {}
+
+  /** Parses a rules duration; the exception's message is exact and quotes the text. */
+  public static Duration parse(String text) {
+    String t = text == null ? "" : text.trim();
+    String quoted = "\"" + t + "\"";
+    if (t.startsWith("-")) throw new IllegalArgumentException(quoted + " is negative");
+    if (t.isEmpty() || !Character.isDigit(t.charAt(0))) {
+      throw new IllegalArgumentException(quoted + " is not a duration " + HINT);
+    }
+    if (t.chars().allMatch(Character::isDigit)) throw new IllegalArgumentException(quoted + " has no unit " + HINT);
+    Matcher m = PART.matcher(t);
+    Duration total = Duration.ZERO;
+    int lastUnit = -1;
+    int end = 0;
+    while (end < t.length() && m.find(end) && m.start() == end) {
+      String unit = m.group(2);
+      if (unit.isEmpty()) break;
+      int u = UNITS.indexOf(unit);
+      if (u < 0) throw new IllegalArgumentException(quoted + " has an unknown unit \"" + unit + "\" " + HINT);
+      if (u <= lastUnit) throw new IllegalArgumentException(quoted + ": units must go from largest to smallest, once each");
+      try {
+        total = total.plus(UNIT_LENGTHS.get(u).multipliedBy(Long.parseLong(m.group(1))));
+      } catch (ArithmeticException | NumberFormatException e) {
+        throw new IllegalArgumentException(quoted + " is too long");
+      }
+      lastUnit = u;
+      end = m.end();
+    }
+    if (end != t.length()) throw new IllegalArgumentException(quoted + " is not a duration " + HINT);
+    return total;
+  }
+
+  /** The canonical form, largest unit first: {@code 30s}, {@code 1h30m}, {@code 800ms}, {@code 0s}. */
+  public static String format(Duration d) {
+    if (d.isNegative()) return "-" + format(d.negated());
+    Duration rest = d.truncatedTo(ChronoUnit.MILLIS);
+    if (rest.isZero()) return "0s";
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < UNITS.size(); i++) {
+      long n = rest.dividedBy(UNIT_LENGTHS.get(i));
+      if (n > 0) {
+        out.append(n).append(UNITS.get(i));
+        rest = rest.minus(UNIT_LENGTHS.get(i).multipliedBy(n));
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,146 @@
+package dev.vigil.schedule;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.impl.matchers.GroupMatcher;
+
+/**
+ * A {@link CheckScheduler} on an in-memory Quartz scheduler. Checks are held in a map keyed like the jobs, never
+ * serialized into Quartz. After a sleep or a clock jump a monitor skips the runs it missed and goes on at its
+ * next slot: no burst of catch-up runs.
+ */
+public final class QuartzScheduler implements CheckScheduler {
+  static final String REPEATING = "monitors";
+  static final String ONE_SHOT = "rechecks";
+  private static final int THREADS = 6;
+  private static final long MISFIRE_THRESHOLD_MILLIS = 1000;
+
+  private final Scheduler quartz;
+  private final Map<JobKey, Runnable> checks = new ConcurrentHashMap<>();
+
+  public QuartzScheduler() {
+    this("vigil");
+  }
+
+  /** Quartz keeps one live scheduler per name in a JVM; tests give each of theirs a name of its own. */
+  QuartzScheduler(String instanceName) {
+    Properties properties = new Properties();
+    properties.setProperty("org.quartz.scheduler.instanceName", instanceName);
+    properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+    properties.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
+    properties.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
+    properties.setProperty("org.quartz.threadPool.threadCount", String.valueOf(THREADS));
+    properties.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
+    properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+    properties.setProperty("org.quartz.jobStore.misfireThreshold", String.valueOf(MISFIRE_THRESHOLD_MILLIS));
+    try {
+      quartz = new StdSchedulerFactory(properties).getScheduler();
+      quartz.setJobFactory((bundle, scheduler) -> new RunCheck(checks));
+    } catch (SchedulerException e) {
+      throw new IllegalStateException("cannot create the scheduler", e);
+    }
+  }
+
+  /**
+   * When a monitor first runs: at the next instant, from {@code now} on, whose distance from the epoch is the
+   * monitor's offset (a stable hash of its id, modulo the interval) plus a whole number of intervals.
+   */
+  static Instant firstRun(String monitorId, Duration interval, Instant now) {
+    long period = interval.toMillis();
+    long wait = Math.floorMod(offset(monitorId, interval) - now.toEpochMilli(), period);
+    return now.plusMillis(wait);
+  }
+
+  /** The monitor's slot in the interval, in milliseconds: the same in every run of the program. */
+  static long offset(String monitorId, Duration interval) {
+    CRC32 crc = new CRC32();
+    crc.update(monitorId.getBytes(StandardCharsets.UTF_8));
+    return crc.getValue() % interval.toMillis();
+  }
+
+  @Override
+  public void start() {
+    call(quartz::start);
+  }
+
+  @Override
+  public void schedule(String monitorId, Duration interval, Runnable check) {
+    if (interval.toMillis() < 1) throw new IllegalArgumentException("interval < 1ms: " + interval);
+    JobKey key = new JobKey(monitorId, REPEATING);
+    Trigger trigger = TriggerBuilder.newTrigger()
+        .withIdentity(monitorId, REPEATING)
+        .startAt(Date.from(firstRun(monitorId, interval, Instant.now())))
+        .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+            .withIntervalInMilliseconds(interval.toMillis())
+            .repeatForever()
+            .withMisfireHandlingInstructionNextWithRemainingCount())
+        .build();
+    checks.put(key, check);
+    call(() -> quartz.scheduleJob(job(key), Set.of(trigger), true));
+  }
+
+  @Override
+  public void unschedule(String monitorId) {
+    for (JobKey key : Set.of(new JobKey(monitorId, REPEATING), new JobKey(monitorId, ONE_SHOT))) {
+      call(() -> quartz.deleteJob(key));
+      checks.remove(key);
+    }
+  }
+
+  @Override
+  public void runOnceAfter(String monitorId, Duration delay, Runnable check) {
+    JobKey key = new JobKey(monitorId, ONE_SHOT);
+    Trigger trigger = TriggerBuilder.newTrigger()
+        .withIdentity(monitorId, ONE_SHOT)
+        .startAt(Date.from(Instant.now().plus(delay)))
+        .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+        .build();
+    checks.put(key, check);
+    call(() -> quartz.scheduleJob(job(key), Set.of(trigger), true));
+  }
+
+  @Override
+  public void runAllNow() {
+    call(() -> {
+      for (JobKey key : quartz.getJobKeys(GroupMatcher.jobGroupEquals(REPEATING))) quartz.triggerJob(key);
+    });
+  }
+
+  @Override
+  public void close() {
+    call(() -> quartz.shutdown(false));
+    checks.clear();
+  }
+
+  private static JobDetail job(JobKey key) {
+    return JobBuilder.newJob(RunCheck.class).withIdentity(key).build();
+  }
+
+  private interface QuartzCall {
+    void run() throws SchedulerException;
+  }
+
+  private static void call(QuartzCall call) {
+    try {
+      call.run();
+    } catch (SchedulerException e) {
+      throw new IllegalStateException("scheduler failed: " + e.getMessage(), e);
+    }
+  }
+}

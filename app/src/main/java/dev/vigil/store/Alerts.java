@@ -1,0 +1,215 @@
+package dev.vigil.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.alert.Alert;
+import dev.vigil.alert.AlertEvent;
+import dev.vigil.alert.AlertState;
+import dev.vigil.alert.Severity;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The alerts and alert_events tables: every statement on them, on one connection. */
+final class Alerts {
+  static final String ENGINE = "engine";
+
+  private static final String COLUMNS =
+      "id, fingerprint, monitor, severity, state, first_seen, last_seen, resolved_at, count, summary, labels, snoozed_until";
+  private static final String OPEN = "state != 'resolved'";
+  private static final String SELECT = "SELECT " + COLUMNS + " FROM alerts ";
+  private static final String NEWEST_FIRST = " ORDER BY first_seen DESC, id DESC";
+  private static final String RETURNING = " RETURNING " + COLUMNS;
+
+  private static final String FIND = SELECT + "WHERE id = ?";
+  static final String FIND_OPEN = SELECT + "WHERE fingerprint = ? AND " + OPEN;
+  static final String LIST_OPEN = SELECT + "WHERE " + OPEN + NEWEST_FIRST;
+  private static final String FIRE =
+      "INSERT INTO alerts (fingerprint, monitor, severity, state, first_seen, last_seen, count, summary, labels)"
+          + " VALUES (?, ?, ?, 'firing', ?, ?, 1, ?, ?)"
+          + " ON CONFLICT (fingerprint) WHERE " + OPEN
+          + " DO UPDATE SET count = count + 1, last_seen = excluded.last_seen, summary = excluded.summary"
+          + RETURNING;
+  private static final String REPEAT =
+      "UPDATE alerts SET count = count + 1, last_seen = ?, summary = ? WHERE fingerprint = ? AND " + OPEN + RETURNING;
+  private static final String RECOVER =
+      "UPDATE alerts SET state = 'resolved', resolved_at = ?, snoozed_until = NULL WHERE fingerprint = ? AND " + OPEN + RETURNING;
+  private static final String ACKNOWLEDGE =
+      "UPDATE alerts SET state = 'acknowledged', snoozed_until = NULL WHERE id = ? AND " + OPEN + RETURNING;
+  private static final String SNOOZE =
+      "UPDATE alerts SET state = 'acknowledged', snoozed_until = ? WHERE id = ? AND " + OPEN + RETURNING;
+  private static final String RESOLVE =
+      "UPDATE alerts SET state = 'resolved', resolved_at = ?, snoozed_until = NULL WHERE id = ? AND " + OPEN + RETURNING;
+  private static final String END_SNOOZES =
+      "UPDATE alerts SET state = 'firing', snoozed_until = NULL"
+          + " WHERE state = 'acknowledged' AND snoozed_until <= ? AND " + OPEN + RETURNING;
+  private static final String ADD_EVENT = "INSERT INTO alert_events (alert_id, time, kind, note, actor) VALUES (?, ?, ?, ?, ?)";
+  private static final String TIMELINE =
+      "SELECT alert_id, time, kind, note, actor FROM alert_events WHERE alert_id = ? ORDER BY time, id";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {};
+
+  private final Database db;
+
+  Alerts(Database db) {
+    this.db = db;
+  }
+
+  List<Alert> open() {
+    return db.query(LIST_OPEN, Alerts::alert);
+  }
+
+  Optional<Alert> find(long id) {
+    return db.queryOne(FIND, Alerts::alert, id);
+  }
+
+  Optional<Alert> findOpen(String fingerprint) {
+    return db.queryOne(FIND_OPEN, Alerts::alert, fingerprint);
+  }
+
+  Alert fire(String fingerprint, String monitor, Severity severity, String summary, Map<String, String> labels, Instant at) {
+    long millis = at.toEpochMilli();
+    Alert alert = db.queryOne(FIRE, Alerts::alert,
+            fingerprint, monitor, severity.label(), millis, millis, text(summary), labelsJson(labels))
+        .orElseThrow();
+    if (alert.count() == 1) addEvent(alert.id(), at, "fired", alert.summary(), ENGINE);
+    return alert;
+  }
+
+  Optional<Alert> repeat(String fingerprint, String summary, Instant at) {
+    return db.queryOne(REPEAT, Alerts::alert, at.toEpochMilli(), text(summary), fingerprint);
+  }
+
+  Optional<Alert> recover(String fingerprint, String note, Instant at) {
+    return withEvent(db.queryOne(RECOVER, Alerts::alert, at.toEpochMilli(), fingerprint), at, "resolved", note, ENGINE);
+  }
+
+  Optional<Alert> acknowledge(long id, String note, String actor, Instant at) {
+    return withEvent(db.queryOne(ACKNOWLEDGE, Alerts::alert, id), at, "acknowledged", note, actor);
+  }
+
+  Optional<Alert> snooze(long id, Instant until, String actor, Instant at) {
+    return withEvent(db.queryOne(SNOOZE, Alerts::alert, until.toEpochMilli(), id), at, "snoozed", "until " + until, actor);
+  }
+
+  Optional<Alert> resolve(long id, String note, String actor, Instant at) {
+    return withEvent(db.queryOne(RESOLVE, Alerts::alert, at.toEpochMilli(), id), at, "resolved", note, actor);
+  }
+
+  List<Alert> endSnoozes(Instant now) {
+    List<Alert> woken = db.query(END_SNOOZES, Alerts::alert, now.toEpochMilli());
+    for (Alert alert : woken) addEvent(alert.id(), now, "snooze ended", null, ENGINE);
+    return woken;
+  }
+
+  void addEvent(long alertId, Instant at, String kind, String note, String actor) {
+    db.update(ADD_EVENT, alertId, at.toEpochMilli(), kind, note, actor);
+  }
+
+  List<AlertEvent> timeline(long alertId) {
+    return db.query(TIMELINE, Alerts::event, alertId);
+  }
+
+  Page<Alert> history(HistoryQuery query) {
+    HistorySql sql = HistorySql.of(query);
+    List<Alert> rows = db.query(sql.text(), Alerts::alert, sql.params());
+    if (rows.size() <= query.limit()) return new Page<>(rows, null);
+    List<Alert> items = new ArrayList<>(rows.subList(0, query.limit()));
+    Alert last = items.get(items.size() - 1);
+    return new Page<>(items, new HistoryQuery.Cursor(last.firstSeen(), last.id()));
+  }
+
+  private Optional<Alert> withEvent(Optional<Alert> changed, Instant at, String kind, String note, String actor) {
+    changed.ifPresent(alert -> addEvent(alert.id(), at, kind, note, actor));
+    return changed;
+  }
+
+  /** The SELECT for one page of history: newest first by keyset (first_seen, id), one row more than the limit. */
+  record HistorySql(String text, Object[] params) {
+    static HistorySql of(HistoryQuery query) {
+      if (query.limit() < 1) throw new IllegalArgumentException("limit must be at least 1, was " + query.limit());
+      StringBuilder where = new StringBuilder();
+      List<Object> params = new ArrayList<>();
+      if (query.since() != null) and(where, "first_seen >= ?", params, query.since().toEpochMilli());
+      if (query.until() != null) and(where, "first_seen < ?", params, query.until().toEpochMilli());
+      if (query.monitor() != null) and(where, "monitor = ?", params, query.monitor());
+      if (query.severity() != null) and(where, "severity = ?", params, query.severity().label());
+      if (query.state() != null) and(where, "state = ?", params, query.state().label());
+      if (query.state() != null && query.state().isOpen()) where.append(" AND " + OPEN);
+      if (query.text() != null && !query.text().isBlank()) {
+        String pattern = "%" + escapeLike(query.text().trim()) + "%";
+        and(where, "(monitor LIKE ? ESCAPE '\\' OR summary LIKE ? ESCAPE '\\')", params, pattern);
+        params.add(pattern);
+      }
+      if (query.after() != null) {
+        and(where, "(first_seen, id) < (?, ?)", params, query.after().firstSeen().toEpochMilli());
+        params.add(query.after().id());
+      }
+      params.add(query.limit() + 1);
+      return new HistorySql(SELECT + where + NEWEST_FIRST + " LIMIT ?", params.toArray());
+    }
+
+    private static void and(StringBuilder where, String condition, List<Object> params, Object param) {
+      where.append(where.length() == 0 ? "WHERE " : " AND ").append(condition);
+      params.add(param);
+    }
+
+    private static String escapeLike(String text) {
+      return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+  }
+
+  private static Alert alert(ResultSet row) throws SQLException {
+    return new Alert(
+        row.getLong("id"),
+        row.getString("fingerprint"),
+        row.getString("monitor"),
+        Severity.parse(row.getString("severity")).orElseThrow(),
+        AlertState.parse(row.getString("state")),
+        instant(row, "first_seen"),
+        instant(row, "last_seen"),
+        instant(row, "resolved_at"),
+        row.getLong("count"),
+        row.getString("summary"),
+        labels(row.getString("labels")),
+        instant(row, "snoozed_until"));
+  }
+
+  private static AlertEvent event(ResultSet row) throws SQLException {
+    return new AlertEvent(
+        row.getLong("alert_id"), instant(row, "time"), row.getString("kind"), row.getString("note"), row.getString("actor"));
+  }
+
+  private static Instant instant(ResultSet row, String column) throws SQLException {
+    long millis = row.getLong(column);
+    return row.wasNull() ? null : Instant.ofEpochMilli(millis);
+  }
+
+  private static String text(String summary) {
+    return summary == null ? "" : summary;
+  }
+
+  private static String labelsJson(Map<String, String> labels) {
+    if (labels == null || labels.isEmpty()) return "{}";
+    try {
+      return JSON.writeValueAsString(new TreeMap<>(labels));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("labels cannot be written as JSON: " + labels, e);
+    }
+  }
+
+  private static Map<String, String> labels(String json) {
+    try {
+      return JSON.readValue(json, LABELS);
+    } catch (JsonProcessingException e) {
+      throw new StoreException("labels are not JSON: " + json, e);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package dev.vigil.store;
+
+import dev.vigil.alert.Alert;
+import dev.vigil.alert.Severity;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** The engine's writes inside one open transaction. */
+final class EngineTransaction implements EngineWrites {
+  private final Alerts alerts;
+  private final CheckHistory checks;
+
+  EngineTransaction(Database db) {
+    this.alerts = new Alerts(db);
+    this.checks = new CheckHistory(db);
+  }
+
+  @Override
+  public Alert fire(String fingerprint, String monitor, Severity severity, String summary, Map<String, String> labels, Instant at) {
+    return alerts.fire(fingerprint, monitor, severity, summary, labels, at);
+  }
+
+  @Override
+  public Optional<Alert> repeat(String fingerprint, String summary, Instant at) {
+    return alerts.repeat(fingerprint, summary, at);
+  }
+
+  @Override
+  public Optional<Alert> recover(String fingerprint, String note, Instant at) {
+    return alerts.recover(fingerprint, note, at);
+  }
+
+  @Override
+  public void recordCheck(String monitor, Instant at, boolean passed, Duration latency) {
+    checks.recordCheck(monitor, at, passed, latency);
+  }
+
+  @Override
+  public void recordStateChange(String monitor, Instant at, boolean up, String summary) {
+    checks.recordStateChange(monitor, at, up, summary);
+  }
+
+  @Override
+  public void addEvent(long alertId, Instant at, String kind, String note, String actor) {
+    alerts.addEvent(alertId, at, kind, note, actor);
+  }
+}

@@ -1,0 +1,145 @@
+package dev.vigil.store;
+
+import dev.vigil.alert.Alert;
+import dev.vigil.alert.AlertEvent;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The store in {@code DATA/vigil.db}: SQLite in WAL mode, one connection that writes (one writer at a time)
+ * and one read-only connection for reads and {@link #dataVersion()}, so a long engine batch does not hold up
+ * the UI. Other processes (the command line) may open the same folder at the same time.
+ */
+public final class SqliteStore implements AlertStore {
+  private static final String DATA_VERSION = "PRAGMA data_version";
+
+  private final Path database;
+  private final Database writer;
+  private final Database reader;
+
+  private SqliteStore(Path database, Database writer, Database reader) {
+    this.database = database;
+    this.writer = writer;
+    this.reader = reader;
+  }
+
+  /** Opens (creating if needed) the store in {@code dataDir} and brings its schema up to date. */
+  public static SqliteStore open(Path dataDir, Clock clock) {
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(clock, "clock");
+    Path database = DataFiles.prepare(dataDir);
+    String url = "jdbc:sqlite:" + database.toAbsolutePath();
+    Migrations.apply(url);
+    Database writer = Database.open(url, false);
+    Database reader;
+    try {
+      reader = Database.open(url, true);
+    } catch (StoreException e) {
+      writer.close();
+      throw e;
+    }
+    DataFiles.restrictSidecars(database);
+    return new SqliteStore(database, writer, reader);
+  }
+
+  /** The database file. */
+  public Path database() {
+    return database;
+  }
+
+  /** Waits while another process holds the write lock (see {@link Database#write}); the work runs once. */
+  @Override
+  public <T> T transaction(Function<EngineWrites, T> work) {
+    Objects.requireNonNull(work, "work");
+    return writer.write(db -> work.apply(new EngineTransaction(db)));
+  }
+
+  @Override
+  public List<Alert> openAlerts() {
+    return reader.read(db -> new Alerts(db).open());
+  }
+
+  @Override
+  public Optional<Alert> find(long id) {
+    return reader.read(db -> new Alerts(db).find(id));
+  }
+
+  @Override
+  public Optional<Alert> findOpen(String fingerprint) {
+    return reader.read(db -> new Alerts(db).findOpen(fingerprint));
+  }
+
+  @Override
+  public Optional<Alert> acknowledge(long id, String note, String actor, Instant at) {
+    return writer.write(db -> new Alerts(db).acknowledge(id, note, actor, at));
+  }
+
+  @Override
+  public Optional<Alert> snooze(long id, Instant until, String actor, Instant at) {
+    Objects.requireNonNull(until, "until");
+    return writer.write(db -> new Alerts(db).snooze(id, until, actor, at));
+  }
+
+  @Override
+  public Optional<Alert> resolve(long id, String note, String actor, Instant at) {
+    return writer.write(db -> new Alerts(db).resolve(id, note, actor, at));
+  }
+
+  @Override
+  public List<Alert> endSnoozes(Instant now) {
+    return writer.write(db -> new Alerts(db).endSnoozes(now));
+  }
+
+  @Override
+  public Page<Alert> history(HistoryQuery query) {
+    return reader.read(db -> new Alerts(db).history(query));
+  }
+
+  @Override
+  public List<AlertEvent> timeline(long alertId) {
+    return reader.read(db -> new Alerts(db).timeline(alertId));
+  }
+
+  @Override
+  public void addEvent(AlertEvent event) {
+    writer.write(db -> {
+      new Alerts(db).addEvent(event.alertId(), event.time(), event.kind(), event.note(), event.actor());
+      return null;
+    });
+  }
+
+  @Override
+  public List<MinuteStat> checkStats(String monitor, Instant from, Instant to) {
+    return reader.read(db -> new CheckHistory(db).checkStats(monitor, from, to));
+  }
+
+  @Override
+  public List<StateChange> stateChanges(String monitor, Instant from, Instant to) {
+    return reader.read(db -> new CheckHistory(db).stateChanges(monitor, from, to));
+  }
+
+  /** SQLite's data_version on the reading connection, which changes on every commit by any other connection, the writer included. */
+  @Override
+  public long dataVersion() {
+    return reader.read(db -> db.queryOne(DATA_VERSION, row -> row.getLong(1)).orElseThrow());
+  }
+
+  @Override
+  public int applyRetention(Instant now) {
+    return writer.write(db -> new CheckHistory(db).applyRetention(now));
+  }
+
+  @Override
+  public void close() {
+    try {
+      reader.close();
+    } finally {
+      writer.close();
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.vigil.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The layer rules of the data path, each with its reason. */
+@AnalyzeClasses(packages = "dev.vigil", importOptions = ImportOption.DoNotIncludeTests.class)
+class LayerRulesTest {
+
+  @ArchTest
+  static final ArchRule javafxOnlyInUi =
+      noClasses().that().resideOutsideOfPackage("dev.vigil.ui..")
+          .should().dependOnClassesThat().resideInAPackage("javafx..")
+          .because("the engine and the command line run headless without loading JavaFX");
+
+  @ArchTest
+  static final ArchRule awtOnlyInTray =
+      noClasses().that().resideOutsideOfPackage("dev.vigil.ui.tray..")
+          .should().dependOnClassesThat().resideInAnyPackage("java.awt..", "com.dustinredmond..")
+          .because("AWT is only the system tray's fallback-prone bridge; everything else is JavaFX or headless");
+
+  @ArchTest
+  static final ArchRule okhttpOnlyInCheck =
+      noClasses().that().resideOutsideOfPackage("dev.vigil.check..")
+          .should().dependOnClassesThat().resideInAPackage("okhttp3..")
+          .because("checks own the HTTP client, its pool and its timeouts");
+
+  @ArchTest
+  static final ArchRule quartzOnlyInSchedule =
+      noClasses().that().resideOutsideOfPackage("dev.vigil.schedule..")
+          .should().dependOnClassesThat().resideInAPackage("org.quartz..")
+          .because("the schedule is one small interface; Quartz is its implementation detail");
+
+  @ArchTest
+  static final ArchRule jdbcOnlyInStore =
+      noClasses().that().resideOutsideOfPackage("dev.vigil.store..")
+          .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..", "org.flywaydb..")
+          .because("only the store knows the database; everyone else speaks alerts");
+
+  @ArchTest
+  static final ArchRule decisionsDoNoIo =
+      noClasses().that().resideInAnyPackage("dev.vigil.evaluate..", "dev.vigil.state..", "dev.vigil.dedupe..", "dev.vigil.policy..")
+          .should().dependOnClassesThat().resideInAnyPackage("dev.vigil.store..", "dev.vigil.ui..", "dev.vigil.cli..", "dev.vigil.engine..")
+          .because("conditions, thresholds, fingerprints and policy are pure decisions, tested with a Clock and tables of cases");
+
+  @ArchTest
+  static final ArchRule engineIsHeadless =
+      noClasses().that().resideInAnyPackage("dev.vigil.engine..", "dev.vigil.store..", "dev.vigil.check..", "dev.vigil.rules..")
+          .should().dependOnClassesThat().resideInAnyPackage("dev.vigil.ui..", "dev.vigil.cli..")
+          .because("the engine runs without a desktop and without a command line in front of it");
+}

@@ -1,0 +1,59 @@
+package dev.vigil.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DurationsTest {
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      # intent                          | text    | millis
+      milliseconds                      | 500ms   | 500
+      seconds                           | 30s     | 30000
+      minutes                           | 5m      | 300000
+      hours                             | 1h      | 3600000
+      days                              | 1d      | 86400000
+      combination from largest unit     | 1h30m   | 5400000
+      all units at once                 | 1d1h1m1s1ms | 90061001
+      zero is the caller's business     | 0s      | 0
+      spaces around are trimmed         | ' 2s '  | 2000
+      """)
+  void validDurationsParse(String intent, String text, long millis) {
+    assertThat(Durations.parse(text)).isEqualTo(Duration.ofMillis(millis));
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      # intent                      | text        | message
+      empty                         | ''          | '"" is not a duration (use 500ms, 30s, 5m, 1h, 1d)'
+      words                         | 30 seconds  | '"30 seconds" is not a duration (use 500ms, 30s, 5m, 1h, 1d)'
+      plain number                  | 30          | '"30" has no unit (use 500ms, 30s, 5m, 1h, 1d)'
+      unknown unit                  | 2w          | '"2w" has an unknown unit "w" (use 500ms, 30s, 5m, 1h, 1d)'
+      negative                      | -5s         | '"-5s" is negative'
+      units out of order            | 30m1h       | '"30m1h": units must go from largest to smallest, once each'
+      unit repeated                 | 1s1s        | '"1s1s": units must go from largest to smallest, once each'
+      decimal                       | 1.5h        | '"1.5h" is not a duration (use 500ms, 30s, 5m, 1h, 1d)'
+      overflow                      | 99999999999999999999d | '"99999999999999999999d" is too long'
+      """)
+  void invalidDurationsAreRefusedWithAnExactMessage(String intent, String text, String message) {
+    assertThatThrownBy(() -> Durations.parse(text)).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+  }
+
+  @ParameterizedTest(name = "{1} -> {2}")
+  @CsvSource(delimiter = '|', textBlock = """
+      # intent                       | millis   | text
+      seconds stay seconds           | 30000    | 30s
+      hour and a half                | 5400000  | 1h30m
+      under a second                 | 800      | 800ms
+      zero                           | 0        | 0s
+      a day and a bit                | 90061001 | 1d1h1m1s1ms
+      """)
+  void formatGivesTheCanonicalForm(String intent, long millis, String text) {
+    assertThat(Durations.format(Duration.ofMillis(millis))).isEqualTo(text);
+    assertThat(Durations.parse(text)).isEqualTo(Duration.ofMillis(millis));
+  }
+}
