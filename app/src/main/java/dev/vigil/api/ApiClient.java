@@ -98,7 +98,7 @@ public final class ApiClient {
     java.util.Map<String, String> body = new java.util.LinkedHashMap<>();
     if (note != null) body.put("note", note);
     if (actor != null) body.put("actor", actor);
-    return AlertJson.MAPPER.writeValueAsString(body);
+    return Json.MAPPER.writeValueAsString(body);
   }
 
   private HttpRequest.Builder request(String path) throws IOException {

@@ -122,7 +122,7 @@ final class IntakeRequests {
   private static JsonNode parse(byte[] body) throws BadRequest {
     if (body.length == 0) throw new BadRequest("the body is empty; send JSON");
     try {
-      return AlertJson.MAPPER.readTree(body);
+      return Json.MAPPER.readTree(body);
     } catch (JsonProcessingException e) {
       throw new BadRequest("the body is not JSON: " + e.getOriginalMessage());
     } catch (java.io.IOException e) {

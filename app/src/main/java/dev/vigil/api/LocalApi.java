@@ -5,6 +5,7 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.vigil.alert.Alert;
+import dev.vigil.alert.AlertJson;
 import dev.vigil.alert.ExternalAlert;
 import dev.vigil.alert.Intake;
 import dev.vigil.store.AlertStore;
@@ -18,7 +19,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -268,11 +268,11 @@ public final class LocalApi implements AutoCloseable {
 
   /** Hands each alert to the intake; answers only after every write returned (committed). */
   private Reply receive(List<ExternalAlert> alerts, boolean showAlerts) {
-    ZoneId zone = clock.getZone();
+    AlertJson json = new AlertJson(clock.getZone());
     List<Object> shown = new ArrayList<>();
     for (ExternalAlert alert : alerts) {
       Optional<Alert> result = intake.receive(alert);
-      result.ifPresent(a -> shown.add(AlertJson.toMap(a, zone)));
+      result.ifPresent(a -> shown.add(json.write(a)));
     }
     if (!showAlerts) return new Reply(200, Map.of("received", alerts.size()));
     return new Reply(200, Map.of("received", alerts.size(), "alerts", shown));
@@ -296,13 +296,13 @@ public final class LocalApi implements AutoCloseable {
       }
     }
     if (done.isEmpty()) return Reply.error(404, "no open alert " + id);
-    return new Reply(200, AlertJson.toMap(done.get(), clock.getZone()));
+    return new Reply(200, new AlertJson(clock.getZone()).write(done.get()));
   }
 
   private Reply openAlerts() {
-    ZoneId zone = clock.getZone();
+    AlertJson json = new AlertJson(clock.getZone());
     List<Object> out = new ArrayList<>();
-    for (Alert alert : store.openAlerts()) out.add(AlertJson.toMap(alert, zone));
+    for (Alert alert : store.openAlerts()) out.add(json.write(alert));
     return new Reply(200, out);
   }
 
@@ -316,7 +316,7 @@ public final class LocalApi implements AutoCloseable {
     }
     byte[] bytes;
     try {
-      bytes = AlertJson.MAPPER.writeValueAsBytes(reply.body());
+      bytes = Json.MAPPER.writeValueAsBytes(reply.body());
     } catch (JsonProcessingException e) {
       throw new IOException(e);
     }

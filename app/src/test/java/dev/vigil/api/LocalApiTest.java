@@ -71,7 +71,7 @@ class LocalApiTest {
   }
 
   private static JsonNode json(String body) throws IOException {
-    return AlertJson.MAPPER.readTree(body);
+    return Json.MAPPER.readTree(body);
   }
 
   @Test

@@ -30,7 +30,7 @@ class HeartbeatWatchTest {
 
   @BeforeEach
   void open() {
-    store = IntakeStore.open(dir.resolve("vigil.db"));
+    store = IntakeStore.open(dir);
   }
 
   @AfterEach

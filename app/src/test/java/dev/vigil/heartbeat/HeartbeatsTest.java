@@ -51,7 +51,7 @@ class HeartbeatsTest {
     HandClock clock = new HandClock(Instant.parse("2026-03-28T00:00:00Z"));
     MemoryVigil vigil = new MemoryVigil();
     HeartbeatRule rule = new HeartbeatRule("sync", Duration.ofMinutes(5), null, Duration.ofMinutes(1), Severity.CRITICAL, Map.of(), null);
-    try (IntakeStore store = IntakeStore.open(dir.resolve("vigil.db"));
+    try (IntakeStore store = IntakeStore.open(dir);
         Heartbeats heartbeats = Heartbeats.start(List.of(rule), store, vigil, clock)) {
       clock.now = clock.now.plus(Duration.ofMinutes(6)).plusSeconds(1);
       await().atMost(Duration.ofSeconds(3)).until(() -> !vigil.openAlerts().isEmpty());

@@ -42,7 +42,7 @@ class AlertmanagerSourceTest {
 
     Desktop(String name, Duration interval, List<String> matchers) {
       SourceRule rule = new SourceRule("team", alertmanager.url(), interval, matchers, Map.of("via", "vigil"), null);
-      intakeStore = IntakeStore.open(temp.resolve(name + ".db"));
+      intakeStore = IntakeStore.open(temp.resolve(name));
       source = new AlertmanagerSource(rule, vigil, vigil, Clock.systemUTC());
       silencer = new AlertmanagerSilencer(rule, vigil, intakeStore, AlertmanagerSilencer.DEFAULT_SILENCE, Clock.systemUTC(), "vigil@" + name);
       vigil.listen(silencer);
