@@ -205,4 +205,61 @@ class AlertmanagerSourceTest {
     await().atMost(Duration.ofSeconds(5)).until(() -> silences("active").isEmpty());
     assertThat(desk.intakeStore.silence(acked.id(), "team")).isEmpty();
   }
+
+  /** A Vigil on the real SQLite store in its own data folder. */
+  final class SqliteDesktop implements AutoCloseable {
+    final StoreVigil vigil;
+    final IntakeStore intakeStore;
+    final AlertmanagerSource source;
+    final AlertmanagerSilencer silencer;
+
+    SqliteDesktop(String name) {
+      SourceRule rule = new SourceRule("team", alertmanager.url(), Duration.ofSeconds(1), List.of(), Map.of(), null);
+      vigil = new StoreVigil(temp.resolve(name));
+      intakeStore = IntakeStore.open(temp.resolve(name));
+      source = new AlertmanagerSource(rule, vigil, vigil, Clock.systemUTC());
+      silencer = new AlertmanagerSilencer(rule, vigil, intakeStore, AlertmanagerSilencer.DEFAULT_SILENCE, Clock.systemUTC(), "vigil@" + name);
+      vigil.listen(silencer);
+    }
+
+    Alert only() {
+      assertThat(vigil.openAlerts()).hasSize(1);
+      return vigil.openAlerts().get(0);
+    }
+
+    @Override
+    public void close() {
+      source.close();
+      silencer.close();
+      intakeStore.close();
+      vigil.close();
+    }
+  }
+
+  @Test
+  void twoDataFoldersShareAcknowledgementsAndARestartStillExpiresTheSilence() throws Exception {
+    alertmanager.fire(LATENCY, LATENCY_TEXT);
+    try (SqliteDesktop b = new SqliteDesktop("b")) {
+      long id;
+      try (SqliteDesktop a = new SqliteDesktop("a")) {
+        a.source.poll();
+        b.source.poll();
+        id = a.only().id();
+        a.vigil.acknowledge(id, "restarting the pool", "alice", Instant.now());
+        await().atMost(Duration.ofSeconds(5)).until(() -> silences("active").size() == 1);
+        assertThat(silences("active").get(0).path("comment").asText()).isEqualTo("restarting the pool");
+
+        b.source.poll();
+        assertThat(b.only().state()).isEqualTo(AlertState.ACKNOWLEDGED);
+        assertThat(b.vigil.timeline(b.only().id())).extracting(AlertEvent::kind, AlertEvent::actor, AlertEvent::note)
+            .contains(org.assertj.core.groups.Tuple.tuple("acknowledged", "alertmanager", "silenced in Alertmanager by vigil@a"));
+      }
+      try (SqliteDesktop restarted = new SqliteDesktop("a")) {
+        assertThat(restarted.source.poll()).as("a restart duplicates nothing").isEqualTo(new AlertmanagerSource.PollResult(1, 0, 0, 0));
+        restarted.vigil.resolve(id, "pool restarted", "alice", Instant.now());
+        await().atMost(Duration.ofSeconds(5)).until(() -> silences("active").isEmpty());
+        assertThat(restarted.intakeStore.silence(id, "team")).isEmpty();
+      }
+    }
+  }
 }
