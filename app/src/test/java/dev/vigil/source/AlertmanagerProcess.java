@@ -60,28 +60,42 @@ public final class AlertmanagerProcess implements BeforeEachCallback, AfterEachC
     return Optional.empty();
   }
 
-  @Override
-  public void beforeEach(ExtensionContext context) throws Exception {
+  /** Routes every alert to the null receiver: nothing is sent anywhere. */
+  public static final String NULL_RECEIVER = """
+      route:
+        receiver: "null"
+        group_wait: 1h
+      receivers:
+        - name: "null"
+      """;
+
+  /** Skips (or in CI fails) the current test when there is no Alertmanager binary. */
+  public static Path requireBinary(String testName) {
     Optional<Path> binary = binary();
     if (binary.isEmpty()) {
       String required = System.getenv("VIGIL_REQUIRE_ALERTMANAGER");
       if ("1".equals(required) || "true".equalsIgnoreCase(required)) throw new IllegalStateException(MISSING);
-      System.err.println("SKIPPED " + context.getDisplayName() + ": " + MISSING);
+      System.err.println("SKIPPED " + testName + ": " + MISSING);
       assumeTrue(false, MISSING);
     }
+    return binary.get();
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws Exception {
+    start(context.getDisplayName(), NULL_RECEIVER);
+  }
+
+  /** Starts Alertmanager with this configuration (for tests that need their own receivers). */
+  public void start(String testName, String configYaml) throws Exception {
+    Path binary = requireBinary(testName);
     dir = Files.createTempDirectory("vigil-alertmanager");
     Path config = dir.resolve("alertmanager.yml");
-    Files.writeString(config, """
-        route:
-          receiver: "null"
-          group_wait: 1h
-        receivers:
-          - name: "null"
-        """);
+    Files.writeString(config, configYaml);
     try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = free.getLocalPort();
     }
-    process = new ProcessBuilder(binary.get().toString(),
+    process = new ProcessBuilder(binary.toString(),
         "--config.file=" + config,
         "--storage.path=" + dir.resolve("data"),
         "--web.listen-address=127.0.0.1:" + port,
@@ -109,6 +123,11 @@ public final class AlertmanagerProcess implements BeforeEachCallback, AfterEachC
 
   @Override
   public void afterEach(ExtensionContext context) throws Exception {
+    stop();
+  }
+
+  /** Stops Alertmanager and deletes its folder. */
+  public void stop() throws Exception {
     if (process != null) {
       process.destroy();
       if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
