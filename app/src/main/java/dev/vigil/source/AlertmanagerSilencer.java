@@ -113,9 +113,10 @@ public final class AlertmanagerSilencer implements AlertListener, AutoCloseable 
     }
     Instant now = clock.instant();
     Instant endsAt = until != null ? until : now.plus(silenceFor);
-    String note = ack.map(AlertEvent::note).filter(n -> !n.isBlank()).orElse(null);
     String by = ack.map(AlertEvent::actor).filter(a -> !a.isBlank()).orElse("someone");
-    String comment = note != null ? note : "acknowledged in Vigil by " + by;
+    String comment;
+    if (until != null) comment = "snoozed in Vigil by " + by + " until " + until;
+    else comment = ack.map(AlertEvent::note).filter(n -> !n.isBlank()).orElse("acknowledged in Vigil by " + by);
     String id = client.createSilence(matchers(alert), now, endsAt, createdBy, comment);
     intakeStore.putSilence(alert.id(), rule.id(), id, now);
     store.addEvent(new AlertEvent(alert.id(), now, "silenced",

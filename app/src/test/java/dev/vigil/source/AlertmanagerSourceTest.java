@@ -262,4 +262,18 @@ class AlertmanagerSourceTest {
       }
     }
   }
+
+  @Test
+  void aSnoozeSilencesUntilItEnds() throws Exception {
+    alertmanager.fire(LATENCY, LATENCY_TEXT);
+    try (SqliteDesktop a = new SqliteDesktop("a")) {
+      a.source.poll();
+      Instant until = Instant.now().plus(Duration.ofMinutes(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+      a.vigil.snooze(a.only().id(), until, "alice", Instant.now());
+      await().atMost(Duration.ofSeconds(5)).until(() -> silences("active").size() == 1);
+      JsonNode silence = silences("active").get(0);
+      assertThat(Instant.parse(silence.path("endsAt").asText())).isEqualTo(until);
+      assertThat(silence.path("comment").asText()).isEqualTo("snoozed in Vigil by alice until " + until);
+    }
+  }
 }
