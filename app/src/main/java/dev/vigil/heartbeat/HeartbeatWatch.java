@@ -6,6 +6,7 @@ import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
 import dev.vigil.alert.ExternalAlert;
+import dev.vigil.alert.Severity;
 import dev.vigil.rules.HeartbeatRule;
 import dev.vigil.store.IntakeStore;
 import dev.vigil.store.IntakeStore.HeartbeatState;
@@ -28,7 +29,7 @@ import java.util.Optional;
  * ping resolves it. The deadline is the last ping (or, before any ping, the time Vigil began watching) plus
  * {@code every} plus {@code grace}; for a {@code cron} heartbeat, the first cron time after the last ping plus
  * {@code grace}. The last ping and whether the heartbeat is down are kept in the {@link IntakeStore}, so a
- * restart neither forgets a ping nor fires twice.
+ * restart neither forgets a ping nor fires twice. A heartbeat removed from the rules while down resolves.
  *
  * <p>The engine calls {@link #ping} from {@code Intake.heartbeat}, then {@link #evaluate} right after each ping
  * and about once a second, handing each returned alert to {@code Intake.receive}.
@@ -45,6 +46,8 @@ public final class HeartbeatWatch {
   private final IntakeStore store;
   private final ZoneId zone;
   private final Map<String, HeartbeatState> states = new HashMap<>();
+  /** Heartbeats down when they left the rules: their alerts resolve at the next evaluation. */
+  private final List<HeartbeatState> retired = new ArrayList<>();
 
   /**
    * Starts watching: a heartbeat never pinged before starts its clock at {@code clock.instant()}. Cron times are
@@ -65,6 +68,9 @@ public final class HeartbeatWatch {
         store.saveHeartbeat(state);
       }
       states.put(rule.id(), state);
+    }
+    for (HeartbeatState state : store.heartbeats()) {
+      if (state.down() && !watched.containsKey(state.id())) retired.add(state);
     }
   }
 
@@ -98,6 +104,12 @@ public final class HeartbeatWatch {
    */
   public synchronized List<ExternalAlert> evaluate(Instant now) {
     List<ExternalAlert> due = new ArrayList<>();
+    for (HeartbeatState gone : retired) {
+      due.add(new ExternalAlert(FINGERPRINT_PREFIX + gone.id(), gone.id(), Severity.WARNING,
+          "heartbeat: " + gone.id() + " is no longer in the rules", Map.of("heartbeat", gone.id()), true, now, "heartbeat"));
+      store.saveHeartbeat(new HeartbeatState(gone.id(), gone.lastPing(), gone.watchingSince(), false));
+    }
+    retired.clear();
     for (Watched w : watched.values()) {
       HeartbeatState state = states.get(w.rule.id());
       Instant deadline = deadline(w, state);

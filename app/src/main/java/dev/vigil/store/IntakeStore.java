@@ -1,7 +1,10 @@
 package dev.vigil.store;
 
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -40,13 +43,18 @@ public final class IntakeStore implements AutoCloseable {
 
   public Optional<HeartbeatState> heartbeat(String id) {
     return db.read(d -> d.queryOne(
-        "SELECT id, last_ping, watching_since, down FROM heartbeats WHERE id = ?",
-        row -> {
-          long lastPing = row.getLong(2);
-          Instant last = row.wasNull() ? null : Instant.ofEpochMilli(lastPing);
-          return new HeartbeatState(row.getString(1), last, Instant.ofEpochMilli(row.getLong(3)), row.getInt(4) == 1);
-        },
-        id));
+        "SELECT id, last_ping, watching_since, down FROM heartbeats WHERE id = ?", IntakeStore::heartbeatState, id));
+  }
+
+  /** Every heartbeat ever watched, configured or not any more. */
+  public List<HeartbeatState> heartbeats() {
+    return db.read(d -> d.query("SELECT id, last_ping, watching_since, down FROM heartbeats ORDER BY id", IntakeStore::heartbeatState));
+  }
+
+  private static HeartbeatState heartbeatState(ResultSet row) throws SQLException {
+    long lastPing = row.getLong(2);
+    Instant last = row.wasNull() ? null : Instant.ofEpochMilli(lastPing);
+    return new HeartbeatState(row.getString(1), last, Instant.ofEpochMilli(row.getLong(3)), row.getInt(4) == 1);
   }
 
   /** Inserts or replaces a heartbeat's state. */

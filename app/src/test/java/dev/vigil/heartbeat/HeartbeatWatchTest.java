@@ -146,6 +146,18 @@ class HeartbeatWatchTest {
   }
 
   @Test
+  void aHeartbeatRemovedFromTheRulesWhileDownResolves() {
+    HeartbeatWatch before = watch(every("old-job", Duration.ofMinutes(5), Duration.ZERO), "2026-03-28T00:00");
+    assertThat(before.evaluate(at("2026-03-28T00:06"))).extracting(ExternalAlert::resolved).containsExactly(false);
+
+    HeartbeatWatch after = watch(every("new-job", Duration.ofHours(1), Duration.ZERO), "2026-03-28T00:07");
+    List<ExternalAlert> due = after.evaluate(at("2026-03-28T00:07"));
+    assertThat(due).extracting(ExternalAlert::fingerprint, ExternalAlert::resolved, ExternalAlert::summary)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("heartbeat:old-job", true, "heartbeat: old-job is no longer in the rules"));
+    assertThat(after.evaluate(at("2026-03-28T00:08"))).isEmpty();
+  }
+
+  @Test
   void aPingForAnUnknownHeartbeatIsRefused() {
     HeartbeatWatch watch = watch(every("a", Duration.ofMinutes(1), Duration.ZERO), "2026-03-28T00:00");
     assertThat(watch.ping("b", at("2026-03-28T00:00"))).isFalse();

@@ -33,11 +33,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>The binary is {@code -Dvigil.alertmanager=PATH}, else {@code $VIGIL_ALERTMANAGER}, else
  * {@code /usr/bin/prometheus-alertmanager} (Debian's {@code prometheus-alertmanager} package), else
  * {@code prometheus-alertmanager} or {@code alertmanager} on the PATH. Without one the test is skipped with the
- * reason, unless {@code VIGIL_REQUIRE_ALERTMANAGER=1} (CI), where it fails.
+ * reason, unless {@code VIGIL_REQUIRE_ALERTMANAGER=1} (CI), where it fails; a configured path that is not an
+ * executable fails too.
  */
 public final class AlertmanagerProcess implements BeforeEachCallback, AfterEachCallback {
   static final String MISSING = "prometheus-alertmanager not found (apt-get install -y prometheus-alertmanager,"
-      + " or set VIGIL_ALERTMANAGER=/path/to/alertmanager): skipping the tests against a real Alertmanager";
+      + " or set VIGIL_ALERTMANAGER=/path/to/alertmanager)";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
@@ -47,7 +48,10 @@ public final class AlertmanagerProcess implements BeforeEachCallback, AfterEachC
 
   static Optional<Path> binary() {
     String configured = System.getProperty("vigil.alertmanager", System.getenv("VIGIL_ALERTMANAGER"));
-    if (configured != null && !configured.isBlank()) return Optional.of(Path.of(configured)).filter(Files::isExecutable);
+    if (configured != null && !configured.isBlank()) {
+      if (!Files.isExecutable(Path.of(configured))) throw new IllegalStateException("alertmanager " + configured + " is not an executable file");
+      return Optional.of(Path.of(configured));
+    }
     Path debian = Path.of("/usr/bin/prometheus-alertmanager");
     if (Files.isExecutable(debian)) return Optional.of(debian);
     String path = System.getenv().getOrDefault("PATH", "");
@@ -75,7 +79,7 @@ public final class AlertmanagerProcess implements BeforeEachCallback, AfterEachC
     if (binary.isEmpty()) {
       String required = System.getenv("VIGIL_REQUIRE_ALERTMANAGER");
       if ("1".equals(required) || "true".equalsIgnoreCase(required)) throw new IllegalStateException(MISSING);
-      System.err.println("SKIPPED " + testName + ": " + MISSING);
+      System.err.println("SKIPPED " + testName + ": " + MISSING + ": skipping the tests against a real Alertmanager");
       assumeTrue(false, MISSING);
     }
     return binary.get();
