@@ -28,7 +28,8 @@ final class Terminal {
 
   static void printJson(PrintWriter out, List<Alert> alerts) throws Exception {
     var array = JSON.createArrayNode();
-    for (Alert a : alerts) array.add(AlertJson.toJson(a, zone()));
+    AlertJson writer = new AlertJson(zone());
+    for (Alert a : alerts) array.add(writer.write(a));
     out.println(JSON.writeValueAsString(array));
     out.flush();
   }

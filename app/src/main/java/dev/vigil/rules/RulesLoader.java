@@ -81,6 +81,10 @@ public final class RulesLoader {
   }
 
   private LoadResult result() {
+    problems.sort(
+        java.util.Comparator.comparing((RuleProblem p) -> p.file().toString())
+            .thenComparingInt(RuleProblem::line)
+            .thenComparingInt(RuleProblem::column));
     return new LoadResult(new RuleSet(dir, monitors, heartbeats, sources, policy), problems);
   }
 
@@ -275,11 +279,11 @@ public final class RulesLoader {
     Fields f = new Fields(root, "policy", root.fields.keySet(), env, problems);
     ZoneId zone = PolicySpec.defaults().timezone();
     String tz = f.text("timezone", false);
-    if (tz != null) {
+    if (tz != null && !tz.equals("system")) {
       try {
         zone = ZoneId.of(tz);
       } catch (DateTimeException e) {
-        f.problem("timezone", "\"" + tz + "\" is not a time zone (e.g. Europe/Berlin)");
+        f.problem("timezone", "\"" + tz + "\" is not a time zone (e.g. Europe/Berlin, or system)");
       }
     }
     String overnight = f.text("overnight", false);

@@ -9,7 +9,6 @@ import dev.vigil.fleet.LoopbackFleet;
 import dev.vigil.fleet.LoopbackFleet.Behaviour;
 import dev.vigil.store.HistoryQuery;
 import dev.vigil.store.SqliteStore;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -35,7 +34,7 @@ class KillRestartTest {
           monitors:
             - id: payments
               url: %s
-              interval: 500ms
+              interval: 1s
               timeout: 1s
               confirm: 2
           """.formatted(fleet.url("payments")));
@@ -43,7 +42,12 @@ class KillRestartTest {
       Process child = start();
       Alert fired;
       try (SqliteStore store = SqliteStore.open(data, Clock.systemUTC())) {
-        fired = await().atMost(Duration.ofSeconds(20)).until(store::openAlerts, l -> l.size() == 1).get(0);
+        try {
+          fired = await().atMost(Duration.ofSeconds(20)).until(store::openAlerts, l -> l.size() == 1).get(0);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+          dumpChildLog();
+          throw e;
+        }
         store.acknowledge(fired.id(), "on it", "test", Instant.now());
       }
       for (int round = 0; round < 3; round++) {
@@ -67,6 +71,14 @@ class KillRestartTest {
         rs.next();
         assertThat(rs.getString(1)).isEqualTo("ok");
       }
+    }
+  }
+
+  private void dumpChildLog() {
+    try {
+      System.err.println("child log:\n" + Files.readString(data.resolve("child.log")));
+    } catch (java.io.IOException e) {
+      System.err.println("no child log: " + e);
     }
   }
 

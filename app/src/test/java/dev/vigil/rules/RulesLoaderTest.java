@@ -161,7 +161,7 @@ class RulesLoaderTest {
     assertThat(p.file()).isEqualTo(dir.resolve("policy.yaml"));
     Files.writeString(dir.resolve("policy.yaml"), "timezone: Europe/Berln\novernight: 22-8\n");
     assertThat(problems("")).containsExactly(
-        "policy.yaml:1:11: policy: field \"timezone\": \"Europe/Berln\" is not a time zone (e.g. Europe/Berlin)",
+        "policy.yaml:1:11: policy: field \"timezone\": \"Europe/Berln\" is not a time zone (e.g. Europe/Berlin, or system)",
         "policy.yaml:2:12: policy: field \"overnight\": \"22-8\" must be HH:MM-HH:MM, e.g. \"22:00-08:00\"");
   }
 
