@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * except {@code GET /api/health}, present {@code Authorization: Bearer TOKEN} with the token of
  * {@code DATA/api-token} (401). A POST body must be {@code application/json} (415) and at most 64 KiB, 1 MiB for
  * Alertmanager (413, answered without reading the rest). A client that is slow to send its request is cut off
- * after {@value #SLOW_CLIENT_SECONDS} s.
+ * after 10 s ({@link HttpServerLimits}).
  *
  * <p>Health needs no token on purpose: it tells only that Vigil runs here, which a self-monitor or a second
  * {@code vigil} command needs to know before it has the token; it is still subject to the Host and Origin checks.
@@ -49,12 +49,11 @@ public final class LocalApi implements AutoCloseable {
   public static final int DEFAULT_PORT = 17711;
   static final int MAX_BODY = 64 * 1024;
   static final int MAX_ALERTMANAGER_BODY = 1024 * 1024;
-  static final int SLOW_CLIENT_SECONDS = 10;
 
   private static final Logger log = LoggerFactory.getLogger(LocalApi.class);
 
   static {
-    limitSlowClients();
+    HttpServerLimits.apply();
   }
 
   private final HttpServer server;
@@ -76,28 +75,13 @@ public final class LocalApi implements AutoCloseable {
   }
 
   /**
-   * The JDK server reads its limits once, when its first server is made: set them before that, unless the
-   * command line chose others. {@code maxReqTime} cuts off a client slow to send its request line and headers,
-   * {@code maxRspTime} one slow to send its body or read the answer. Call it first thing in {@code main} when
-   * another JDK HTTP server (the demo fleet) may start before the API.
-   */
-  public static void limitSlowClients() {
-    setIfAbsent("sun.net.httpserver.maxReqTime", String.valueOf(SLOW_CLIENT_SECONDS));
-    setIfAbsent("sun.net.httpserver.maxRspTime", String.valueOf(SLOW_CLIENT_SECONDS));
-    setIfAbsent("sun.net.httpserver.maxReqHeaders", "64");
-  }
-
-  private static void setIfAbsent(String property, String value) {
-    if (System.getProperty(property) == null) System.setProperty(property, value);
-  }
-
-  /**
    * Starts the API on 127.0.0.1:{@code port} ({@code 0}: any free port, see {@link #port()}), creating the token
    * file in {@code dataDir} when missing.
    *
    * @throws UncheckedIOException when the port cannot be bound, naming the address
    */
   public static LocalApi start(int port, Path dataDir, Intake intake, AlertStore store, Clock clock) {
+    HttpServerLimits.apply();
     ApiToken token = ApiToken.loadOrCreate(dataDir);
     InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
     HttpServer server;
