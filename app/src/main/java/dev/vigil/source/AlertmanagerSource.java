@@ -106,8 +106,13 @@ public final class AlertmanagerSource implements AutoCloseable {
     return new PollResult(active.size(), received, resolved, acknowledged);
   }
 
+  /**
+   * Only the summary can change for one fingerprint (Alertmanager's fingerprint is a hash of the labels, the
+   * severity among them), and it is all that folding into an open alert updates: comparing more would send the
+   * same alert again at every poll.
+   */
   private static boolean changed(Alert open, ExternalAlert now) {
-    return open.severity() != now.severity() || !open.summary().equals(now.summary()) || !open.labels().equals(now.labels());
+    return !open.summary().equals(now.summary());
   }
 
   /** Who made the first silence that still silences it, as Alertmanager says; "someone" when it cannot tell. */

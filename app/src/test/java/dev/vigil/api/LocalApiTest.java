@@ -259,6 +259,13 @@ class LocalApiTest {
   }
 
   @Test
+  void saysWhichAddressIsTakenWhenThePortIsInUse() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> LocalApi.start(api.port(), dataDir, vigil, vigil, CLOCK))
+        .isInstanceOf(java.io.UncheckedIOException.class)
+        .hasMessage("cannot listen on 127.0.0.1:" + api.port() + ": Address already in use");
+  }
+
+  @Test
   void keepsTheTokenInAFileOnlyItsOwnerCanRead() throws Exception {
     Path file = dataDir.resolve("api-token");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");

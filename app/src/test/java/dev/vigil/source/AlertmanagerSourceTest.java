@@ -117,6 +117,21 @@ class AlertmanagerSourceTest {
   }
 
   @Test
+  void changedRuleLabelsDoNotResendTheAlertAtEveryPoll() throws Exception {
+    alertmanager.fire(LATENCY, LATENCY_TEXT);
+    try (SqliteDesktop a = new SqliteDesktop("a")) {
+      a.source.poll();
+    }
+    SourceRule relabelled = new SourceRule("team", alertmanager.url(), Duration.ofSeconds(1), List.of(), Map.of("via", "other"), null);
+    StoreVigil vigil = new StoreVigil(temp.resolve("a"));
+    open.add(vigil);
+    AlertmanagerSource source = new AlertmanagerSource(relabelled, vigil, vigil, Clock.systemUTC());
+    assertThat(source.poll().received()).isZero();
+    assertThat(source.poll().received()).isZero();
+    assertThat(vigil.openAlerts()).extracting(Alert::count).containsExactly(1L);
+  }
+
+  @Test
   void onlyAlertsMatchingTheSourcesMatchersCome() throws Exception {
     Desktop desk = new Desktop("desk-a", Duration.ofSeconds(1), List.of("service=\"payments\""));
     alertmanager.fire(LATENCY, LATENCY_TEXT);
