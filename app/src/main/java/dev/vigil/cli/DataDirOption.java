@@ -12,6 +12,15 @@ final class DataDirOption {
   Path dir;
 
   Path resolve() {
-    return dir == null ? DataDirs.current().data() : dir;
+    return resolve(DataDirs.current());
+  }
+
+  Path resolve(DataDirs dirs) {
+    return dir == null ? dirs.data() : dir;
+  }
+
+  /** Logs go next to an explicit data folder, else where the OS keeps logs. */
+  Path logs(DataDirs dirs) {
+    return dir == null ? dirs.logs() : dir.resolve("logs");
   }
 }

@@ -44,6 +44,18 @@ public final class DataDirs {
     return base("XDG_STATE_HOME", home.resolve(".local/state")).resolve("vigil/logs");
   }
 
+  Map<String, String> env() {
+    return env;
+  }
+
+  String os() {
+    return os;
+  }
+
+  Path home() {
+    return home;
+  }
+
   private Path base(String variable, Path fallback) {
     String value = env.get(variable);
     return value == null || value.isBlank() ? fallback : Path.of(value);

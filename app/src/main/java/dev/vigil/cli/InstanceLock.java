@@ -3,6 +3,7 @@ package dev.vigil.cli;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
@@ -21,7 +22,12 @@ final class InstanceLock implements AutoCloseable {
   static Optional<InstanceLock> acquire(Path dataDir) throws IOException {
     FileChannel channel =
         FileChannel.open(dataDir.resolve("vigil.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    FileLock lock = channel.tryLock();
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException heldInThisProcess) {
+      lock = null;
+    }
     if (lock == null) {
       channel.close();
       return Optional.empty();

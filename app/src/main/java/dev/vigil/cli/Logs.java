@@ -14,10 +14,18 @@ import org.slf4j.LoggerFactory;
 final class Logs {
   private Logs() {}
 
+  static final String FILE_NAME = "vigil.log";
+
+  /** Starts the file log in {@code dir}, replacing one started before in this process. */
   static void forRun(Path dir) {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     if (System.getProperty("vigil.log.level") == null) root.setLevel(Level.INFO);
+    var previous = root.getAppender("FILE");
+    if (previous != null) {
+      root.detachAppender(previous);
+      previous.stop();
+    }
 
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
     encoder.setContext(context);
@@ -27,7 +35,7 @@ final class Logs {
     RollingFileAppender<ch.qos.logback.classic.spi.ILoggingEvent> file = new RollingFileAppender<>();
     file.setContext(context);
     file.setName("FILE");
-    file.setFile(dir.resolve("vigil.log").toString());
+    file.setFile(dir.resolve(FILE_NAME).toString());
     SizeAndTimeBasedRollingPolicy<ch.qos.logback.classic.spi.ILoggingEvent> policy = new SizeAndTimeBasedRollingPolicy<>();
     policy.setContext(context);
     policy.setParent(file);
@@ -40,5 +48,18 @@ final class Logs {
     file.setEncoder(encoder);
     file.start();
     root.addAppender(file);
+  }
+
+  /** Like {@link #forRun}, but the terminal shows warnings only: the demo prints its own lines there. */
+  static void forDemo(Path dir) {
+    forRun(dir);
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    var console = context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR");
+    if (console != null && console.getCopyOfAttachedFiltersList().isEmpty()) {
+      ch.qos.logback.classic.filter.ThresholdFilter warnings = new ch.qos.logback.classic.filter.ThresholdFilter();
+      warnings.setLevel("WARN");
+      warnings.start();
+      console.addFilter(warnings);
+    }
   }
 }

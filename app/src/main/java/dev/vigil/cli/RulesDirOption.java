@@ -1,21 +1,26 @@
 package dev.vigil.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** {@code --rules DIR}: the user's rules folder, else the {@code alert-rules/} folder of a checkout. */
+/** {@code --rules DIR}: a rules folder given on the command line, else the user's own (created on first run). */
 final class RulesDirOption {
   @Option(
       names = "--rules",
       paramLabel = "DIR",
-      description = "Rules folder (default: ~/.config/vigil/rules if it exists, else ./alert-rules).")
+      description = "Rules folder (default: the user's, e.g. ~/.config/vigil/rules, created with examples on first run).")
   Path dir;
 
+  /** True when {@code --rules} was given: first run then leaves the user's folder alone. */
+  boolean explicit() {
+    return dir != null;
+  }
+
   Path resolve() {
-    if (dir != null) return dir;
-    Path user = DataDirs.current().rules();
-    if (Files.isDirectory(user)) return user;
-    return Path.of("alert-rules");
+    return resolve(DataDirs.current());
+  }
+
+  Path resolve(DataDirs dirs) {
+    return dir != null ? dir : dirs.rules();
   }
 }

@@ -1,32 +1,28 @@
 package dev.vigil.cli;
 
-import dev.vigil.check.HttpChecker;
-import dev.vigil.engine.Engine;
-import dev.vigil.engine.RulesWatcher;
+import dev.vigil.app.Watch;
 import dev.vigil.rules.RuleProblem;
 import dev.vigil.rules.RulesLoader;
-import dev.vigil.schedule.QuartzScheduler;
-import dev.vigil.store.SqliteStore;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "run", description = "Watch: check the rules' endpoints and keep alerts. Without --headless the tray app starts.")
 final class RunCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+  static final String ALREADY_RUNNING = "Vigil is already running; showing it";
 
   @Mixin DataDirOption data;
   @Mixin RulesDirOption rules;
@@ -34,60 +30,70 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "17711", description = "Local API port on 127.0.0.1 (default ${DEFAULT-VALUE}).")
   int apiPort;
   @Spec CommandSpec spec;
+  @ParentCommand VigilCommand root;
+
+  /** What a second launch on the same data folder does to this one. The desktop wires it to open the inbox. */
+  Runnable onShow = () -> log.info("asked to show Vigil; this process has no window");
+  /** Ends the watch (the tray's Quit, tests); Ctrl-C and SIGTERM do too. */
+  final Lifetime lifetime = new Lifetime();
 
   @Override
   public Integer call() throws Exception {
-    var err = spec.commandLine().getErr();
-    Path dataDir = data.resolve();
-    Path rulesDir = rules.resolve();
-    if (!Files.isDirectory(rulesDir)) {
-      err.printf("vigil run: rules folder %s does not exist (use --rules DIR)%n", rulesDir);
-      err.flush();
-      return 1;
-    }
-    RulesLoader.LoadResult loaded = RulesLoader.load(rulesDir, System.getenv());
-    if (!loaded.ok()) {
-      for (RuleProblem p : loaded.problems()) err.println(p.format());
-      err.printf("vigil run: %d problem(s) in %s; nothing started%n", loaded.problems().size(), rulesDir);
-      err.flush();
-      return 1;
-    }
-    Files.createDirectories(dataDir);
-    Optional<InstanceLock> lock = InstanceLock.acquire(dataDir);
-    if (lock.isEmpty()) {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    DataDirs dirs = root == null ? DataDirs.current() : root.dirs();
+    Path dataDir = data.resolve(dirs);
+
+    Optional<SingleInstance> claimed = SingleInstance.claim(dataDir, () -> onShow.run());
+    if (claimed.isEmpty()) {
+      if (SingleInstance.showRunning(dataDir)) {
+        out.println(ALREADY_RUNNING);
+        out.flush();
+        return 0;
+      }
       err.printf("vigil run: Vigil is already running on %s%n", dataDir);
       err.flush();
       return 1;
     }
-    Logs.forRun(data.dir == null ? DataDirs.current().logs() : dataDir.resolve("logs"));
+    try (SingleInstance instance = claimed.get()) {
+      Logs.forRun(data.logs(dirs));
+      if (!rules.explicit()) {
+        Optional<FirstRun> first = FirstRun.prepare(dirs, ZoneId.systemDefault());
+        if (first.isPresent()) {
+          out.println(first.get().welcomeMessage());
+          out.flush();
+          log.info("first run: {}", first.get().welcomeMessage().replace('\n', ' '));
+        }
+      }
+      Path rulesDir = rules.resolve(dirs);
+      if (!Files.isDirectory(rulesDir)) {
+        err.printf("vigil run: rules folder %s does not exist (use --rules DIR)%n", rulesDir);
+        err.flush();
+        return 1;
+      }
+      RulesLoader.LoadResult loaded = RulesLoader.load(rulesDir, dirs.env());
+      var problems = RuleCheck.problems(loaded);
+      if (!problems.isEmpty()) {
+        for (RuleProblem p : problems) err.println(p.format());
+        err.printf("vigil run: %d problem(s) in %s; nothing started%n", problems.size(), rulesDir);
+        err.flush();
+        return 1;
+      }
 
-    Clock clock = Clock.systemDefaultZone();
-    SqliteStore store = SqliteStore.open(dataDir, clock);
-    Engine engine = new Engine(loaded.rules(), store, HttpChecker.create(clock), new QuartzScheduler(), clock);
-    engine.start();
-    RulesWatcher watcher = new RulesWatcher(rulesDir, System.getenv(), engine, problems -> {});
-    ScheduledExecutorService reload = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "vigil-rules-watch");
-      t.setDaemon(true);
-      return t;
-    });
-    reload.scheduleWithFixedDelay(watcher::poll, 2, 2, TimeUnit.SECONDS);
-
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      reload.shutdownNow();
-      engine.close();
-      store.close();
-      stopped.countDown();
-    }, "vigil-shutdown"));
-
-    var rs = loaded.rules();
-    spec.commandLine().getOut().printf(
-        "Vigil is watching %d monitors, %d heartbeats, %d sources from %s%nData: %s%n",
-        rs.monitors().size(), rs.heartbeats().size(), rs.sources().size(), rulesDir, dataDir);
-    spec.commandLine().getOut().flush();
-    log.info("watching from {} with data in {}", rulesDir, dataDir);
-    stopped.await();
+      try (Watch watch = Watch.start(dataDir, loaded.rules(), rulesDir, dirs.env(), Clock.systemDefaultZone(), Watch.Desktop.headless())) {
+        var rs = loaded.rules();
+        out.printf(
+            "Vigil is watching %d monitors, %d heartbeats, %d sources from %s%nData: %s%n",
+            rs.monitors().size(), rs.heartbeats().size(), rs.sources().size(), rulesDir, dataDir);
+        out.flush();
+        log.info("watching from {} with data in {}", rulesDir, dataDir);
+        // Desktop hook (the lead wires it): unless headless, DesktopApp.launch(...) with watch.engine(),
+        // onShow = open the inbox, Quit = lifetime.stop(), and FirstRun's welcomeMessage() in a dialog.
+        lifetime.await();
+      }
+    } finally {
+      lifetime.closed();
+    }
     return 0;
   }
 }

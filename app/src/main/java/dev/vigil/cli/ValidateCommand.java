@@ -21,8 +21,9 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     Path dir = rules.resolve();
     RulesLoader.LoadResult result = RulesLoader.load(dir, System.getenv());
-    if (!result.ok()) {
-      for (RuleProblem p : result.problems()) spec.commandLine().getErr().println(p.format());
+    var problems = RuleCheck.problems(result);
+    if (!problems.isEmpty()) {
+      for (RuleProblem p : problems) spec.commandLine().getErr().println(p.format());
       spec.commandLine().getErr().flush();
       return 1;
     }

@@ -17,6 +17,12 @@ import picocli.CommandLine.Command;
       SnoozeCommand.class,
       ResolveCommand.class,
       HistoryCommand.class,
+      QuietCommand.class,
+      SilenceCommand.class,
+      NotificationsCommand.class,
+      DrillCommand.class,
+      DemoCommand.class,
+      AutostartCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class VigilCommand implements Runnable {
@@ -24,6 +30,21 @@ public final class VigilCommand implements Runnable {
   public static final int KEEP_RUNNING = Integer.MIN_VALUE;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  private final DataDirs dirs;
+
+  public VigilCommand() {
+    this(DataDirs.current());
+  }
+
+  /** With the OS folders given, for tests: a temp XDG_CONFIG_HOME and the like. */
+  VigilCommand(DataDirs dirs) {
+    this.dirs = dirs;
+  }
+
+  /** Where this user's data, rules and logs live. */
+  DataDirs dirs() {
+    return dirs;
+  }
 
   @Override
   public void run() {
@@ -35,7 +56,11 @@ public final class VigilCommand implements Runnable {
   }
 
   public static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new VigilCommand());
+    return commandLine(new VigilCommand(), CommandLine.defaultFactory());
+  }
+
+  static CommandLine commandLine(VigilCommand root, CommandLine.IFactory factory) {
+    CommandLine cli = new CommandLine(root, factory);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli;
   }

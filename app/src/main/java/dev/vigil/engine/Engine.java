@@ -47,6 +47,7 @@ public final class Engine implements Intake, AutoCloseable {
   private final Pipeline pipeline;
   private final ChangeWatcher changes;
   private final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
+  private final List<CheckObserver> checkObservers = new CopyOnWriteArrayList<>();
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService housekeeping =
       Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "vigil-housekeeping"));
@@ -55,6 +56,7 @@ public final class Engine implements Intake, AutoCloseable {
   private volatile Instant lastCompleted;
   private volatile Instant startedAt;
   private volatile HeartbeatSink heartbeats = (id, at) -> false;
+  private final List<java.util.function.Consumer<RuleSet>> reloadListeners = new CopyOnWriteArrayList<>();
 
   public Engine(RuleSet rules, AlertStore store, Checker checker, CheckScheduler scheduler, Clock clock) {
     this.rules = rules;
@@ -63,7 +65,7 @@ public final class Engine implements Intake, AutoCloseable {
     this.scheduler = scheduler;
     this.clock = clock;
     this.changes = new ChangeWatcher(store, this::publish, clock);
-    this.pipeline = new Pipeline(store, this::recheck);
+    this.pipeline = new Pipeline(store, this::recheck, this::observed);
   }
 
   /** Loads open alerts, then schedules every monitor. */
@@ -89,6 +91,7 @@ public final class Engine implements Intake, AutoCloseable {
     rules = next;
     apply(next);
     log.info("rules reloaded: {} monitors", monitors.size());
+    reloadListeners.forEach(l -> l.accept(next));
   }
 
   private void apply(RuleSet next) {
@@ -108,6 +111,26 @@ public final class Engine implements Intake, AutoCloseable {
 
   public void removeListener(AlertListener listener) {
     listeners.remove(listener);
+  }
+
+  /** Hears every committed check result (for flapping detection); called on the pipeline thread. */
+  public void addCheckObserver(CheckObserver observer) {
+    checkObservers.add(observer);
+  }
+
+  /** Hears every successful hot reload of the rules. */
+  public void addReloadListener(java.util.function.Consumer<RuleSet> listener) {
+    reloadListeners.add(listener);
+  }
+
+  private void observed(String monitor, boolean passed, Instant at) {
+    for (CheckObserver o : checkObservers) {
+      try {
+        o.observed(monitor, passed, at);
+      } catch (RuntimeException e) {
+        log.error("check observer {} failed", o, e);
+      }
+    }
   }
 
   /** Installs what answers {@code POST /api/heartbeat/ID}. */
@@ -244,6 +267,12 @@ public final class Engine implements Intake, AutoCloseable {
     }
     pipeline.close();
     checker.close();
+  }
+
+  /** Hears one committed check result. */
+  @FunctionalInterface
+  public interface CheckObserver {
+    void observed(String monitor, boolean passed, Instant at);
   }
 
   /** Answers heartbeat pings; installed by whoever watches heartbeats. */

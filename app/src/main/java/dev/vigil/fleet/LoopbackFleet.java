@@ -78,7 +78,8 @@ public final class LoopbackFleet implements AutoCloseable {
       boolean up = b.kind() == Kind.UP || b.kind() == Kind.FLAPPING && hits(name) % 2 == 0;
       byte[] body = (up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}").getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(up ? 200 : 503, body.length);
+      if (!up && b.status() == 429) exchange.getResponseHeaders().set("Retry-After", "30");
+      exchange.sendResponseHeaders(up ? 200 : b.status(), body.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);
       }
@@ -99,11 +100,23 @@ public final class LoopbackFleet implements AutoCloseable {
     FLAPPING
   }
 
-  /** What a service does; {@code delayMillis} before answering (a long one is a hang). */
-  public record Behaviour(Kind kind, long delayMillis) {
+  /**
+   * What a service does: {@code delayMillis} before answering (a long one is a hang), and the status it answers
+   * with when down (503 unless told otherwise, e.g. 429 for a rate limit).
+   */
+  public record Behaviour(Kind kind, long delayMillis, int status) {
     public static final Behaviour UP = new Behaviour(Kind.UP, 0);
     public static final Behaviour DOWN = new Behaviour(Kind.DOWN, 0);
     public static final Behaviour FLAPPING = new Behaviour(Kind.FLAPPING, 0);
+
+    public Behaviour {
+      if (delayMillis < 0) throw new IllegalArgumentException("delayMillis < 0: " + delayMillis);
+      if (status < 400 || status > 599) throw new IllegalArgumentException("a failing status is 4xx or 5xx, not " + status);
+    }
+
+    public Behaviour(Kind kind, long delayMillis) {
+      this(kind, delayMillis, 503);
+    }
 
     public static Behaviour slow(long millis) {
       return new Behaviour(Kind.UP, millis);
@@ -111,6 +124,16 @@ public final class LoopbackFleet implements AutoCloseable {
 
     public static Behaviour hang() {
       return new Behaviour(Kind.UP, 3_600_000);
+    }
+
+    /** Down, answering at once with this status: {@code failing(429)} is a rate limit. */
+    public static Behaviour failing(int status) {
+      return new Behaviour(Kind.DOWN, 0, status);
+    }
+
+    /** The same behaviour, answering after {@code millis}. */
+    public Behaviour after(long millis) {
+      return new Behaviour(kind, millis, status);
     }
   }
 }

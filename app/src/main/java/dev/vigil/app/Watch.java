@@ -1,0 +1,133 @@
+package dev.vigil.app;
+
+import dev.vigil.check.HttpChecker;
+import dev.vigil.engine.Engine;
+import dev.vigil.engine.RulesWatcher;
+import dev.vigil.notify.AckWindow;
+import dev.vigil.notify.Alarm;
+import dev.vigil.notify.DesktopNotifier;
+import dev.vigil.notify.Notifier;
+import dev.vigil.notify.SoundPlayer;
+import dev.vigil.policy.Policy;
+import dev.vigil.policy.PolicyParser;
+import dev.vigil.rules.Monitor;
+import dev.vigil.rules.RuleSet;
+import dev.vigil.schedule.QuartzScheduler;
+import dev.vigil.store.PolicyStore;
+import dev.vigil.store.SqliteStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything {@code vigil run} (and {@code vigil demo}) starts, wired together: the store, the engine, and the
+ * notifier with its wake ladder. The desktop and the local API attach to it.
+ */
+public final class Watch implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Watch.class);
+
+  private final SqliteStore store;
+  private final PolicyStore policyStore;
+  private final Engine engine;
+  private final Notifier notifier;
+  private final Clock clock;
+  private final Path dataDir;
+  private final ScheduledExecutorService reload;
+
+  private Watch(Path dataDir, SqliteStore store, PolicyStore policyStore, Engine engine, Notifier notifier, Clock clock,
+      ScheduledExecutorService reload) {
+    this.dataDir = dataDir;
+    this.reload = reload;
+    this.store = store;
+    this.policyStore = policyStore;
+    this.engine = engine;
+    this.notifier = notifier;
+    this.clock = clock;
+  }
+
+  /** What the desktop supplies to the wake ladder; headless runs log instead of showing a window. */
+  public record Desktop(AckWindow ackWindow, Alarm alarm) {
+    public static Desktop headless() {
+      return new Desktop(AckWindow.LOG, new SoundPlayer());
+    }
+  }
+
+  /** Opens the data folder, starts watching {@code rules}, and reloads them as the files in {@code rulesDir} change. */
+  public static Watch start(Path dataDir, RuleSet rules, Path rulesDir, Map<String, String> env, Clock clock, Desktop desktop) {
+    SqliteStore store = SqliteStore.open(dataDir, clock);
+    PolicyStore policyStore = PolicyStore.open(store.database());
+    Engine engine = new Engine(rules, store, HttpChecker.create(clock), new QuartzScheduler(), clock);
+    Policy policy = PolicyParser.parse(rules.policy()).policy();
+    AtomicReference<Notifier> self = new AtomicReference<>();
+    Notifier notifier =
+        Notifier.builder(policy, policyStore, clock)
+            .desktop(DesktopNotifier.create(id -> self.get().acknowledge(id)))
+            .alarm(desktop.alarm())
+            .ackWindow(desktop.ackWindow())
+            .confirm(engine::stillFailing)
+            .onAcknowledge(id -> store.acknowledge(id, null, "desktop", clock.instant()))
+            .breakthrough(breakthrough(rules))
+            .build();
+    self.set(notifier);
+    engine.addListener(notifier);
+    engine.addCheckObserver(notifier::observeCheck);
+    engine.addReloadListener(next -> notifier.update(PolicyParser.parse(next.policy()).policy(), breakthrough(next)));
+    engine.start();
+    notifier.resume(store.openAlerts(), clock.instant());
+    notifier.start();
+    log.info("notifier started: overnight {}, zone {}", rules.policy().overnight(), policy.zone());
+    RulesWatcher watcher = new RulesWatcher(rulesDir, env, engine, refused -> {});
+    ScheduledExecutorService reload = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "vigil-rules-watch");
+      t.setDaemon(true);
+      return t;
+    });
+    reload.scheduleWithFixedDelay(watcher::poll, 2, 2, TimeUnit.SECONDS);
+    return new Watch(dataDir, store, policyStore, engine, notifier, clock, reload);
+  }
+
+  private static Set<String> breakthrough(RuleSet rules) {
+    return rules.monitors().stream().filter(Monitor::breakthrough).map(Monitor::id).collect(Collectors.toUnmodifiableSet());
+  }
+
+  public SqliteStore store() {
+    return store;
+  }
+
+  public PolicyStore policyStore() {
+    return policyStore;
+  }
+
+  public Engine engine() {
+    return engine;
+  }
+
+  public Notifier notifier() {
+    return notifier;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  @Override
+  public void close() {
+    reload.shutdownNow();
+    engine.close();
+    notifier.close();
+    policyStore.close();
+    store.close();
+  }
+}

@@ -1,0 +1,117 @@
+package dev.vigil.cli;
+
+import dev.vigil.policy.Silence;
+import dev.vigil.rules.Durations;
+import dev.vigil.store.PolicyStore;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code vigil silence add --match KEY=VALUE... --for DURATION [--comment TEXT] | list | remove ID}. */
+@Command(name = "silence", description = "Silences: hold back noise for matching alerts, e.g. during a deploy.",
+    subcommands = {SilenceCommand.Add.class, SilenceCommand.ListSilences.class, SilenceCommand.Remove.class})
+public final class SilenceCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(name = "add", description = "Add a silence, e.g. --match monitor=payments-api --for 30m --comment deploy.")
+  static final class Add implements Callable<Integer> {
+    @Mixin DataDirOption data;
+    @Option(names = "--match", paramLabel = "KEY=VALUE", required = true, arity = "1..*",
+        description = "monitor=ID, severity=LEVEL or any label; all must match; a value ending in * matches by prefix.")
+    List<String> matches = new ArrayList<>();
+    @Option(names = "--for", paramLabel = "DURATION", required = true, description = "How long, e.g. 30m, 2h.") String duration;
+    @Option(names = "--comment", paramLabel = "TEXT", description = "Why, shown in reasons: silenced by #3 (deploy).") String comment;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      Map<String, String> matchers = new LinkedHashMap<>();
+      for (String m : matches) {
+        int eq = m.indexOf('=');
+        if (eq <= 0 || eq == m.length() - 1) return PolicyFiles.fail(spec, "--match: \"" + m + "\" is not KEY=VALUE");
+        matchers.put(m.substring(0, eq).trim(), m.substring(eq + 1).trim());
+      }
+      Duration d;
+      try {
+        d = Durations.parse(duration);
+      } catch (IllegalArgumentException e) {
+        return PolicyFiles.fail(spec, "--for: " + e.getMessage());
+      }
+      Instant now = Instant.now();
+      Silence s;
+      try (PolicyStore store = PolicyStore.openMigrated(data.resolve())) {
+        s = store.addSilence(new Silence(0, matchers, now, now.plus(d), comment, Actor.cli()));
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf("Silence #%d: %s until %s%n", s.id(), s.matchersText(), Terminal.time(s.ends()));
+      out.flush();
+      return 0;
+    }
+  }
+
+  @Command(name = "list", description = "Silences in force or starting later.")
+  static final class ListSilences implements Callable<Integer> {
+    @Mixin DataDirOption data;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      List<Silence> all;
+      try (PolicyStore store = PolicyStore.openMigrated(data.resolve())) {
+        all = store.silences(Instant.now());
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (all.isEmpty()) {
+        out.println("No silences");
+        out.flush();
+        return 0;
+      }
+      List<String[]> rows = new ArrayList<>();
+      rows.add(new String[] {"ID", "MATCH", "FROM", "UNTIL", "BY", "COMMENT"});
+      for (Silence s : all) {
+        rows.add(new String[] {String.valueOf(s.id()), s.matchersText(), Terminal.time(s.starts()), Terminal.time(s.ends()), s.createdBy(), s.comment()});
+      }
+      Terminal.table(out, rows);
+      return 0;
+    }
+  }
+
+  @Command(name = "remove", description = "End a silence now.")
+  static final class Remove implements Callable<Integer> {
+    @Mixin DataDirOption data;
+    @Parameters(index = "0", paramLabel = "ID") long id;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      boolean removed;
+      try (PolicyStore store = PolicyStore.openMigrated(data.resolve())) {
+        removed = store.removeSilence(id);
+      }
+      if (!removed) {
+        spec.commandLine().getErr().printf("vigil: no silence #%d%n", id);
+        spec.commandLine().getErr().flush();
+        return 1;
+      }
+      spec.commandLine().getOut().printf("Silence #%d removed%n", id);
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+  }
+}

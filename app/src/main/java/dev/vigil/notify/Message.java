@@ -1,0 +1,17 @@
+package dev.vigil.notify;
+
+import java.util.Objects;
+
+/**
+ * What a channel delivers.
+ *
+ * @param alertId the alert it is about, or null (digest, storm summary, drill); with an id the desktop
+ *     notification offers "Acknowledge"
+ * @param urgent true for the loud path: D-Bus urgency critical, ntfy Priority 5, Pushover emergency priority
+ */
+public record Message(Long alertId, String title, String body, boolean urgent) {
+  public Message {
+    Objects.requireNonNull(title, "title");
+    body = body == null ? "" : body;
+  }
+}

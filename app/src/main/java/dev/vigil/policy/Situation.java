@@ -1,0 +1,15 @@
+package dev.vigil.policy;
+
+import java.util.List;
+
+/**
+ * What the decider needs besides the policy and the change: the manual quiet mode (null when off), the
+ * silences, and whether the alert's monitor may break through quiet mode.
+ */
+public record Situation(QuietMode manualQuiet, List<Silence> silences, boolean breakthrough) {
+  public static final Situation CALM = new Situation(null, List.of(), false);
+
+  public Situation {
+    silences = List.copyOf(silences);
+  }
+}

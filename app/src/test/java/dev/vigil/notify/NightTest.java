@@ -1,0 +1,324 @@
+package dev.vigil.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.alert.Alert;
+import dev.vigil.alert.AlertChange;
+import dev.vigil.alert.AlertChange.Kind;
+import dev.vigil.alert.AlertState;
+import dev.vigil.alert.Severity;
+import dev.vigil.policy.Notification;
+import dev.vigil.policy.Policy;
+import dev.vigil.policy.QuietMode;
+import dev.vigil.store.PolicyStore;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A whole night run on a virtual clock, with real phone channels against a loopback server. */
+class NightTest {
+  static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+  @TempDir Path data;
+  MockWebServer phone = new MockWebServer();
+  final List<String> phoneCalls = Collections.synchronizedList(new ArrayList<>());
+  final List<Message> desktop = Collections.synchronizedList(new ArrayList<>());
+  final FakeAlarm alarm = new FakeAlarm();
+  final VirtualClock clock = new VirtualClock(at("2025-03-29T21:00"));
+  boolean stillFailing = true;
+  PolicyStore store;
+  Policy policy;
+
+  static Instant at(String local) {
+    return LocalDateTime.parse(local).atZone(BERLIN).toInstant();
+  }
+
+  @BeforeEach
+  void setUp() throws IOException {
+    phone.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest r) {
+        phoneCalls.add(r.getTarget());
+        String body = r.getTarget().equals("/1/messages.json") ? "{\"status\":1,\"receipt\":\"r-" + phoneCalls.size() + "\"}" : "{}";
+        return new MockResponse.Builder().code(200).body(body).build();
+      }
+    });
+    phone.start(InetAddress.getByName("127.0.0.1"), 0);
+    String base = phone.url("/").toString().replaceAll("/$", "");
+    store = PolicyStore.openMigrated(data);
+    policy = Policy.defaults(BERLIN).withChannels(new Policy.Channels(
+        new Policy.Ntfy(base, "oncall", null), new Policy.Pushover("tok", "usr", base), new Policy.Webhook(base + "/hook"), null));
+  }
+
+  @AfterEach
+  void tearDown() {
+    store.close();
+    phone.close();
+  }
+
+  Notifier notifier(PolicyStore s) {
+    return Notifier.builder(policy, s, clock)
+        .io(Runnable::run)
+        .desktop(m -> {
+          desktop.add(m);
+          return Optional.empty();
+        })
+        .alarm(alarm)
+        .audioCheck(Optional::empty)
+        .confirm(monitor -> CompletableFuture.completedFuture(stillFailing))
+        .build();
+  }
+
+  static Alert alert(long id, String monitor, Severity s, AlertState state) {
+    Instant t = at("2025-03-29T23:00");
+    return new Alert(id, "fp" + id, monitor, s, state, t, t, null, 2, "status (503) == 200", Map.of(), null);
+  }
+
+  void runUntil(Notifier n, Instant end) {
+    while (clock.instant().isBefore(end)) {
+      clock.advance(Duration.ofSeconds(15));
+      n.tick(clock.instant());
+    }
+  }
+
+  List<String> reasons() {
+    return store.notifications(Instant.EPOCH, 1000).stream()
+        .map(x -> x.channel() + " " + x.outcome().label() + ": " + x.reason()).toList();
+  }
+
+  @Test
+  void aCriticalFailureOvernightWakesThenPhonesThenCallsTheContactAndAckStopsEverything() {
+    Notifier n = notifier(store);
+    runUntil(n, at("2025-03-29T23:00"));
+    Alert a = alert(7, "payments-api", Severity.CRITICAL, AlertState.FIRING);
+    n.onChange(new AlertChange(Kind.FIRED, a, clock.instant()));
+    assertThat(alarm.sounding).as("the alarm sounds at once").isTrue();
+    assertThat(phoneCalls).isEmpty();
+
+    runUntil(n, at("2025-03-29T23:05"));
+    assertThat(phoneCalls).containsExactly("/oncall", "/1/messages.json");
+    runUntil(n, at("2025-03-29T23:15"));
+    assertThat(phoneCalls).containsExactly("/oncall", "/1/messages.json", "/hook");
+
+    runUntil(n, at("2025-03-29T23:16"));
+    n.onChange(new AlertChange(Kind.ACKNOWLEDGED, alert(7, "payments-api", Severity.CRITICAL, AlertState.ACKNOWLEDGED), clock.instant()));
+    assertThat(alarm.sounding).isFalse();
+    assertThat(phoneCalls).last().isEqualTo("/1/receipts/r-2/cancel.json");
+    assertThat(reasons()).containsExactly(
+        "ladder sent: critical overnight: wake ladder",
+        "ladder sent: alarm: payments-api still failing on a fresh check",
+        "ntfy sent: unacknowledged after 5m",
+        "pushover sent: unacknowledged after 5m",
+        "webhook sent: unacknowledged after 15m",
+        "tray suppressed: acknowledged: no noise",
+        "pushover sent: emergency cancelled: acknowledged on the desktop");
+    assertThat(store.escalations()).singleElement().satisfies(e -> assertThat(e.step()).isEqualTo(-1));
+  }
+
+  @Test
+  void anAcknowledgedAlertStillFailingAfterRewakeAfterWakesAgain() {
+    Notifier n = notifier(store);
+    runUntil(n, at("2025-03-29T23:00"));
+    n.onChange(new AlertChange(Kind.FIRED, alert(7, "payments-api", Severity.CRITICAL, AlertState.FIRING), clock.instant()));
+    n.acknowledge(7);
+    assertThat(alarm.sounding).isFalse();
+    runUntil(n, at("2025-03-29T23:29:45"));
+    assertThat(alarm.sounding).isFalse();
+    runUntil(n, at("2025-03-29T23:30:15"));
+    assertThat(alarm.sounding).as("woken again after 30m").isTrue();
+    assertThat(alarm.starts).isEqualTo(2);
+  }
+
+  @Test
+  void aFreshCheckThatPassesKeepsThePersonAsleep() {
+    stillFailing = false;
+    Notifier n = notifier(store);
+    runUntil(n, at("2025-03-29T23:00"));
+    n.onChange(new AlertChange(Kind.FIRED, alert(7, "payments-api", Severity.CRITICAL, AlertState.FIRING), clock.instant()));
+    runUntil(n, at("2025-03-29T23:10"));
+    assertThat(alarm.starts).isZero();
+    assertThat(phoneCalls).isEmpty();
+    assertThat(reasons()).contains("ladder suppressed: a fresh check passed: not waking (checking again every 1m)");
+    stillFailing = true;
+    runUntil(n, at("2025-03-29T23:11"));
+    assertThat(alarm.sounding).isTrue();
+  }
+
+  @Test
+  void warningsOvernightMakeNoSoundAndArriveAsOneMorningDigestAcrossTheSpringForwardNight() {
+    Notifier n = notifier(store);
+    runUntil(n, at("2025-03-30T01:00"));
+    n.onChange(new AlertChange(Kind.FIRED, alert(8, "search", Severity.WARNING, AlertState.FIRING), clock.instant()));
+    n.onChange(new AlertChange(Kind.FIRED, alert(9, "docs", Severity.INFO, AlertState.FIRING), clock.instant()));
+    runUntil(n, at("2025-03-30T07:59:45"));
+    assertThat(desktop).isEmpty();
+    runUntil(n, at("2025-03-30T08:00:15"));
+    assertThat(desktop).singleElement().satisfies(m -> {
+      assertThat(m.title()).isEqualTo("Overnight: 2 alerts held for the morning");
+      assertThat(m.body()).isEqualTo("warning search: status (503) == 200\ninfo docs: status (503) == 200");
+    });
+    assertThat(alarm.starts).isZero();
+    runUntil(n, at("2025-03-31T08:30"));
+    assertThat(desktop).as("one digest only").hasSize(1);
+  }
+
+  @Test
+  void quietModeHoldsBackAChimeAndSummarisesWhenItEnds() {
+    clock.set(at("2025-03-29T12:00"));
+    store.setQuiet(QuietMode.forDuration(Duration.ofHours(1), clock.instant()));
+    Notifier n = notifier(store);
+    n.tick(clock.instant());
+    n.onChange(new AlertChange(Kind.FIRED, alert(7, "payments-api", Severity.CRITICAL, AlertState.FIRING), clock.instant()));
+    assertThat(desktop).isEmpty();
+    assertThat(alarm.chimes).isZero();
+    runUntil(n, at("2025-03-29T13:00:15"));
+    assertThat(desktop).singleElement().satisfies(m -> assertThat(m.title()).isEqualTo("Quiet mode ended"));
+    assertThat(reasons()).containsExactly(
+        "desktop suppressed: quiet mode until 13:00",
+        "desktop sent: quiet mode ended: 1 notification held back");
+  }
+
+  @Test
+  void aPendingLadderResumesAfterAKillAndDoesNotPhoneTwice() {
+    Notifier first = notifier(store);
+    runUntil(first, at("2025-03-29T23:00"));
+    Alert a = alert(7, "payments-api", Severity.CRITICAL, AlertState.FIRING);
+    first.onChange(new AlertChange(Kind.FIRED, a, clock.instant()));
+    runUntil(first, at("2025-03-29T23:06"));
+    assertThat(phoneCalls).containsExactly("/oncall", "/1/messages.json");
+    // kill -9: no close, a new process opens the same file
+    alarm.sounding = false;
+    try (PolicyStore reopened = PolicyStore.open(data.resolve("vigil.db"))) {
+      Notifier second = notifier(reopened);
+      clock.advance(Duration.ofMinutes(2));
+      second.resume(List.of(a), clock.instant());
+      assertThat(alarm.sounding).as("the alarm resumes").isTrue();
+      runUntil(second, at("2025-03-29T23:14:45"));
+      assertThat(phoneCalls).as("not paged twice").containsExactly("/oncall", "/1/messages.json");
+      runUntil(second, at("2025-03-29T23:15:15"));
+      assertThat(phoneCalls).containsExactly("/oncall", "/1/messages.json", "/hook");
+      second.onChange(new AlertChange(Kind.ACKNOWLEDGED, alert(7, "payments-api", Severity.CRITICAL, AlertState.ACKNOWLEDGED), clock.instant()));
+      assertThat(phoneCalls).as("the receipt survived the restart").last().isEqualTo("/1/receipts/r-2/cancel.json");
+    }
+  }
+
+  @Test
+  void anAcknowledgedAlertNeverSoundsAtStartUp() {
+    Notifier first = notifier(store);
+    runUntil(first, at("2025-03-29T23:00"));
+    first.onChange(new AlertChange(Kind.FIRED, alert(7, "payments-api", Severity.CRITICAL, AlertState.FIRING), clock.instant()));
+    first.acknowledge(7);
+    clock.advance(Duration.ofHours(1));
+    alarm.starts = 0;
+    Notifier second = notifier(store);
+    second.resume(List.of(alert(7, "payments-api", Severity.CRITICAL, AlertState.ACKNOWLEDGED)), clock.instant());
+    second.tick(clock.instant());
+    assertThat(alarm.starts).isZero();
+  }
+
+  @Test
+  void aStormMakesOneNoticeListingItsAlertsAndFoldsTheRest() {
+    policy = policy.withStorm(new Policy.Storm(3, Duration.ofMinutes(2)));
+    clock.set(at("2025-03-29T10:00"));
+    Notifier n = notifier(store);
+    for (int i = 1; i <= 5; i++) {
+      n.onChange(new AlertChange(Kind.FIRED, alert(i, "api-" + i, Severity.WARNING, AlertState.FIRING), clock.instant()));
+      clock.advance(Duration.ofSeconds(5));
+    }
+    assertThat(desktop).extracting(Message::title).containsExactly(
+        "WARNING api-1", "WARNING api-2", "Storm: 3 alerts within 2m", "WARNING api-3");
+    assertThat(reasons()).contains(
+        "desktop sent: storm: 3 alerts within 2m: api-1, api-2, api-3",
+        "desktop suppressed: part of a storm: 4 alerts since 10:00",
+        "desktop suppressed: part of a storm: 5 alerts since 10:00");
+  }
+
+  @Test
+  void aFlappingMonitorGivesOneNoticeAndNoAlarmThenReportsItsFinalState() {
+    Notifier n = notifier(store);
+    runUntil(n, at("2025-03-29T23:00"));
+    for (int i = 0; i < 12; i++) n.observeCheck("payments-api", i % 2 == 0, clock.instant());
+    n.onChange(new AlertChange(Kind.FIRED, alert(7, "payments-api", Severity.CRITICAL, AlertState.FIRING), clock.instant()));
+    n.tick(clock.instant());
+    assertThat(alarm.starts).isZero();
+    for (int i = 0; i < 21; i++) n.observeCheck("payments-api", true, clock.instant());
+    assertThat(desktop).extracting(Message::title).containsExactly("payments-api is flapping", "payments-api stopped flapping: up");
+    assertThat(reasons()).contains("ladder suppressed: flapping: one notice was given, no alarm");
+  }
+
+  static final class FakeAlarm implements Alarm {
+    volatile boolean sounding;
+    int starts;
+    int chimes;
+
+    @Override
+    public void chime() {
+      chimes++;
+    }
+
+    @Override
+    public void start(Duration rampUp) {
+      if (!sounding) starts++;
+      sounding = true;
+    }
+
+    @Override
+    public void stop() {
+      sounding = false;
+    }
+
+    @Override
+    public boolean isSounding() {
+      return sounding;
+    }
+  }
+
+  static final class VirtualClock extends Clock {
+    private volatile Instant now;
+
+    VirtualClock(Instant start) {
+      now = start;
+    }
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    void set(Instant t) {
+      now = t;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return BERLIN;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package dev.vigil.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.policy.Notification;
+import dev.vigil.policy.Outcome;
+import dev.vigil.policy.QuietMode;
+import dev.vigil.policy.Silence;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PolicyStoreTest {
+  @TempDir Path data;
+  final Instant t = Instant.parse("2025-06-02T10:00:00Z");
+
+  @Test
+  void notificationsAreReadBackInTimeOrderFromASince() {
+    try (PolicyStore s = PolicyStore.openMigrated(data)) {
+      s.record(new Notification(t.plusSeconds(60), 7L, "ladder", "wake", Outcome.SENT, "critical overnight: wake ladder"));
+      s.record(new Notification(t, null, "drill", "audio", Outcome.FAILED, "default sink is muted"));
+      s.record(new Notification(t.minusSeconds(3600), 3L, "desktop", "notify", Outcome.SUPPRESSED, "quiet mode until 07:00"));
+      assertThat(s.notifications(t, 100)).containsExactly(
+          new Notification(t, null, "drill", "audio", Outcome.FAILED, "default sink is muted"),
+          new Notification(t.plusSeconds(60), 7L, "ladder", "wake", Outcome.SENT, "critical overnight: wake ladder"));
+    }
+  }
+
+  @Test
+  void silencesGetIdsAndDisappearWhenRemovedOrEnded() {
+    try (PolicyStore s = PolicyStore.openMigrated(data)) {
+      Silence a = s.addSilence(new Silence(0, Map.of("monitor", "payments-api"), t, t.plusSeconds(1800), "deploy", "ana"));
+      Silence b = s.addSilence(new Silence(0, Map.of("team", "search"), t, t.plusSeconds(60), "", "ana"));
+      assertThat(a.id()).isPositive();
+      assertThat(s.silences(t)).containsExactly(a, b);
+      assertThat(s.silences(t.plusSeconds(120))).containsExactly(a);
+      assertThat(s.removeSilence(a.id())).isTrue();
+      assertThat(s.removeSilence(a.id())).isFalse();
+      assertThat(s.silences(t)).containsExactly(b);
+    }
+  }
+
+  @Test
+  void quietModeIsOneRowThatCanBeTurnedOff() {
+    try (PolicyStore s = PolicyStore.openMigrated(data)) {
+      assertThat(s.quiet()).isEmpty();
+      s.setQuiet(QuietMode.untilOff());
+      s.setQuiet(new QuietMode(t, QuietMode.UNTIL_MORNING));
+      assertThat(s.quiet()).contains(new QuietMode(t, QuietMode.UNTIL_MORNING));
+      s.clearQuiet();
+      assertThat(s.quiet()).isEmpty();
+    }
+  }
+
+  @Test
+  void aPendingEscalationSurvivesReopeningTheFile() {
+    PendingEscalation e = new PendingEscalation(42, 2, t.plusSeconds(600), "r-abc", t, null);
+    try (PolicyStore s = PolicyStore.openMigrated(data)) {
+      s.saveEscalation(e);
+      s.saveEscalation(new PendingEscalation(43, 1, t, null, t, null));
+      s.deleteEscalation(43);
+    }
+    try (PolicyStore s = PolicyStore.openMigrated(data)) {
+      assertThat(s.escalations()).containsExactly(e);
+    }
+  }
+
+  @Test
+  void twoConnectionsSeeEachOthersWrites() {
+    try (PolicyStore cli = PolicyStore.openMigrated(data); PolicyStore app = PolicyStore.open(data.resolve("vigil.db"))) {
+      cli.setQuiet(QuietMode.untilOff());
+      assertThat(app.quiet()).contains(QuietMode.untilOff());
+    }
+  }
+}

@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# CI check for Vigil's Linux package: builds the .deb (installer/build-linux.sh), checks its control fields,
+# files and maintainer scripts, unpacks it into a temp folder and runs the unpacked launcher with a bare
+# environment (no system java on PATH, no JAVA_HOME): it must use its own jlinked runtime.
+#
+# Needs: what installer/build-linux.sh needs (JDK 17 with jpackage/jlink/jmods: openjdk-17-jdk-headless;
+#        dpkg-deb; fakeroot) and coreutils `timeout`.
+#        --install also needs root and apt-get (it pulls the Depends from the configured Debian mirror).
+# Usage: installer/check-deb.sh [--no-build] [--install]
+#   --no-build   check the .deb already in installer/target/ instead of building it
+#   --install    also install it for real (apt-get install ./vigil_*.deb), run /usr/bin/vigil, check the icons and
+#                menu entry, then purge it and check that nothing is left. Changes this machine: CI/containers only.
+# Env:   VIGIL_EXAMPLE_RULES  rules folder for `vigil validate --rules` (default: examples/rules, then examples)
+# Exit:  0 all checks passed; 1 a check failed (each failure is printed as "FAIL: ...").
+# shellcheck disable=SC2015,SC2016  # `ok && pass || fail`: pass only echoes; grep patterns are literal
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+out="$here/target"
+
+build=1; install=0
+for a in "$@"; do
+  case "$a" in
+    --no-build) build=0 ;;
+    --install) install=1 ;;
+    -h|--help) sed -n '2,/^# shellcheck/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "check-deb.sh: unknown option $a (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures+1)); }
+pass() { echo "ok:   $*"; }
+die()  { echo "check-deb.sh: error: $*" >&2; exit 1; }
+
+command -v dpkg-deb >/dev/null 2>&1 || die "dpkg-deb not found (package dpkg)"
+command -v timeout  >/dev/null 2>&1 || die "timeout not found (package coreutils)"
+
+if [[ $build == 1 ]]; then
+  start=$SECONDS
+  "$here/build-linux.sh" || die "installer/build-linux.sh failed"
+  echo "check-deb.sh: build took $((SECONDS-start)) s"
+fi
+
+shopt -s nullglob
+debs=("$out"/vigil_*.deb)
+shopt -u nullglob
+[[ ${#debs[@]} -eq 1 ]] || die "expected exactly one installer/target/vigil_*.deb, found ${#debs[@]} (run installer/build-linux.sh)"
+deb="${debs[0]}"
+echo "check-deb.sh: checking ${deb#"$root"/} ($(du -h "$deb" | cut -f1))"
+
+# --- control fields ----------------------------------------------------------------
+echo "--- control"
+dpkg-deb -f "$deb"
+echo "---"
+field() { dpkg-deb -f "$deb" "$1"; }
+[[ "$(field Package)" == vigil ]] && pass "Package: vigil" || fail "Package is '$(field Package)', want vigil"
+ver="$(field Version)"
+[[ "$ver" =~ ^[0-9]+(\.[0-9]+)*-[0-9]+$ ]] && pass "Version: $ver" || fail "Version '$ver' is not N.N.N-R"
+want_arch="$(dpkg --print-architecture 2>/dev/null || echo amd64)"
+[[ "$(field Architecture)" == "$want_arch" ]] && pass "Architecture: $want_arch" \
+  || fail "Architecture is '$(field Architecture)', want $want_arch"
+depends="$(field Depends)"
+for d in libgtk-3-0 libgl1 libxtst6 libasound2 xdg-utils; do
+  [[ ",${depends// /}," == *",$d,"* ]] && pass "Depends has $d" || fail "Depends lacks $d: $depends"
+done
+[[ -n "$(field Maintainer)" && "$(field Maintainer)" != *Unknown* ]] && pass "Maintainer: $(field Maintainer)" \
+  || fail "Maintainer is unset or Unknown"
+synopsis="$(field Description | head -1)"
+[[ -n "$synopsis" && ${#synopsis} -le 80 ]] && pass "Description synopsis (${#synopsis} chars)" \
+  || fail "Description synopsis empty or over 80 chars: '$synopsis'"
+
+# --- files and maintainer scripts -------------------------------------------------------
+listing="$(dpkg-deb -c "$deb" | awk '{print $6}')"
+for f in ./opt/vigil/bin/vigil ./opt/vigil/lib/app/vigil.jar ./opt/vigil/lib/app/vigil.cfg ./opt/vigil/lib/vigil-vigil.desktop \
+         ./opt/vigil/lib/vigil.png ./opt/vigil/lib/app/icons/app-48.png ./opt/vigil/lib/app/icons/app-256.png \
+         ./opt/vigil/lib/runtime/release; do
+  grep -qxF "$f" <<<"$listing" && pass "contains $f" || fail "missing $f"
+done
+ctrl="$(mktemp -d)"; tmp="$(mktemp -d)"
+trap 'rm -rf "$ctrl" "$tmp"' EXIT
+dpkg-deb -e "$deb" "$ctrl"
+grep -q 'ln -sf "$VIGIL_HOME/bin/vigil" /usr/bin/vigil' "$ctrl/postinst" && pass "postinst links /usr/bin/vigil" \
+  || fail "postinst does not link /usr/bin/vigil"
+grep -q 'xdg-desktop-menu install /opt/vigil/lib/vigil-vigil.desktop' "$ctrl/postinst" && pass "postinst installs the menu entry" \
+  || fail "postinst does not install the menu entry"
+grep -q 'xdg-icon-resource install' "$ctrl/postinst" && pass "postinst installs hicolor icons" \
+  || fail "postinst does not install hicolor icons"
+grep -q 'rm -f /usr/bin/vigil' "$ctrl/prerm" && pass "prerm removes /usr/bin/vigil" || fail "prerm leaves /usr/bin/vigil"
+for s in postinst prerm postrm preinst; do
+  sh -n "$ctrl/$s" 2>/dev/null && pass "$s parses (sh -n)" || fail "$s has a shell syntax error"
+done
+
+# --- unpack and run -------------------------------------------------------------------
+dpkg-deb -x "$deb" "$tmp/root"
+desktop="$tmp/root/opt/vigil/lib/vigil-vigil.desktop"
+grep -qx 'Exec=/opt/vigil/bin/vigil run' "$desktop" && grep -qx 'Icon=vigil' "$desktop" \
+  && pass "desktop entry: Exec=/opt/vigil/bin/vigil run, Icon=vigil" || fail "desktop entry Exec/Icon wrong: $(cat "$desktop")"
+if command -v desktop-file-validate >/dev/null 2>&1; then
+  desktop-file-validate "$desktop" && pass "desktop-file-validate" || fail "desktop-file-validate complains"
+fi
+mods="$(sed -n 's/^MODULES="\(.*\)"/\1/p' "$tmp/root/opt/vigil/lib/runtime/release")"
+for m in java.base java.desktop java.sql java.net.http jdk.crypto.ec jdk.unsupported jdk.httpserver java.rmi jdk.net; do
+  [[ " $mods " == *" $m "* ]] && pass "runtime has $m" || fail "runtime lacks module $m"
+done
+
+launcher="$tmp/root/opt/vigil/bin/vigil"
+[[ -x "$launcher" ]] || die "unpacked launcher not executable: opt/vigil/bin/vigil"
+run() { # bare environment: only the bundled runtime can serve
+  mkdir -p "$tmp/home"
+  timeout 120 env -i PATH=/usr/bin:/bin HOME="$tmp/home" LANG=C.UTF-8 "$launcher" "$@"
+}
+set +e; outp="$(run --help 2>&1)"; rc=$?; set -e
+echo "--- opt/vigil/bin/vigil --help (exit $rc)"; printf '%s\n' "$outp" | head -40; echo "---"
+if [[ $rc -eq 0 && -n "$outp" ]]; then pass "unpacked launcher: vigil --help exits 0 with output"
+else fail "unpacked launcher: vigil --help exited $rc$([[ -z "$outp" ]] && echo ' with no output')"; fi
+
+# `vigil validate --rules DIR` once the CLI has it and the repository has example rules.
+rules="${VIGIL_EXAMPLE_RULES:-}"
+if [[ -z "$rules" ]]; then
+  for c in examples/rules examples; do [[ -d "$root/$c" ]] && { rules="$root/$c"; break; }; done
+fi
+if grep -qw validate <<<"$outp" && [[ -n "$rules" && -d "$rules" ]]; then
+  set +e; vout="$(run validate --rules "$rules" --data "$tmp/data" 2>&1)"; rc=$?; set -e
+  [[ $rc -eq 0 ]] && pass "vigil validate --rules ${rules#"$root"/} exits 0" \
+    || { printf '%s\n' "$vout" | head -20; fail "vigil validate --rules ${rules#"$root"/} exited $rc"; }
+else
+  echo "skip: vigil validate (the CLI has no 'validate' yet or there is no examples/rules folder)"
+fi
+
+# --- optional: real install and purge -------------------------------------------------
+if [[ $install == 1 ]]; then
+  [[ $(id -u) -eq 0 ]] || die "--install needs root"
+  echo "--- apt-get install ${deb#"$root"/}"
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q "$deb" >"$tmp/apt.log" 2>&1 \
+    || { tail -20 "$tmp/apt.log"; die "apt-get install failed"; }
+  [[ "$(readlink /usr/bin/vigil)" == /opt/vigil/bin/vigil ]] && pass "installed: /usr/bin/vigil -> /opt/vigil/bin/vigil" \
+    || fail "installed: /usr/bin/vigil is not a link to /opt/vigil/bin/vigil"
+  set +e; iout="$(HOME="$tmp/home" timeout 120 vigil --help 2>&1)"; rc=$?; set -e
+  [[ $rc -eq 0 && -n "$iout" ]] && pass "installed: vigil --help exits 0" || fail "installed: vigil --help exited $rc"
+  for z in 16 48 256; do
+    [[ -f /usr/share/icons/hicolor/${z}x${z}/apps/vigil.png ]] && pass "installed: hicolor ${z}x${z} icon" \
+      || fail "installed: no /usr/share/icons/hicolor/${z}x${z}/apps/vigil.png"
+  done
+  [[ -f /usr/share/applications/vigil-vigil.desktop ]] && pass "installed: menu entry" \
+    || fail "installed: no /usr/share/applications/vigil-vigil.desktop"
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 purge -y -q vigil >>"$tmp/apt.log" 2>&1 || { tail -20 "$tmp/apt.log"; die "apt-get purge failed"; }
+  left=""
+  for f in /usr/bin/vigil /opt/vigil /usr/share/icons/hicolor/48x48/apps/vigil.png /usr/share/applications/vigil-vigil.desktop; do
+    [[ -e "$f" || -L "$f" ]] && left+=" $f"
+  done
+  [[ -z "$left" ]] && pass "purged: nothing left" || fail "purged, but left behind:$left"
+fi
+
+if [[ $failures -gt 0 ]]; then
+  echo "check-deb.sh: $failures check(s) FAILED for ${deb#"$root"/}" >&2
+  exit 1
+fi
+echo "check-deb.sh: all checks passed for ${deb#"$root"/} ($(du -h "$deb" | cut -f1))"
