@@ -291,4 +291,27 @@ class AlertmanagerSourceTest {
       assertThat(silence.path("comment").asText()).isEqualTo("snoozed in Vigil by alice until " + until);
     }
   }
+
+  @Test
+  void sourcesPollAndSilenceUntilReloadedAway() throws Exception {
+    StoreVigil vigil = new StoreVigil(temp.resolve("a"));
+    IntakeStore intakeStore = IntakeStore.open(temp.resolve("a"));
+    open.add(vigil);
+    open.add(intakeStore);
+    SourceRule rule = new SourceRule("team", alertmanager.url(), Duration.ofMillis(300), List.of(), Map.of(), null);
+    try (Sources sources = Sources.start(List.of(rule), vigil, vigil, intakeStore, Duration.ofHours(1), Clock.systemUTC())) {
+      vigil.listen(sources);
+      alertmanager.fire(LATENCY, LATENCY_TEXT);
+      await().atMost(Duration.ofSeconds(2)).until(() -> vigil.openAlerts().size() == 1);
+      vigil.acknowledge(vigil.openAlerts().get(0).id(), "mine", "alice", Instant.now());
+      await().atMost(Duration.ofSeconds(5)).until(() -> silences("active").size() == 1);
+      assertThat(sources.problems()).isEmpty();
+
+      sources.reload(List.of());
+      alertmanager.fire(Map.of("alertname", "Other"), Map.of());
+      Thread.sleep(700);
+      assertThat(vigil.openAlerts()).as("no source polls any more").hasSize(1);
+      assertThat(sources.silenceMatching(Map.of("a", "b"), Duration.ofHours(1), "x")).isEmpty();
+    }
+  }
 }
