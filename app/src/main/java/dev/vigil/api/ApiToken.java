@@ -24,6 +24,7 @@ import java.util.Set;
 public final class ApiToken {
   public static final String FILE_NAME = "api-token";
   private static final int BYTES = 32;
+  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
   private final String value;
 
@@ -31,11 +32,18 @@ public final class ApiToken {
     this.value = value;
   }
 
-  /** Reads {@code dataDir/api-token}, creating it (mode 0600, created that way, never widened) when missing. */
+  /**
+   * Reads {@code dataDir/api-token}, creating it (mode 0600 from the start) when missing; an existing file that
+   * others could read is narrowed to 0600. A missing data folder is created readable by its owner only.
+   */
   public static ApiToken loadOrCreate(Path dataDir) {
     Path file = dataDir.resolve(FILE_NAME);
+    boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     try {
-      Files.createDirectories(dataDir);
+      if (!Files.isDirectory(dataDir)) {
+        Files.createDirectories(dataDir);
+        if (posix) Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
+      }
       if (!Files.exists(file)) {
         byte[] random = new byte[BYTES];
         new SecureRandom().nextBytes(random);
@@ -47,6 +55,7 @@ public final class ApiToken {
           // another process created it first: use theirs
         }
       }
+      if (posix && !Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) Files.setPosixFilePermissions(file, OWNER_ONLY);
       return load(dataDir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the API token " + file + ": " + e.getMessage(), e);
@@ -63,14 +72,13 @@ public final class ApiToken {
 
   private static void write(Path file, String token) throws IOException {
     boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
-    FileAttribute<?>[] attributes = posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(ownerOnly)} : new FileAttribute<?>[0];
+    FileAttribute<?>[] attributes = posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)} : new FileAttribute<?>[0];
     try (FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes)) {
       channel.write(StandardCharsets.US_ASCII.encode(token + "\n"));
       channel.force(true);
     }
     // The umask can only narrow the mode; set it exactly anyway.
-    if (posix) Files.setPosixFilePermissions(file, ownerOnly);
+    if (posix) Files.setPosixFilePermissions(file, OWNER_ONLY);
   }
 
   /** Constant-time comparison of what a caller presented with the token. */

@@ -276,6 +276,18 @@ class LocalApiTest {
   }
 
   @Test
+  void narrowsATokenFileOthersCouldRead(@TempDir Path other) throws Exception {
+    Path file = other.resolve("api-token");
+    Files.writeString(file, "handwritten-token\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    assertThat(ApiToken.loadOrCreate(other).value()).isEqualTo("handwritten-token");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    Path fresh = other.resolve("new-data");
+    ApiToken.loadOrCreate(fresh);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rwx------");
+  }
+
+  @Test
   void recordsAHeartbeat() throws Exception {
     HttpResponse<String> known = send(request("/api/heartbeat/nightly-backup").POST(HttpRequest.BodyPublishers.noBody()));
     HttpResponse<String> unknown = send(request("/api/heartbeat/nobody").POST(HttpRequest.BodyPublishers.noBody()));
