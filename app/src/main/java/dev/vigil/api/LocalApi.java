@@ -83,10 +83,11 @@ public final class LocalApi implements AutoCloseable {
   public static LocalApi start(int port, Path dataDir, Intake intake, AlertStore store, Clock clock) {
     HttpServerLimits.apply();
     ApiToken token = ApiToken.loadOrCreate(dataDir);
-    InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
     HttpServer server;
     try {
-      server = HttpServer.create(address, 16);
+      // 127.0.0.1 itself, not "the loopback address", which is ::1 where Java prefers IPv6.
+      InetAddress loopback = InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
+      server = HttpServer.create(new InetSocketAddress(loopback, port), 16);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
     }
