@@ -4,7 +4,6 @@ import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertChange;
 import dev.vigil.alert.AlertEvent;
 import dev.vigil.alert.AlertListener;
-import dev.vigil.alert.AlertState;
 import dev.vigil.rules.SourceRule;
 import dev.vigil.store.AlertStore;
 import dev.vigil.store.IntakeStore;
@@ -86,16 +85,17 @@ public final class AlertmanagerSilencer implements AlertListener, AutoCloseable 
     worker.execute(() -> handle(change));
   }
 
+  /**
+   * Goes by the alert's state, not only the change's kind: the engine may see an alert for the first time already
+   * acknowledged (a FIRED change in state acknowledged), when the acknowledgement came within one of its polls.
+   */
   private void handle(AlertChange change) {
     Alert alert = change.alert();
     try {
-      switch (change.kind()) {
-        case ACKNOWLEDGED -> silence(alert, null);
-        case SNOOZED -> silence(alert, alert.snoozedUntil());
-        case RESOLVED, SNOOZE_ENDED -> expire(alert, change.kind() == AlertChange.Kind.RESOLVED ? "resolved" : "snooze ended");
-        case FIRED, REPEATED -> {
-          if (alert.state() == AlertState.FIRING) expire(alert, "firing again");
-        }
+      switch (alert.state()) {
+        case ACKNOWLEDGED -> silence(alert, change.kind());
+        case RESOLVED -> expire(alert, "resolved");
+        case FIRING -> expire(alert, change.kind() == AlertChange.Kind.SNOOZE_ENDED ? "snooze ended" : "firing again");
       }
     } catch (IOException | RuntimeException e) {
       log.warn("{}", e.getMessage());
@@ -103,13 +103,20 @@ public final class AlertmanagerSilencer implements AlertListener, AutoCloseable 
     }
   }
 
-  private void silence(Alert alert, Instant until) throws IOException {
+  /**
+   * Makes sure an acknowledged alert is silenced: creates a silence when there is none; replaces it when the
+   * alert was just acknowledged or snoozed again (a snooze's silence ends with the snooze, an acknowledgement's
+   * after {@code silenceFor}).
+   */
+  private void silence(Alert alert, AlertChange.Kind kind) throws IOException {
+    Instant until = alert.snoozedUntil();
     Optional<AlertEvent> ack = latest(alert.id(), until == null ? "acknowledged" : "snoozed");
     if (ack.isPresent() && AlertmanagerSource.ACTOR.equals(ack.get().actor())) return;
     Optional<String> existing = intakeStore.silence(alert.id(), rule.id());
     if (existing.isPresent()) {
-      if (until == null) return;
-      client.expireSilence(existing.get()); // a snooze replaces the silence with one that ends with it
+      if (kind != AlertChange.Kind.ACKNOWLEDGED && kind != AlertChange.Kind.SNOOZED) return;
+      client.expireSilence(existing.get());
+      intakeStore.removeSilence(alert.id(), rule.id());
     }
     Instant now = clock.instant();
     Instant endsAt = until != null ? until : now.plus(silenceFor);

@@ -314,4 +314,22 @@ class AlertmanagerSourceTest {
       assertThat(sources.silenceMatching(Map.of("a", "b"), Duration.ofHours(1), "x")).isEmpty();
     }
   }
+
+  @Test
+  void anAlertFirstSeenAlreadyAcknowledgedIsSilencedToo() throws Exception {
+    Desktop desk = desktop("desk-a");
+    alertmanager.fire(LATENCY, LATENCY_TEXT);
+    desk.source.poll();
+    SourceRule rule = new SourceRule("team", alertmanager.url(), Duration.ofSeconds(1), List.of(), Map.of("via", "vigil"), null);
+    IntakeStore lateStore = IntakeStore.open(temp.resolve("late"));
+    open.add(lateStore);
+    try (AlertmanagerSilencer late = new AlertmanagerSilencer(rule, desk.vigil, lateStore, Duration.ofHours(1), Clock.systemUTC(), "vigil@late")) {
+      Alert acked = desk.vigil.acknowledge(desk.only().id(), "seen", "alice", Instant.now()).orElseThrow();
+      await().atMost(Duration.ofSeconds(5)).until(() -> silences("active").size() == 1); // desk's own silencer
+      // The engine saw the alert only once it was acknowledged: a FIRED change in state acknowledged.
+      late.onChange(new dev.vigil.alert.AlertChange(dev.vigil.alert.AlertChange.Kind.FIRED, acked, Instant.now()));
+      await().atMost(Duration.ofSeconds(5)).until(() -> silences("active").size() == 2);
+      assertThat(silences("active")).extracting(n -> n.path("createdBy").asText()).contains("vigil@late");
+    }
+  }
 }
