@@ -6,6 +6,7 @@ import dev.vigil.engine.RulesWatcher;
 import dev.vigil.rules.RuleProblem;
 import dev.vigil.rules.RulesLoader;
 import dev.vigil.schedule.QuartzScheduler;
+import dev.vigil.store.Backups;
 import dev.vigil.store.SqliteStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +53,8 @@ final class RunCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
-    Files.createDirectories(dataDir);
+    // Owner-only from the first moment: the database, its backups and the API token live here.
+    DataFolder.create(dataDir);
     Optional<InstanceLock> lock = InstanceLock.acquire(dataDir);
     if (lock.isEmpty()) {
       err.printf("vigil run: Vigil is already running on %s%n", dataDir);
@@ -62,8 +64,14 @@ final class RunCommand implements Callable<Integer> {
     Logs.forRun(data.dir == null ? DataDirs.current().logs() : dataDir.resolve("logs"));
 
     Clock clock = Clock.systemDefaultZone();
-    SqliteStore store = SqliteStore.open(dataDir, clock);
+    SqliteStore store = SqliteStore.openForWatching(dataDir, clock);
+    store.recovery().ifPresent(message -> {
+      err.println("vigil run: " + message);
+      err.flush();
+      log.error("{}", message);
+    });
     Engine engine = new Engine(loaded.rules(), store, HttpChecker.create(clock), new QuartzScheduler(), clock);
+    engine.backups(new Backups(dataDir));
     engine.start();
     RulesWatcher watcher = new RulesWatcher(rulesDir, System.getenv(), engine, problems -> {});
     ScheduledExecutorService reload = Executors.newSingleThreadScheduledExecutor(r -> {
