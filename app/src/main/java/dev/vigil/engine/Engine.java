@@ -256,7 +256,7 @@ public final class Engine implements Intake, AutoCloseable {
       reason = (wall.minus(ran).compareTo(slack) > 0 ? "sleep or clock jump forward" : "Vigil was paused")
           + ": nothing watched for " + human(wall);
     } else if (wall.isNegative() && wall.negated().compareTo(slack) > 0) {
-      reason = "clock set back by " + human(wall.negated());
+      reason = "clock set back by " + human(ran.minus(wall));
     } else {
       return;
     }
@@ -272,7 +272,8 @@ public final class Engine implements Intake, AutoCloseable {
     return monitors.values().stream().map(Monitor::interval).min(Duration::compareTo);
   }
 
-  private static String human(Duration d) {
+  private static String human(Duration exact) {
+    Duration d = Duration.ofSeconds(Math.round(exact.toMillis() / 1000.0));
     if (d.toDays() > 0 && d.toHoursPart() == 0) return d.toDays() + "d";
     if (d.toHours() > 0) return d.toHours() + "h" + (d.toMinutesPart() == 0 ? "" : d.toMinutesPart() + "m");
     if (d.toMinutes() > 0) return d.toMinutes() + "m" + (d.toSecondsPart() == 0 ? "" : d.toSecondsPart() + "s");
