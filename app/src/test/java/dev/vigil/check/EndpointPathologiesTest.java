@@ -147,7 +147,7 @@ class EndpointPathologiesTest {
     } catch (org.awaitility.core.ConditionTimeoutException e) {
       // the comparison below shows which ones are missing or differ
     }
-    Thread.sleep(8_000);
+    Thread.sleep(5_000);
     long heapDuring = usedHeapAfterGc();
 
     Map<String, String> seen = store.openAlerts().stream().collect(Collectors.toMap(Alert::monitor, Alert::summary));
