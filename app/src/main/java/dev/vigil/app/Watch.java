@@ -13,6 +13,7 @@ import dev.vigil.policy.PolicyParser;
 import dev.vigil.rules.Monitor;
 import dev.vigil.rules.RuleSet;
 import dev.vigil.schedule.QuartzScheduler;
+import dev.vigil.store.Backups;
 import dev.vigil.store.PolicyStore;
 import dev.vigil.store.SqliteStore;
 import java.nio.file.Path;
@@ -62,7 +63,7 @@ public final class Watch implements AutoCloseable {
 
   /** Opens the data folder, starts watching {@code rules}, and reloads them as the files in {@code rulesDir} change. */
   public static Watch start(Path dataDir, RuleSet rules, Path rulesDir, Map<String, String> env, Clock clock, Desktop desktop) {
-    SqliteStore store = SqliteStore.open(dataDir, clock);
+    SqliteStore store = SqliteStore.openForWatching(dataDir, clock);
     PolicyStore policyStore = PolicyStore.open(store.database());
     Engine engine = new Engine(rules, store, HttpChecker.create(clock), new QuartzScheduler(), clock);
     Policy policy = PolicyParser.parse(rules.policy()).policy();
@@ -80,6 +81,7 @@ public final class Watch implements AutoCloseable {
     engine.addListener(notifier);
     engine.addCheckObserver(notifier::observeCheck);
     engine.addReloadListener(next -> notifier.update(PolicyParser.parse(next.policy()).policy(), breakthrough(next)));
+    engine.backups(new Backups(dataDir));
     engine.start();
     notifier.resume(store.openAlerts(), clock.instant());
     notifier.start();
