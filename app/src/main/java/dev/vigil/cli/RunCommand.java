@@ -82,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
         return 1;
       }
 
-      try (Watch watch = Watch.start(dataDir, loaded.rules(), rulesDir, dirs.env(), Clock.systemDefaultZone(), Watch.Desktop.headless())) {
+      try (Watch watch = Watch.start(dataDir, loaded.rules(), rulesDir, dirs.env(), apiPort, Clock.systemDefaultZone(), Watch.Desktop.headless())) {
         watch.store().recovery().ifPresent(message -> {
           err.println("vigil run: " + message);
           err.flush();
