@@ -119,7 +119,7 @@ else fail "unpacked launcher: vigil --help exited $rc$([[ -z "$outp" ]] && echo 
 # `vigil validate --rules DIR` once the CLI has it and the repository has example rules.
 rules="${VIGIL_EXAMPLE_RULES:-}"
 if [[ -z "$rules" ]]; then
-  for c in examples/rules examples; do [[ -d "$root/$c" ]] && { rules="$root/$c"; break; }; done
+  for c in alert-rules examples/rules examples; do [[ -d "$root/$c" ]] && { rules="$root/$c"; break; }; done
 fi
 if grep -qw validate <<<"$outp" && [[ -n "$rules" && -d "$rules" ]]; then
   set +e; vout="$(run validate --rules "$rules" --data "$tmp/data" 2>&1)"; rc=$?; set -e
@@ -127,6 +127,23 @@ if grep -qw validate <<<"$outp" && [[ -n "$rules" && -d "$rules" ]]; then
     || { printf '%s\n' "$vout" | head -20; fail "vigil validate --rules ${rules#"$root"/} exited $rc"; }
 else
   echo "skip: vigil validate (the CLI has no 'validate' yet or there is no examples/rules folder)"
+fi
+
+# `vigil run --headless` from the unpacked launcher: it must keep watching (still alive after 8 s, killed by
+# timeout) and leave a database that `vigil alerts` reads.
+if [[ -n "$rules" && -d "$rules" ]]; then
+  set +e
+  timeout 8 env -i PATH=/usr/bin:/bin HOME="$tmp/home" LANG=C.UTF-8 "$launcher" run --headless \
+    --rules "$rules" --data "$tmp/rundata" --api-port 0 >"$tmp/run.log" 2>&1
+  rc=$?
+  set -e
+  if [[ $rc -eq 124 ]] && grep -q "Vigil is watching" "$tmp/run.log" && [[ -f "$tmp/rundata/vigil.db" ]]; then
+    pass "unpacked launcher: vigil run --headless watches (still running after 8 s, database created)"
+  else
+    head -20 "$tmp/run.log"; fail "unpacked launcher: vigil run --headless exited $rc"
+  fi
+  set +e; aout="$(run alerts --data "$tmp/rundata" 2>&1)"; rc=$?; set -e
+  [[ $rc -eq 0 ]] && pass "unpacked launcher: vigil alerts reads the database" || { echo "$aout" | head; fail "vigil alerts exited $rc"; }
 fi
 
 # --- optional: real install and purge -------------------------------------------------

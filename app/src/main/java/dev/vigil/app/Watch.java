@@ -1,6 +1,12 @@
 package dev.vigil.app;
 
+import dev.vigil.api.HttpServerLimits;
+import dev.vigil.api.LocalApi;
 import dev.vigil.check.HttpChecker;
+import dev.vigil.heartbeat.Heartbeats;
+import dev.vigil.source.AlertmanagerSilencer;
+import dev.vigil.source.Sources;
+import dev.vigil.store.IntakeStore;
 import dev.vigil.engine.Engine;
 import dev.vigil.engine.RulesWatcher;
 import dev.vigil.notify.AckWindow;
@@ -13,10 +19,12 @@ import dev.vigil.policy.PolicyParser;
 import dev.vigil.rules.Monitor;
 import dev.vigil.rules.RuleSet;
 import dev.vigil.schedule.QuartzScheduler;
+import dev.vigil.store.Backups;
 import dev.vigil.store.PolicyStore;
 import dev.vigil.store.SqliteStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -41,11 +49,13 @@ public final class Watch implements AutoCloseable {
   private final Clock clock;
   private final Path dataDir;
   private final ScheduledExecutorService reload;
+  private final List<AutoCloseable> intake;
 
   private Watch(Path dataDir, SqliteStore store, PolicyStore policyStore, Engine engine, Notifier notifier, Clock clock,
-      ScheduledExecutorService reload) {
+      ScheduledExecutorService reload, List<AutoCloseable> intake) {
     this.dataDir = dataDir;
     this.reload = reload;
+    this.intake = intake;
     this.store = store;
     this.policyStore = policyStore;
     this.engine = engine;
@@ -61,8 +71,10 @@ public final class Watch implements AutoCloseable {
   }
 
   /** Opens the data folder, starts watching {@code rules}, and reloads them as the files in {@code rulesDir} change. */
-  public static Watch start(Path dataDir, RuleSet rules, Path rulesDir, Map<String, String> env, Clock clock, Desktop desktop) {
-    SqliteStore store = SqliteStore.open(dataDir, clock);
+  public static Watch start(
+      Path dataDir, RuleSet rules, Path rulesDir, Map<String, String> env, int apiPort, Clock clock, Desktop desktop) {
+    HttpServerLimits.apply();
+    SqliteStore store = SqliteStore.openForWatching(dataDir, clock);
     PolicyStore policyStore = PolicyStore.open(store.database());
     Engine engine = new Engine(rules, store, HttpChecker.create(clock), new QuartzScheduler(), clock);
     Policy policy = PolicyParser.parse(rules.policy()).policy();
@@ -80,6 +92,16 @@ public final class Watch implements AutoCloseable {
     engine.addListener(notifier);
     engine.addCheckObserver(notifier::observeCheck);
     engine.addReloadListener(next -> notifier.update(PolicyParser.parse(next.policy()).policy(), breakthrough(next)));
+    engine.backups(new Backups(dataDir));
+    IntakeStore intake = IntakeStore.open(dataDir);
+    Heartbeats heartbeats = Heartbeats.start(rules.heartbeats(), intake, engine, clock);
+    engine.heartbeatSink(heartbeats::ping);
+    Sources sources = Sources.start(rules.sources(), engine, store, intake, AlertmanagerSilencer.DEFAULT_SILENCE, clock);
+    engine.addListener(sources);
+    engine.addReloadListener(next -> {
+      heartbeats.reload(next.heartbeats());
+      sources.reload(next.sources());
+    });
     engine.start();
     notifier.resume(store.openAlerts(), clock.instant());
     notifier.start();
@@ -91,7 +113,10 @@ public final class Watch implements AutoCloseable {
       return t;
     });
     reload.scheduleWithFixedDelay(watcher::poll, 2, 2, TimeUnit.SECONDS);
-    return new Watch(dataDir, store, policyStore, engine, notifier, clock, reload);
+    LocalApi api = LocalApi.start(apiPort, dataDir, engine, store, clock);
+    log.info("local API on {}", api.address());
+    return new Watch(dataDir, store, policyStore, engine, notifier, clock, reload,
+        List.of(api::close, sources::close, heartbeats::close, intake::close));
   }
 
   private static Set<String> breakthrough(RuleSet rules) {
@@ -125,6 +150,13 @@ public final class Watch implements AutoCloseable {
   @Override
   public void close() {
     reload.shutdownNow();
+    for (AutoCloseable c : intake) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        log.warn("could not close {}", c, e);
+      }
+    }
     engine.close();
     notifier.close();
     policyStore.close();

@@ -82,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
       }
 
       Clock clock = Clock.system(zone);
-      try (Watch watch = Watch.start(dataDir, loaded.rules(), rulesDir, dirs.env(), clock, Watch.Desktop.headless())) {
+      try (Watch watch = Watch.start(dataDir, loaded.rules(), rulesDir, dirs.env(), 0, clock, Watch.Desktop.headless())) {
         out.printf("Vigil demo: %d simulated services on http://127.0.0.1:%d/svc/ play on-call scenes"
                 + " (%ds a round, then again).%n",
             OnCallScenes.services().size(), fleet.port(), Math.round(OnCallScenes.LENGTH.toSeconds() / speed));

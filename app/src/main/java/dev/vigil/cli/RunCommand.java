@@ -44,6 +44,8 @@ final class RunCommand implements Callable<Integer> {
     DataDirs dirs = root == null ? DataDirs.current() : root.dirs();
     Path dataDir = data.resolve(dirs);
 
+    // Owner-only from the first moment: the database, its backups and the API token live here.
+    DataFolder.create(dataDir);
     Optional<SingleInstance> claimed = SingleInstance.claim(dataDir, () -> onShow.run());
     if (claimed.isEmpty()) {
       if (SingleInstance.showRunning(dataDir)) {
@@ -80,7 +82,12 @@ final class RunCommand implements Callable<Integer> {
         return 1;
       }
 
-      try (Watch watch = Watch.start(dataDir, loaded.rules(), rulesDir, dirs.env(), Clock.systemDefaultZone(), Watch.Desktop.headless())) {
+      try (Watch watch = Watch.start(dataDir, loaded.rules(), rulesDir, dirs.env(), apiPort, Clock.systemDefaultZone(), Watch.Desktop.headless())) {
+        watch.store().recovery().ifPresent(message -> {
+          err.println("vigil run: " + message);
+          err.flush();
+          log.error("{}", message);
+        });
         var rs = loaded.rules();
         out.printf(
             "Vigil is watching %d monitors, %d heartbeats, %d sources from %s%nData: %s%n",

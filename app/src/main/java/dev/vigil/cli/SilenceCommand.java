@@ -2,6 +2,13 @@ package dev.vigil.cli;
 
 import dev.vigil.policy.Silence;
 import dev.vigil.rules.Durations;
+import dev.vigil.rules.RulesLoader;
+import dev.vigil.rules.SourceRule;
+import dev.vigil.source.AlertmanagerSilencer;
+import dev.vigil.store.IntakeStore;
+import dev.vigil.store.SqliteStore;
+import java.io.IOException;
+import java.time.Clock;
 import dev.vigil.store.PolicyStore;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -32,6 +39,7 @@ public final class SilenceCommand implements Runnable {
   @Command(name = "add", description = "Add a silence, e.g. --match monitor=payments-api --for 30m --comment deploy.")
   static final class Add implements Callable<Integer> {
     @Mixin DataDirOption data;
+    @Mixin RulesDirOption rules;
     @Option(names = "--match", paramLabel = "KEY=VALUE", required = true, arity = "1..*",
         description = "monitor=ID, severity=LEVEL or any label; all must match; a value ending in * matches by prefix.")
     List<String> matches = new ArrayList<>();
@@ -61,7 +69,29 @@ public final class SilenceCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       out.printf("Silence #%d: %s until %s%n", s.id(), s.matchersText(), Terminal.time(s.ends()));
       out.flush();
-      return 0;
+      return silenceInAlertmanagers(matchers, d, out);
+    }
+
+    /** The same silence in every Alertmanager source of the rules, so their alerts stay quiet there too. */
+    private int silenceInAlertmanagers(Map<String, String> matchers, Duration d, PrintWriter out) {
+      List<SourceRule> sources = RulesLoader.load(rules.resolve(), System.getenv()).rules().sources();
+      if (sources.isEmpty()) return 0;
+      Map<String, String> labels = new LinkedHashMap<>();
+      matchers.forEach((k, v) -> labels.put(k.equals("monitor") ? "alertname" : k, v));
+      int failed = 0;
+      Clock clock = Clock.systemUTC();
+      try (SqliteStore store = SqliteStore.open(data.resolve(), clock); IntakeStore intake = IntakeStore.open(data.resolve())) {
+        for (SourceRule rule : sources) {
+          try (AlertmanagerSilencer silencer = new AlertmanagerSilencer(rule, store, intake, d, clock)) {
+            out.printf("Alertmanager %s: silence %s%n", rule.id(), silencer.silenceMatching(labels, d, comment));
+          } catch (IOException | RuntimeException e) {
+            failed++;
+            out.printf("Alertmanager %s: not silenced: %s%n", rule.id(), e.getMessage());
+          }
+        }
+      }
+      out.flush();
+      return failed == 0 ? 0 : 1;
     }
   }
 

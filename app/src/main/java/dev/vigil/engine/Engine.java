@@ -12,6 +12,7 @@ import dev.vigil.rules.Monitor;
 import dev.vigil.rules.RuleSet;
 import dev.vigil.schedule.CheckScheduler;
 import dev.vigil.store.AlertStore;
+import dev.vigil.store.Backups;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,10 @@ public final class Engine implements Intake, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Engine.class);
   static final Duration CHANGE_POLL = Duration.ofMillis(200);
   static final Duration HOUSEKEEPING = Duration.ofSeconds(5);
+  /** How long after a sleep or clock jump network-like failures do not count towards a new alert. */
+  static final Duration WAKE_GRACE = Duration.ofSeconds(30);
+  static final Duration FIRST_BACKUP = Duration.ofSeconds(5);
+  static final Duration BACKUP_CHECK = Duration.ofHours(1);
 
   private final AlertStore store;
   private final Checker checker;
@@ -57,6 +62,10 @@ public final class Engine implements Intake, AutoCloseable {
   private volatile Instant startedAt;
   private volatile HeartbeatSink heartbeats = (id, at) -> false;
   private final List<java.util.function.Consumer<RuleSet>> reloadListeners = new CopyOnWriteArrayList<>();
+  private volatile Backups backups;
+  private ScheduledExecutorService backupThread;
+  private Instant lastTickWall;
+  private long lastTickNanos;
 
   public Engine(RuleSet rules, AlertStore store, Checker checker, CheckScheduler scheduler, Clock clock) {
     this.rules = rules;
@@ -77,8 +86,14 @@ public final class Engine implements Intake, AutoCloseable {
     scheduler.start();
     housekeeping.scheduleWithFixedDelay(
         guarded(changes::poll), CHANGE_POLL.toMillis(), CHANGE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+    noticeGap();
     housekeeping.scheduleWithFixedDelay(
-        guarded(this::endSnoozes), HOUSEKEEPING.toMillis(), HOUSEKEEPING.toMillis(), TimeUnit.MILLISECONDS);
+        guarded(this::housekeep), HOUSEKEEPING.toMillis(), HOUSEKEEPING.toMillis(), TimeUnit.MILLISECONDS);
+    if (backups != null) {
+      backupThread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "vigil-backup"));
+      backupThread.scheduleWithFixedDelay(guarded(this::backUp), FIRST_BACKUP.toMillis(), BACKUP_CHECK.toMillis(),
+          TimeUnit.MILLISECONDS);
+    }
     housekeeping.scheduleWithFixedDelay(guarded(() -> store.applyRetention(clock.instant())), 1, 24 * 60, TimeUnit.MINUTES);
     log.info("watching {} monitors", monitors.size());
   }
@@ -99,6 +114,11 @@ public final class Engine implements Intake, AutoCloseable {
     next.monitors().forEach(m -> byId.put(m.id(), m));
     monitors = Map.copyOf(byId);
     for (Monitor m : byId.values()) scheduler.schedule(m.id(), m.interval(), () -> runCheck(m.id(), false));
+  }
+
+  /** Makes a daily backup of the store (checked hourly, on a thread of its own); call before {@link #start}. */
+  public void backups(Backups backups) {
+    this.backups = backups;
   }
 
   public RuleSet rules() {
@@ -158,7 +178,7 @@ public final class Engine implements Intake, AutoCloseable {
       return WatchStatus.notWatching("no rules");
     }
     if (!pipeline.storageHealthy()) return WatchStatus.notWatching("storage degraded: " + pipeline.storageProblem());
-    Duration shortest = monitors.values().stream().map(Monitor::interval).min(Duration::compareTo).orElse(null);
+    Duration shortest = shortestInterval().orElse(null);
     if (shortest != null) {
       Instant since = lastCompleted != null ? lastCompleted : startedAt;
       Duration quiet = Duration.between(since, clock.instant());
@@ -227,8 +247,60 @@ public final class Engine implements Intake, AutoCloseable {
     return new CheckRequest(m.id(), m.url(), m.timeout(), m.headers(), m.needsBody(), m.bodyCap(), fresh);
   }
 
-  private void endSnoozes() {
+  private void housekeep() {
+    noticeGap();
     store.endSnoozes(clock.instant());
+  }
+
+  private void backUp() {
+    backups.daily(clock.instant(), clock.getZone()).ifPresent(made -> log.info("backed up the database to {}", made));
+  }
+
+  /**
+   * Between two housekeeping ticks the wall clock should move by about the tick. When it moved by more than
+   * three of the shortest interval (the machine slept, the clock was set forward) or went back by as much,
+   * Vigil did not watch in between: the gap is recorded in history, every monitor is put back on its schedule
+   * from now (Quartz would otherwise wait out a clock set back), network-like failures get a grace while the
+   * network wakes, and the "stalled" watch starts afresh.
+   */
+  synchronized void noticeGap() {
+    Instant now = clock.instant();
+    long nanos = System.nanoTime();
+    Instant before = lastTickWall;
+    long beforeNanos = lastTickNanos;
+    lastTickWall = now;
+    lastTickNanos = nanos;
+    if (before == null) return;
+    Duration wall = Duration.between(before, now);
+    Duration ran = Duration.ofNanos(nanos - beforeNanos);
+    Duration slack = shortestInterval().orElse(HOUSEKEEPING).multipliedBy(3);
+    String reason;
+    if (wall.compareTo(ran.plus(HOUSEKEEPING).plus(slack)) > 0) {
+      reason = (wall.minus(ran).compareTo(slack) > 0 ? "sleep or clock jump forward" : "Vigil was paused")
+          + ": nothing watched for " + human(wall);
+    } else if (wall.isNegative() && wall.negated().compareTo(slack) > 0) {
+      reason = "clock set back by " + human(ran.minus(wall));
+    } else {
+      return;
+    }
+    log.warn("{} (from {} to {}); rescheduling every monitor", reason, before, now);
+    pipeline.submit(new Work.Gap(before, now, reason));
+    pipeline.wakeGrace(now.plus(WAKE_GRACE));
+    startedAt = now;
+    lastCompleted = null;
+    apply(rules);
+  }
+
+  private Optional<Duration> shortestInterval() {
+    return monitors.values().stream().map(Monitor::interval).min(Duration::compareTo);
+  }
+
+  private static String human(Duration exact) {
+    Duration d = Duration.ofSeconds(Math.round(exact.toMillis() / 1000.0));
+    if (d.toDays() > 0 && d.toHoursPart() == 0) return d.toDays() + "d";
+    if (d.toHours() > 0) return d.toHours() + "h" + (d.toMinutesPart() == 0 ? "" : d.toMinutesPart() + "m");
+    if (d.toMinutes() > 0) return d.toMinutes() + "m" + (d.toSecondsPart() == 0 ? "" : d.toSecondsPart() + "s");
+    return d.toSeconds() + "s";
   }
 
   private void publish(AlertChange change) {
@@ -260,6 +332,7 @@ public final class Engine implements Intake, AutoCloseable {
   @Override
   public void close() {
     housekeeping.shutdownNow();
+    if (backupThread != null) backupThread.shutdownNow();
     try {
       scheduler.close();
     } catch (Exception e) {

@@ -2,6 +2,7 @@ package dev.vigil.engine;
 
 import dev.vigil.alert.Alert;
 import dev.vigil.alert.ExternalAlert;
+import dev.vigil.check.FailureClass;
 import dev.vigil.dedupe.Fingerprint;
 import dev.vigil.evaluate.Verdict;
 import dev.vigil.rules.Monitor;
@@ -9,6 +10,8 @@ import dev.vigil.state.MonitorTracker;
 import dev.vigil.store.AlertStore;
 import dev.vigil.store.EngineWrites;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,6 +36,8 @@ final class Pipeline implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
   static final int BATCH = 1000;
   static final int QUEUE_LIMIT = 200_000;
+  static final Duration WAKE_RECHECK = Duration.ofSeconds(2);
+  private static final Set<FailureClass> NETWORK = EnumSet.of(FailureClass.DNS, FailureClass.CONNECT, FailureClass.TIMEOUT);
 
   private final AlertStore store;
   private final BiConsumer<Monitor, Duration> recheck;
@@ -44,6 +49,7 @@ final class Pipeline implements AutoCloseable {
   private final Thread thread = new Thread(this::loop, "vigil-pipeline");
   private volatile boolean running = true;
   private volatile String storageProblem;
+  private volatile Instant wakeGraceUntil = Instant.MIN;
 
   Pipeline(AlertStore store, BiConsumer<Monitor, Duration> recheck, Engine.CheckObserver observer) {
     this.store = store;
@@ -65,6 +71,15 @@ final class Pipeline implements AutoCloseable {
         intake.committed().completeExceptionally(new IllegalStateException("Vigil is overloaded, try again"));
       }
     }
+  }
+
+  /**
+   * After a sleep or a clock jump the network takes a while to come back: until {@code until}, failures that
+   * look like it (dns, connect, timeout) do not count towards confirming a new alert; they are recorded and
+   * re-checked soon, and an alert already firing still counts them.
+   */
+  void wakeGrace(Instant until) {
+    wakeGraceUntil = until;
   }
 
   boolean storageHealthy() {
@@ -102,7 +117,7 @@ final class Pipeline implements AutoCloseable {
     for (int i = 0; i < batch.size(); i++) {
       Work work = batch.get(i);
       Object result = results.get(i);
-      if (work instanceof Work.CheckDone done) afterCheck(done, result);
+      if (work instanceof Work.CheckDone done && result instanceof Decided) afterCheck(done, result);
       if (work instanceof Work.Intake intake) {
         @SuppressWarnings("unchecked")
         Optional<Alert> alert = (Optional<Alert>) result;
@@ -138,10 +153,25 @@ final class Pipeline implements AutoCloseable {
 
   private Write decide(Work work) {
     if (work instanceof Work.Intake intake) return intakeWrite(intake.alert());
+    if (work instanceof Work.Gap gap) {
+      return tx -> {
+        tx.recordGap(gap.started(), gap.ended(), gap.reason());
+        return gap;
+      };
+    }
     Work.CheckDone done = (Work.CheckDone) work;
     Monitor m = done.monitor();
     Verdict v = done.verdict();
     MonitorTracker tracker = tracker(m);
+    if (!v.passed() && NETWORK.contains(v.failure()) && !tracker.firing()
+        && !v.observation().at().isAfter(wakeGraceUntil)) {
+      Duration soon = m.interval().compareTo(WAKE_RECHECK) < 0 ? m.interval() : WAKE_RECHECK;
+      MonitorTracker.Step wait = new MonitorTracker.Step(MonitorTracker.Transition.NONE, null, soon);
+      return tx -> {
+        tx.recordCheck(m.id(), v.observation().at(), false, v.observation().latency());
+        return new Decided(wait, Optional.empty());
+      };
+    }
     MonitorTracker.Step step = tracker.observe(v.passed());
     String fp = Fingerprint.ofMonitor(m.id());
     var at = v.observation().at();
@@ -194,7 +224,8 @@ final class Pipeline implements AutoCloseable {
   }
 
   private static String describe(Work work) {
-    return work instanceof Work.CheckDone d ? d.monitor().id() : "intake";
+    if (work instanceof Work.CheckDone d) return d.monitor().id();
+    return work instanceof Work.Gap ? "gap" : "intake";
   }
 
   @Override

@@ -12,6 +12,9 @@ sealed interface Work {
   /** A check finished (passed or failed). */
   record CheckDone(Monitor monitor, Verdict verdict) implements Work {}
 
+  /** Vigil did not watch from {@code started} to {@code ended} (a sleep, a clock jump): recorded in history. */
+  record Gap(java.time.Instant started, java.time.Instant ended, String reason) implements Work {}
+
   /** An alert from the API or a source; {@code committed} completes once it is in the database. */
   record Intake(ExternalAlert alert, CompletableFuture<Optional<Alert>> committed) implements Work {}
 }

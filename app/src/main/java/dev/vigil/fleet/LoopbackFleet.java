@@ -35,6 +35,7 @@ public final class LoopbackFleet implements AutoCloseable {
   }
 
   public static LoopbackFleet start(int port, int threads) throws IOException {
+    dev.vigil.api.HttpServerLimits.apply(); // before the process's first HttpServer, or the local API's limits never apply
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
     ExecutorService executor = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "fleet");

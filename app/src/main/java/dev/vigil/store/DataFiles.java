@@ -53,6 +53,20 @@ final class DataFiles {
     }
   }
 
+  /** Creates the folder if missing and makes it owner-only (0700). */
+  static void ownerOnlyFolder(Path dir) throws IOException {
+    boolean posix = isPosix(dir.getParent() == null ? dir : dir.getParent());
+    Files.createDirectories(dir, attributes(posix, OWNER_FOLDER));
+    if (posix) Files.setPosixFilePermissions(dir, OWNER_FOLDER);
+  }
+
+  /** Creates a new, empty file readable by its owner only (0600) from the first moment. */
+  static void createOwnerOnlyFile(Path file) throws IOException {
+    boolean posix = isPosix(file.getParent());
+    Files.createFile(file, attributes(posix, OWNER_FILE));
+    if (posix) Files.setPosixFilePermissions(file, OWNER_FILE);
+  }
+
   private static boolean isPosix(Path path) {
     return path.getFileSystem().supportedFileAttributeViews().contains("posix");
   }

@@ -79,6 +79,9 @@ final class Database implements AutoCloseable {
         return result;
       } catch (RuntimeException | Error e) {
         rollback(e);
+        // A COMMIT that failed (disk full, I/O error) leaves the driver's cached statements unusable
+        // ("statement is not executing" on the next BEGIN): prepare them afresh.
+        forgetStatements(e);
         throw e;
       }
     } finally {
@@ -110,6 +113,17 @@ final class Database implements AutoCloseable {
     } catch (SQLException e) {
       cause.addSuppressed(e);
     }
+  }
+
+  private void forgetStatements(Throwable cause) {
+    for (PreparedStatement statement : statements.values()) {
+      try {
+        statement.close();
+      } catch (SQLException e) {
+        cause.addSuppressed(e);
+      }
+    }
+    statements.clear();
   }
 
   private static boolean isBusy(SQLException e) {

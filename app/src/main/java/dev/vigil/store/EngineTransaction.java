@@ -11,10 +11,17 @@ import java.util.Optional;
 final class EngineTransaction implements EngineWrites {
   private final Alerts alerts;
   private final CheckHistory checks;
+  private final Gaps gaps;
 
   EngineTransaction(Database db) {
     this.alerts = new Alerts(db);
     this.checks = new CheckHistory(db);
+    this.gaps = new Gaps(db);
+  }
+
+  @Override
+  public void recordGap(Instant started, Instant ended, String reason) {
+    gaps.record(started, ended, reason);
   }
 
   @Override

@@ -27,6 +27,9 @@ public interface EngineWrites {
   /** Records that a monitor went up or down. */
   void recordStateChange(String monitor, Instant at, boolean up, String summary);
 
+  /** Records a stretch of time Vigil did not watch (see {@link Gap}); stores that keep no gaps ignore it. */
+  default void recordGap(Instant started, Instant ended, String reason) {}
+
   /** Appends a timeline event inside this transaction. */
   void addEvent(long alertId, Instant at, String kind, String note, String actor);
 }

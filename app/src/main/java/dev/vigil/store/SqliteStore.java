@@ -21,18 +21,45 @@ public final class SqliteStore implements AlertStore {
   private final Path database;
   private final Database writer;
   private final Database reader;
+  private final String recovery;
 
-  private SqliteStore(Path database, Database writer, Database reader) {
+  private SqliteStore(Path database, Database writer, Database reader, String recovery) {
     this.database = database;
     this.writer = writer;
     this.reader = reader;
+    this.recovery = recovery;
   }
 
-  /** Opens (creating if needed) the store in {@code dataDir} and brings its schema up to date. */
+  /**
+   * Opens (creating if needed) the store in {@code dataDir} and brings its schema up to date. A database file
+   * SQLite cannot read is refused with a message that says so; only {@link #openForWatching} repairs it.
+   */
   public static SqliteStore open(Path dataDir, Clock clock) {
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(clock, "clock");
     Path database = DataFiles.prepare(dataDir);
+    DatabaseRecovery.damage(database, false).ifPresent(damage -> {
+      throw new StoreException("the database " + database + " is damaged (" + damage
+          + "); start `vigil run` to move it aside and restore the latest backup", null);
+    });
+    return openFile(database, null);
+  }
+
+  /**
+   * Opens the store for the watching process, which holds the data folder's lock: the database is checked
+   * ({@code PRAGMA quick_check}) and, when damaged, moved aside and replaced by the latest automatic backup
+   * (see {@link #recovery()}).
+   */
+  public static SqliteStore openForWatching(Path dataDir, Clock clock) {
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(clock, "clock");
+    Path database = DataFiles.prepare(dataDir);
+    String recovery = DatabaseRecovery.recover(dataDir, database, clock.instant()).orElse(null);
+    if (recovery != null) DataFiles.prepare(dataDir);
+    return openFile(database, recovery);
+  }
+
+  private static SqliteStore openFile(Path database, String recovery) {
     String url = "jdbc:sqlite:" + database.toAbsolutePath();
     Migrations.apply(url);
     Database writer = Database.open(url, false);
@@ -44,7 +71,12 @@ public final class SqliteStore implements AlertStore {
       throw e;
     }
     DataFiles.restrictSidecars(database);
-    return new SqliteStore(database, writer, reader);
+    return new SqliteStore(database, writer, reader, recovery);
+  }
+
+  /** What {@link #openForWatching} found and did about a damaged database, to tell the person; else empty. */
+  public Optional<String> recovery() {
+    return Optional.ofNullable(recovery);
   }
 
   /** The database file. */
@@ -121,6 +153,11 @@ public final class SqliteStore implements AlertStore {
   @Override
   public List<StateChange> stateChanges(String monitor, Instant from, Instant to) {
     return reader.read(db -> new CheckHistory(db).stateChanges(monitor, from, to));
+  }
+
+  /** The gaps (sleeps, clock jumps) that started in [from, to), oldest first. Not on {@link AlertStore}: only this store keeps them. */
+  public List<Gap> gaps(Instant from, Instant to) {
+    return reader.read(db -> new Gaps(db).list(from, to));
   }
 
   /** SQLite's data_version on the reading connection, which changes on every commit by any other connection, the writer included. */

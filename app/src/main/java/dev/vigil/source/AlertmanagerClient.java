@@ -1,0 +1,149 @@
+package dev.vigil.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The parts of Alertmanager's API v2 Vigil uses: active alerts, and creating, reading and expiring silences. */
+final class AlertmanagerClient {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** An alert as {@code GET /api/v2/alerts} shows it. */
+  record AmAlert(String fingerprint, Map<String, String> labels, Map<String, String> annotations, String state, List<String> silencedBy) {
+    boolean silenced() {
+      return "suppressed".equals(state) && !silencedBy.isEmpty();
+    }
+  }
+
+  /** A silence as {@code GET /api/v2/silence/{id}} shows it; state is pending, active or expired. */
+  record AmSilence(String id, String state, String createdBy, String comment, Map<String, String> matchers) {}
+
+  private final String name;
+  private final URI base;
+  private final HttpClient http;
+  private final Duration timeout;
+
+  AlertmanagerClient(String name, String url, Duration timeout) {
+    this.name = name;
+    this.base = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+    this.timeout = timeout;
+    this.http = HttpClient.newBuilder()
+        .connectTimeout(timeout.compareTo(Duration.ofSeconds(2)) < 0 ? timeout : Duration.ofSeconds(2))
+        .proxy(HttpClient.Builder.NO_PROXY)
+        .build();
+  }
+
+  URI base() {
+    return base;
+  }
+
+  /** Active alerts, silenced ones included (so an acknowledgement is seen), inhibited ones not. */
+  List<AmAlert> alerts(List<String> matchers) throws IOException {
+    StringBuilder query = new StringBuilder("/api/v2/alerts?active=true&silenced=true&inhibited=false&unprocessed=true");
+    for (String matcher : matchers) query.append("&filter=").append(URLEncoder.encode(matcher, StandardCharsets.UTF_8));
+    JsonNode body = send("GET", query.toString(), null, 200);
+    List<AmAlert> out = new ArrayList<>();
+    for (JsonNode a : body) {
+      List<String> silencedBy = new ArrayList<>();
+      a.path("status").path("silencedBy").forEach(s -> silencedBy.add(s.asText()));
+      out.add(new AmAlert(a.path("fingerprint").asText(), strings(a.path("labels")), strings(a.path("annotations")),
+          a.path("status").path("state").asText(), silencedBy));
+    }
+    return out;
+  }
+
+  /** Creates a silence of exactly these label values; returns its id. */
+  String createSilence(Map<String, String> matchers, Instant startsAt, Instant endsAt, String createdBy, String comment) throws IOException {
+    ObjectNode silence = JSON.createObjectNode();
+    ArrayNode list = silence.putArray("matchers");
+    matchers.forEach((k, v) -> list.addObject().put("name", k).put("value", v).put("isRegex", false).put("isEqual", true));
+    silence.put("startsAt", startsAt.toString());
+    silence.put("endsAt", endsAt.toString());
+    silence.put("createdBy", createdBy);
+    silence.put("comment", comment);
+    return send("POST", "/api/v2/silences", JSON.writeValueAsString(silence), 200).path("silenceID").asText();
+  }
+
+  Optional<AmSilence> silence(String id) throws IOException {
+    JsonNode s;
+    try {
+      s = send("GET", "/api/v2/silence/" + URLEncoder.encode(id, StandardCharsets.UTF_8), null, 200);
+    } catch (Status e) {
+      if (e.status == 404) return Optional.empty();
+      throw e;
+    }
+    Map<String, String> matchers = new LinkedHashMap<>();
+    s.path("matchers").forEach(m -> matchers.put(m.path("name").asText(), m.path("value").asText()));
+    return Optional.of(new AmSilence(s.path("id").asText(), s.path("status").path("state").asText(), s.path("createdBy").asText(),
+        s.path("comment").asText(), matchers));
+  }
+
+  /** Expires a silence; one already expired or gone is left as it is. */
+  void expireSilence(String id) throws IOException {
+    try {
+      send("DELETE", "/api/v2/silence/" + URLEncoder.encode(id, StandardCharsets.UTF_8), null, 200);
+    } catch (Status e) {
+      Optional<AmSilence> now = e.status == 404 ? Optional.empty() : silence(id);
+      if (now.isPresent() && !now.get().state().equals("expired")) throw e;
+    }
+  }
+
+  /** Alertmanager answered, but not with the expected status. */
+  static final class Status extends IOException {
+    final int status;
+
+    Status(String message, int status) {
+      super(message);
+      this.status = status;
+    }
+  }
+
+  private JsonNode send(String method, String path, String json, int expected) throws IOException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout).header("Accept", "application/json");
+    if (json != null) {
+      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+    } else {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    }
+    String what = "alertmanager " + name + " (" + base + "): " + method + " " + path.split("\\?", 2)[0];
+    HttpResponse<String> response;
+    try {
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(what + ": interrupted", e);
+    } catch (IOException e) {
+      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      if (e instanceof java.net.ConnectException) reason = "connection refused";
+      throw new IOException(what + ": " + reason, e);
+    }
+    if (response.statusCode() != expected) {
+      String body = response.body() == null ? "" : response.body().strip();
+      if (body.length() > 200) body = body.substring(0, 200) + "...";
+      throw new Status(what + ": HTTP " + response.statusCode() + (body.isEmpty() ? "" : " " + body), response.statusCode());
+    }
+    String body = response.body();
+    return body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
+  }
+
+  private static Map<String, String> strings(JsonNode node) {
+    Map<String, String> out = new LinkedHashMap<>();
+    node.fields().forEachRemaining(f -> out.put(f.getKey(), f.getValue().asText()));
+    return out;
+  }
+}

@@ -1,0 +1,51 @@
+package dev.vigil.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A child {@code java dev.vigil.Main ...} on the test class path, for the suites that kill or inspect a real process. */
+final class ChildVigil {
+  private ChildVigil() {}
+
+  /** {@code vigil run --headless} on the folders, output (stdout and stderr) to {@code log}. */
+  static Process start(Path data, Path rules, Path log, List<String> jvmOptions) throws IOException {
+    return start(data, rules, log, jvmOptions, Map.of());
+  }
+
+  static Process start(Path data, Path rules, Path log, List<String> jvmOptions, Map<String, String> env) throws IOException {
+    return command(log, jvmOptions, env,
+        List.of("run", "--headless", "--data", data.toString(), "--rules", rules.toString(), "--api-port", "0"));
+  }
+
+  /** Any command, output to {@code log}. */
+  static Process command(Path log, List<String> jvmOptions, Map<String, String> env, List<String> args) throws IOException {
+    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(classpath);
+    command.add("-Xmx128m");
+    command.addAll(jvmOptions);
+    command.add("dev.vigil.Main");
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    return builder.start();
+  }
+
+  /** Waits for the "Vigil is watching" line; returns System.nanoTime() when it was seen. */
+  static long awaitWatching(Process child, Path log, Duration atMost) throws Exception {
+    long deadline = System.nanoTime() + atMost.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(log) && Files.readString(log).contains("Vigil is watching")) return System.nanoTime();
+      if (!child.isAlive()) throw new AssertionError("child exited " + child.exitValue() + ":\n" + Files.readString(log));
+      Thread.sleep(5);
+    }
+    throw new AssertionError("child not watching within " + atMost + ":\n" + Files.readString(log));
+  }
+}

@@ -1,0 +1,170 @@
+package dev.vigil.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.alert.Alert;
+import dev.vigil.alert.AlertState;
+import dev.vigil.fleet.LoopbackFleet;
+import dev.vigil.fleet.LoopbackFleet.Behaviour;
+import dev.vigil.store.SqliteStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The kill -9 suite: a child {@code vigil run --headless} watches a loopback fleet of failing, flapping and
+ * healthy monitors while this process acknowledges its alerts, and is killed with SIGKILL at a random moment,
+ * over and over. After each kill: no acknowledged alert lost, no fingerprint with two open alerts, no hard-down
+ * monitor with a second alert, {@code PRAGMA integrity_check} ok, and after the restart a new check committed
+ * within 2 s of the child saying it is watching.
+ *
+ * <p>5 iterations in the normal test run; {@code reliability/kill9.sh} runs 200 ({@code -Dvigil.kill9.iterations}).
+ */
+class KillNineSuiteTest {
+  static final int ITERATIONS = Integer.getInteger("vigil.kill9.iterations", 5);
+  static final Duration WATCHING_AGAIN = Duration.ofSeconds(2);
+  static final int DOWN = 8;
+  static final int FLAPPING = 6;
+  static final int UP = 6;
+
+  @TempDir Path data;
+  @TempDir Path rules;
+
+  @Test
+  void killingVigilAtRandomMomentsLosesNoAcknowledgementDuplicatesNoAlertAndWatchesAgainWithinTwoSeconds()
+      throws Exception {
+    Random random = new Random(Long.getLong("vigil.kill9.seed", System.nanoTime()));
+    Set<Long> acked = new HashSet<>();
+    List<Long> watchAgainMillis = new ArrayList<>();
+    List<Long> spawnToCheckMillis = new ArrayList<>();
+    int ackCount = 0;
+    try (LoopbackFleet fleet = LoopbackFleet.start()) {
+      writeRules(fleet);
+      for (int i = 0; i < ITERATIONS; i++) {
+        long checksBefore = checks();
+        long spawned = System.nanoTime();
+        Process child = ChildVigil.start(data, rules, data.resolve("child-" + (i % 2) + ".log"), List.of());
+        long watchingAt = ChildVigil.awaitWatching(child, data.resolve("child-" + (i % 2) + ".log"), Duration.ofSeconds(30));
+        long committedAt = awaitNewCheck(checksBefore, Duration.ofSeconds(30));
+        watchAgainMillis.add(Duration.ofNanos(committedAt - watchingAt).toMillis());
+        spawnToCheckMillis.add(Duration.ofNanos(committedAt - spawned).toMillis());
+
+        long killAt = System.nanoTime() + Duration.ofMillis(200 + random.nextInt(2800)).toNanos();
+        try (SqliteStore cli = SqliteStore.open(data, Clock.systemUTC())) {
+          while (System.nanoTime() < killAt) {
+            List<Alert> firing = cli.openAlerts().stream().filter(a -> a.state() == AlertState.FIRING).toList();
+            if (!firing.isEmpty()) {
+              Alert a = firing.get(random.nextInt(firing.size()));
+              if (cli.acknowledge(a.id(), "kill9 " + i, "cli:kill9", Instant.now()).isPresent()) {
+                acked.add(a.id());
+                ackCount++;
+              }
+            }
+            Thread.sleep(random.nextInt(150));
+          }
+        }
+        child.destroyForcibly().waitFor();
+
+        assertAfterKill(i, acked);
+      }
+    }
+    String figures = figures(ackCount, watchAgainMillis, spawnToCheckMillis);
+    System.out.println(figures);
+    Path out = Path.of("target", "reliability", "kill9.txt");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, figures);
+    assertThat(watchAgainMillis).allMatch(ms -> ms <= WATCHING_AGAIN.toMillis());
+  }
+
+  private void assertAfterKill(int iteration, Set<Long> acked) throws SQLException {
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("vigil.db"))) {
+      assertThat(one(db, "PRAGMA integrity_check")).as("integrity after kill %d", iteration).isEqualTo("ok");
+      assertThat(one(db, "SELECT count(*) FROM (SELECT fingerprint FROM alerts WHERE state != 'resolved'"
+          + " GROUP BY fingerprint HAVING count(*) > 1)")).as("duplicate open alerts after kill %d", iteration).isEqualTo("0");
+      assertThat(one(db, "SELECT count(*) FROM (SELECT monitor FROM alerts WHERE monitor LIKE 'down-%'"
+          + " GROUP BY monitor HAVING count(*) > 1)")).as("hard-down monitors with a second alert after kill %d", iteration)
+          .isEqualTo("0");
+      for (long id : acked) {
+        String state = one(db, "SELECT state FROM alerts WHERE id = " + id);
+        String ackEvents = one(db, "SELECT count(*) FROM alert_events WHERE alert_id = " + id + " AND kind = 'acknowledged'");
+        assertThat(state).as("alert %d acknowledged before kill %d", id, iteration).isIn("acknowledged", "resolved");
+        assertThat(Integer.parseInt(ackEvents)).as("acknowledged event of alert %d", id).isPositive();
+      }
+    }
+  }
+
+  private long awaitNewCheck(long before, Duration atMost) throws Exception {
+    long deadline = System.nanoTime() + atMost.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (checks() > before) return System.nanoTime();
+      Thread.sleep(10);
+    }
+    throw new AssertionError("no check committed within " + atMost + " of restart");
+  }
+
+  private long checks() throws SQLException {
+    if (!Files.exists(data.resolve("vigil.db"))) return 0;
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("vigil.db"))) {
+      String sum = one(db, "SELECT coalesce(sum(checks), 0) FROM check_minutes");
+      return sum == null ? 0 : Long.parseLong(sum);
+    } catch (SQLException e) {
+      if (e.getMessage() != null && e.getMessage().contains("no such table")) return 0;
+      throw e;
+    }
+  }
+
+  private static String one(Connection db, String sql) throws SQLException {
+    try (ResultSet rs = db.createStatement().executeQuery(sql)) {
+      return rs.next() ? rs.getString(1) : null;
+    }
+  }
+
+  private void writeRules(LoopbackFleet fleet) throws IOException {
+    StringBuilder yaml = new StringBuilder("monitors:\n");
+    for (int i = 0; i < DOWN; i++) monitor(yaml, fleet, "down-" + i, Behaviour.DOWN, 1 + i % 2, 1);
+    for (int i = 0; i < FLAPPING; i++) monitor(yaml, fleet, "flap-" + i, Behaviour.FLAPPING, 1, 1);
+    for (int i = 0; i < UP; i++) monitor(yaml, fleet, "up-" + i, Behaviour.UP, 2, 2);
+    Files.writeString(rules.resolve("fleet.yaml"), yaml);
+  }
+
+  private static void monitor(StringBuilder yaml, LoopbackFleet fleet, String id, Behaviour b, int confirm, int recover) {
+    fleet.set(id, b);
+    yaml.append("""
+          - id: %s
+            url: %s
+            interval: 1s
+            timeout: 1s
+            confirm: %d
+            recover: %d
+        """.formatted(id, fleet.url(id), confirm, recover));
+  }
+
+  private static String figures(int acks, List<Long> watchAgain, List<Long> spawnToCheck) {
+    return "kill -9 suite: %d kills, %d acknowledgements made, 0 lost, 0 duplicate open alerts, integrity ok every time%n"
+        .formatted(ITERATIONS, acks)
+        + "watching again (first new check committed after the 'watching' line): p50 %d ms, p95 %d ms, max %d ms%n"
+            .formatted(percentile(watchAgain, 50), percentile(watchAgain, 95), percentile(watchAgain, 100))
+        + "from process spawn (JVM start included) to first new check: p50 %d ms, p95 %d ms, max %d ms%n"
+            .formatted(percentile(spawnToCheck, 50), percentile(spawnToCheck, 95), percentile(spawnToCheck, 100));
+  }
+
+  private static long percentile(List<Long> values, int p) {
+    List<Long> sorted = values.stream().sorted().toList();
+    int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+  }
+}
