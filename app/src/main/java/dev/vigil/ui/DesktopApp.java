@@ -16,6 +16,7 @@ public final class DesktopApp {
   private static volatile DesktopContext context;
   private static volatile boolean dark;
   private static final WakePrompt PROMPT = new WakePrompt();
+  private static volatile Shell shell;
 
   private DesktopApp() {}
 
@@ -24,6 +25,12 @@ public final class DesktopApp {
     dark = Theme.detectDark();
     System.setProperty("java.awt.headless", "false");
     Application.launch(Fx.class);
+  }
+
+  /** Brings the inbox up (a second launch of Vigil on the same data folder asks for this). Any thread. */
+  public static void showInbox() {
+    Shell s = shell;
+    if (s != null) Platform.runLater(s::openInbox);
   }
 
   /**
@@ -40,9 +47,10 @@ public final class DesktopApp {
     public void start(Stage ignored) {
       Platform.setImplicitExit(false);
       Theme.apply(dark);
-      Shell shell = new Shell(context, url -> getHostServices().showDocument(url));
-      shell.start();
-      PROMPT.attach(shell);
+      Shell started = new Shell(context, url -> getHostServices().showDocument(url));
+      started.start();
+      PROMPT.attach(started);
+      shell = started;
     }
   }
 }
