@@ -87,6 +87,7 @@ public final class Watch implements AutoCloseable {
             .confirm(engine::stillFailing)
             .onAcknowledge(id -> store.acknowledge(id, null, "desktop", clock.instant()))
             .breakthrough(breakthrough(rules))
+            .networkDown(engine::networkDown)
             .build();
     self.set(notifier);
     engine.addListener(notifier);

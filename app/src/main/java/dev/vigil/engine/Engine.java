@@ -113,6 +113,7 @@ public final class Engine implements Intake, AutoCloseable {
     Map<String, Monitor> byId = new java.util.LinkedHashMap<>();
     next.monitors().forEach(m -> byId.put(m.id(), m));
     monitors = Map.copyOf(byId);
+    pipeline.configure(byId.values());
     for (Monitor m : byId.values()) scheduler.schedule(m.id(), m.interval(), () -> runCheck(m.id(), false));
   }
 
@@ -178,6 +179,8 @@ public final class Engine implements Intake, AutoCloseable {
       return WatchStatus.notWatching("no rules");
     }
     if (!pipeline.storageHealthy()) return WatchStatus.notWatching("storage degraded: " + pipeline.storageProblem());
+    Optional<String> offline = pipeline.networkDown();
+    if (offline.isPresent()) return WatchStatus.notWatching(offline.get());
     Duration shortest = shortestInterval().orElse(null);
     if (shortest != null) {
       Instant since = lastCompleted != null ? lastCompleted : startedAt;
@@ -209,6 +212,11 @@ public final class Engine implements Intake, AutoCloseable {
     } catch (java.util.concurrent.ExecutionException e) {
       throw new IllegalStateException("could not record the alert: " + e.getCause().getMessage(), e.getCause());
     }
+  }
+
+  /** Why this machine's network looks down (every monitor unreachable), or empty. */
+  public Optional<String> networkDown() {
+    return pipeline.networkDown();
   }
 
   /** Monitor ids whose checks match the filter; for the UI and tests. */

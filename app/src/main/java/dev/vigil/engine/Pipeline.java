@@ -46,6 +46,8 @@ final class Pipeline implements AutoCloseable {
   private final Map<String, MonitorTracker> trackers = new HashMap<>();
   private final Map<String, Monitor> trackedAs = new HashMap<>();
   private final Set<String> openAtStart = new HashSet<>();
+  private final dev.vigil.state.NetworkSense network = new dev.vigil.state.NetworkSense();
+  private volatile Optional<String> networkDown = Optional.empty();
   private final Thread thread = new Thread(this::loop, "vigil-pipeline");
   private volatile boolean running = true;
   private volatile String storageProblem;
@@ -111,6 +113,13 @@ final class Pipeline implements AutoCloseable {
   }
 
   private void process(List<Work> batch) throws InterruptedException {
+    batch.removeIf(work -> {
+      if (!(work instanceof Work.Configure c)) return false;
+      network.configure(c.monitors(), c.canaries());
+      networkDown = network.down();
+      return true;
+    });
+    if (batch.isEmpty()) return;
     List<Write> writes = new ArrayList<>(batch.size());
     for (Work work : batch) writes.add(decide(work));
     List<Object> results = commit(writes);
@@ -187,7 +196,25 @@ final class Pipeline implements AutoCloseable {
     };
   }
 
+  /** The monitors now in the rules; canaries carry the label {@code canary: "true"}. Any thread. */
+  void configure(java.util.Collection<Monitor> monitors) {
+    Set<String> ids = new HashSet<>();
+    Set<String> canaries = new HashSet<>();
+    for (Monitor m : monitors) {
+      ids.add(m.id());
+      if ("true".equalsIgnoreCase(m.labels().get("canary"))) canaries.add(m.id());
+    }
+    submit(new Work.Configure(ids, canaries));
+  }
+
+  /** Why this machine's network looks down, or empty. */
+  Optional<String> networkDown() {
+    return networkDown;
+  }
+
   private void afterCheck(Work.CheckDone done, Object result) {
+    network.observe(done.monitor().id(), done.verdict().passed(), done.verdict().failure());
+    networkDown = network.down();
     Decided decided = (Decided) result;
     MonitorTracker.Step step = decided.step();
     if (step.transition() == MonitorTracker.Transition.REPEAT && decided.alert().isEmpty()) {

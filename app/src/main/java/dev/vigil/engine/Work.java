@@ -15,6 +15,9 @@ sealed interface Work {
   /** Vigil did not watch from {@code started} to {@code ended} (a sleep, a clock jump): recorded in history. */
   record Gap(java.time.Instant started, java.time.Instant ended, String reason) implements Work {}
 
+  /** The monitors in the rules changed (start, hot reload). */
+  record Configure(java.util.Set<String> monitors, java.util.Set<String> canaries) implements Work {}
+
   /** An alert from the API or a source; {@code committed} completes once it is in the database. */
   record Intake(ExternalAlert alert, CompletableFuture<Optional<Alert>> committed) implements Work {}
 }

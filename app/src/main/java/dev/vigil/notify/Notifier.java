@@ -71,6 +71,8 @@ public final class Notifier implements AlertListener, AutoCloseable {
   private final Executor storeWriter;
   private final ExecutorService ownedIo;
   private final Supplier<Optional<String>> audioCheck;
+  private final Supplier<Optional<String>> networkDown;
+  private String networkWasDown;
   private final boolean phoneFromPolicy;
   private ScheduledExecutorService ticker;
 
@@ -110,6 +112,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
     this.io = b.io != null ? b.io : ownedIo;
     this.storeWriter = new SerialExecutor(io);
     this.audioCheck = b.audioCheck;
+    this.networkDown = b.networkDown;
     this.phoneFromPolicy = b.ntfy == null && b.pushover == null && b.webhook == null;
     this.ntfy = b.ntfy;
     this.pushover = b.pushover;
@@ -192,6 +195,11 @@ public final class Notifier implements AlertListener, AutoCloseable {
       d = Decision.suppressed(d.channel(), d.level(), "flapping: one notice was given, no alarm");
       noisy = false;
     }
+    Optional<String> offline = networkDown.get();
+    if (noisy && offline.isPresent()) {
+      d = Decision.suppressed(d.channel(), d.level(), offline.get() + ": one notice, not a page per monitor");
+      noisy = false;
+    }
     StormDetector.Verdict verdict = null;
     if (noisy) {
       verdict = storm.observe(alert.id(), alert.monitor(), now);
@@ -237,6 +245,20 @@ public final class Notifier implements AlertListener, AutoCloseable {
         + ": " + String.join(", ", monitors);
     deliverRecorded("desktop", level == Level.WAKE ? Level.WAKE : Level.NOTIFY, desktop,
         new Message(null, title, String.join("\n", monitors), level == Level.WAKE), now, null, reason);
+  }
+
+  /** Says once that this machine's network is down (instead of paging for each monitor), and once that it is back. */
+  private void announceNetwork(Instant now) {
+    Optional<String> offline = networkDown.get();
+    if (offline.isPresent() && networkWasDown == null) {
+      networkWasDown = offline.get();
+      deliverRecorded("desktop", Level.NOTIFY, desktop,
+          new Message(null, "This machine's network is down", offline.get(), false), now, null, offline.get());
+    } else if (offline.isEmpty() && networkWasDown != null) {
+      networkWasDown = null;
+      deliverRecorded("desktop", Level.NOTIFY, desktop,
+          new Message(null, "Network is back", "checks reach their hosts again", false), now, null, "network is back");
+    }
   }
 
   private Situation situation(Alert alert) {
@@ -353,6 +375,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
       if (Boolean.TRUE.equals(wasQuiet) && !quiet) quietSummary(now);
       wasQuiet = quiet;
       remindSilences(now);
+      announceNetwork(now);
       OutboundHeartbeat hb = heartbeat;
       if (hb != null && hb.due(now)) io.execute(hb::ping);
     }
@@ -608,6 +631,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
     private Executor io;
     private Set<String> breakthrough = Set.of();
     private Supplier<Optional<String>> audioCheck = AudioCheck::problem;
+    private Supplier<Optional<String>> networkDown = Optional::empty;
     private Channel ntfy;
     private PushoverChannel pushover;
     private Channel webhook;
@@ -659,6 +683,12 @@ public final class Notifier implements AlertListener, AutoCloseable {
 
     public Builder audioCheck(Supplier<Optional<String>> check) {
       this.audioCheck = check;
+      return this;
+    }
+
+    /** Why this machine's network is down (every monitor unreachable), or empty; checked on every alert and tick. */
+    public Builder networkDown(Supplier<Optional<String>> reason) {
+      this.networkDown = reason;
       return this;
     }
 

@@ -197,6 +197,25 @@ class EngineTest {
   }
 
   @Test
+  void whenEveryMonitorIsUnreachableVigilSaysThisMachinesNetworkIsDown() throws Exception {
+    rules("""
+        monitors:
+          - id: one
+            url: http://127.0.0.1:1/health
+            interval: 1s
+            timeout: 1s
+          - id: two
+            url: http://127.0.0.1:1/ready
+            interval: 1s
+            timeout: 1s
+        """);
+    Engine engine = engine(store());
+    await().atMost(Duration.ofSeconds(5)).until(() -> engine.networkDown().isPresent());
+    assertThat(engine.status())
+        .isEqualTo(WatchStatus.notWatching("this machine's network is down: all 2 monitors fail to connect"));
+  }
+
+  @Test
   void withNoRulesVigilSaysItIsNotWatching() throws Exception {
     rules("monitors: []\n");
     Engine engine = engine(store());

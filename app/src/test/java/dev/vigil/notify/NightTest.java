@@ -105,6 +105,36 @@ class NightTest {
   }
 
   @Test
+  void whenThisMachinesNetworkIsDownVigilSaysSoOnceInsteadOfWakingForEachMonitor() {
+    String[] offline = {"this machine's network is down: all 2 monitors fail to connect"};
+    Notifier n = Notifier.builder(policy, store, clock)
+        .io(Runnable::run)
+        .desktop(m -> {
+          desktop.add(m);
+          return Optional.empty();
+        })
+        .alarm(alarm)
+        .audioCheck(Optional::empty)
+        .confirm(monitor -> CompletableFuture.completedFuture(true))
+        .networkDown(() -> Optional.ofNullable(offline[0]))
+        .build();
+    runUntil(n, at("2025-03-29T23:00"));
+    n.onChange(new AlertChange(Kind.FIRED, alert(1, "payments-api", Severity.CRITICAL, AlertState.FIRING), clock.instant()));
+    n.onChange(new AlertChange(Kind.FIRED, alert(2, "chat-api", Severity.CRITICAL, AlertState.FIRING), clock.instant()));
+    runUntil(n, at("2025-03-29T23:10"));
+
+    assertThat(alarm.sounding).as("no alarm for a network that is down here").isFalse();
+    assertThat(phoneCalls).isEmpty();
+    assertThat(desktop).extracting(Message::title).containsExactly("This machine's network is down");
+    assertThat(reasons()).contains(
+        "ladder suppressed: this machine's network is down: all 2 monitors fail to connect: one notice, not a page per monitor");
+
+    offline[0] = null;
+    runUntil(n, at("2025-03-29T23:11"));
+    assertThat(desktop).extracting(Message::title).containsExactly("This machine's network is down", "Network is back");
+  }
+
+  @Test
   void aCriticalFailureOvernightWakesThenPhonesThenCallsTheContactAndAckStopsEverything() {
     Notifier n = notifier(store);
     runUntil(n, at("2025-03-29T23:00"));
