@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       SnoozeCommand.class,
       ResolveCommand.class,
       HistoryCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class VigilCommand implements Runnable {

@@ -47,6 +47,7 @@ public final class Engine implements Intake, AutoCloseable {
   private final Pipeline pipeline;
   private final ChangeWatcher changes;
   private final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
+  private final List<CheckListener> checkListeners = new CopyOnWriteArrayList<>();
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService housekeeping =
       Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "vigil-housekeeping"));
@@ -63,7 +64,7 @@ public final class Engine implements Intake, AutoCloseable {
     this.scheduler = scheduler;
     this.clock = clock;
     this.changes = new ChangeWatcher(store, this::publish, clock);
-    this.pipeline = new Pipeline(store, this::recheck);
+    this.pipeline = new Pipeline(store, this::recheck, this::checkCommitted);
   }
 
   /** Loads open alerts, then schedules every monitor. */
@@ -108,6 +109,15 @@ public final class Engine implements Intake, AutoCloseable {
 
   public void removeListener(AlertListener listener) {
     listeners.remove(listener);
+  }
+
+  /** Adds a listener told of every check result after it is committed. */
+  public void addCheckListener(CheckListener listener) {
+    checkListeners.add(listener);
+  }
+
+  public void removeCheckListener(CheckListener listener) {
+    checkListeners.remove(listener);
   }
 
   /** Installs what answers {@code POST /api/heartbeat/ID}. */
@@ -206,6 +216,10 @@ public final class Engine implements Intake, AutoCloseable {
 
   private void endSnoozes() {
     store.endSnoozes(clock.instant());
+  }
+
+  private void checkCommitted(Monitor m, dev.vigil.evaluate.Verdict verdict) {
+    for (CheckListener listener : checkListeners) listener.committed(m, verdict);
   }
 
   private void publish(AlertChange change) {

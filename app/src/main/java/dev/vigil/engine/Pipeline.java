@@ -36,6 +36,7 @@ final class Pipeline implements AutoCloseable {
 
   private final AlertStore store;
   private final BiConsumer<Monitor, Duration> recheck;
+  private final CheckListener committed;
   private final BlockingQueue<Work> queue = new LinkedBlockingQueue<>(QUEUE_LIMIT);
   private final Map<String, MonitorTracker> trackers = new HashMap<>();
   private final Map<String, Monitor> trackedAs = new HashMap<>();
@@ -44,9 +45,10 @@ final class Pipeline implements AutoCloseable {
   private volatile boolean running = true;
   private volatile String storageProblem;
 
-  Pipeline(AlertStore store, BiConsumer<Monitor, Duration> recheck) {
+  Pipeline(AlertStore store, BiConsumer<Monitor, Duration> recheck, CheckListener committed) {
     this.store = store;
     this.recheck = recheck;
+    this.committed = committed;
     thread.setDaemon(true);
   }
 
@@ -163,6 +165,11 @@ final class Pipeline implements AutoCloseable {
       tracker(done.monitor()).alertClosedElsewhere();
     }
     if (step.recheckAfter() != null) recheck.accept(done.monitor(), step.recheckAfter());
+    try {
+      committed.committed(done.monitor(), done.verdict());
+    } catch (RuntimeException e) {
+      log.error("check listener failed on {}", done.monitor().id(), e);
+    }
   }
 
   private static Write intakeWrite(ExternalAlert a) {

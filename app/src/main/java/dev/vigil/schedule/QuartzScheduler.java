@@ -33,6 +33,7 @@ public final class QuartzScheduler implements CheckScheduler {
 
   private final Scheduler quartz;
   private final Map<JobKey, Runnable> checks = new ConcurrentHashMap<>();
+  private final Lateness lateness = new Lateness();
 
   public QuartzScheduler() {
     this("vigil");
@@ -51,7 +52,7 @@ public final class QuartzScheduler implements CheckScheduler {
     properties.setProperty("org.quartz.jobStore.misfireThreshold", String.valueOf(MISFIRE_THRESHOLD_MILLIS));
     try {
       quartz = new StdSchedulerFactory(properties).getScheduler();
-      quartz.setJobFactory((bundle, scheduler) -> new RunCheck(checks));
+      quartz.setJobFactory((bundle, scheduler) -> new RunCheck(checks, lateness));
     } catch (SchedulerException e) {
       throw new IllegalStateException("cannot create the scheduler", e);
     }
@@ -72,6 +73,11 @@ public final class QuartzScheduler implements CheckScheduler {
     CRC32 crc = new CRC32();
     crc.update(monitorId.getBytes(StandardCharsets.UTF_8));
     return crc.getValue() % interval.toMillis();
+  }
+
+  /** How late the repeating checks started against their slots (one-shot rechecks and run-all-now excluded). */
+  public Lateness lateness() {
+    return lateness;
   }
 
   @Override
