@@ -13,8 +13,13 @@ final class EngineTransaction implements EngineWrites {
   private final CheckHistory checks;
 
   EngineTransaction(Database db) {
-    this.alerts = new Alerts(db);
+    this.alerts = new Alerts(db, true);
     this.checks = new CheckHistory(db);
+  }
+
+  /** Writes what waited for the end of the transaction (the timeline events, in bulk). */
+  void flush() {
+    alerts.flushEvents();
   }
 
   @Override
