@@ -3,7 +3,9 @@ package dev.vigil.schedule;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -18,7 +20,6 @@ import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.impl.StdSchedulerFactory;
-import org.quartz.impl.matchers.GroupMatcher;
 
 /**
  * A {@link CheckScheduler} on an in-memory Quartz scheduler. Checks are held in a map keyed like the jobs, never
@@ -26,6 +27,7 @@ import org.quartz.impl.matchers.GroupMatcher;
  * next slot: no burst of catch-up runs.
  */
 public final class QuartzScheduler implements CheckScheduler {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(QuartzScheduler.class);
   static final String REPEATING = "monitors";
   static final String ONE_SHOT = "rechecks";
   private static final int THREADS = 6;
@@ -121,11 +123,28 @@ public final class QuartzScheduler implements CheckScheduler {
     call(() -> quartz.scheduleJob(job(key), Set.of(trigger), true));
   }
 
+  /**
+   * Starts every repeating check at once, on a thread of its own, without a Quartz trigger each: a check only
+   * starts an asynchronous call, so 5,000 of them take milliseconds, where 5,000 one-off triggers queue behind
+   * the scheduler's threads for most of a second.
+   */
   @Override
   public void runAllNow() {
-    call(() -> {
-      for (JobKey key : quartz.getJobKeys(GroupMatcher.jobGroupEquals(REPEATING))) quartz.triggerJob(key);
+    List<Runnable> all = new ArrayList<>();
+    checks.forEach((key, check) -> {
+      if (REPEATING.equals(key.getGroup())) all.add(check);
     });
+    Thread runner = new Thread(() -> {
+      for (Runnable check : all) {
+        try {
+          check.run();
+        } catch (RuntimeException e) {
+          log.warn("check threw on run-all-now", e);
+        }
+      }
+    }, "vigil-run-all-now");
+    runner.setDaemon(true);
+    runner.start();
   }
 
   @Override

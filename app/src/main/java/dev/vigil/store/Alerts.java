@@ -26,6 +26,7 @@ final class Alerts {
   private static final String FIND = SELECT + "WHERE id = ?";
   static final String FIND_OPEN = SELECT + "WHERE fingerprint = ? AND " + OPEN;
   static final String LIST_OPEN = SELECT + "WHERE " + OPEN + NEWEST_FIRST;
+  static final String LIST_OPEN_MARKS = "SELECT id, state, count, snoozed_until FROM alerts WHERE " + OPEN + NEWEST_FIRST;
   private static final String FIRE =
       "INSERT INTO alerts (fingerprint, monitor, severity, state, first_seen, last_seen, count, summary, labels)"
           + " VALUES (?, ?, ?, 'firing', ?, ?, 1, ?, ?)"
@@ -71,6 +72,10 @@ final class Alerts {
 
   List<Alert> open() {
     return db.query(LIST_OPEN, Alerts::alert);
+  }
+
+  List<AlertMark> openMarks() {
+    return db.query(LIST_OPEN_MARKS, row -> new AlertMark(row.getLong(1), AlertState.parse(row.getString(2)), row.getLong(3), instant(row, 4)));
   }
 
   Optional<Alert> find(long id) {

@@ -70,6 +70,11 @@ public final class SqliteStore implements AlertStore {
   }
 
   @Override
+  public List<AlertMark> openAlertMarks() {
+    return reader.read(db -> new Alerts(db).openMarks());
+  }
+
+  @Override
   public Optional<Alert> find(long id) {
     return reader.read(db -> new Alerts(db).find(id));
   }
