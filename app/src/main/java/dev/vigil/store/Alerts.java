@@ -55,7 +55,6 @@ final class Alerts {
   private static final String TIMELINE =
       "SELECT alert_id, time, kind, note, actor FROM alert_events WHERE alert_id = ? ORDER BY time, id";
 
-
   private final Database db;
   /** Events not yet written, in order, when this writes them in bulk at the end of a transaction; else null. */
   private final List<Object> deferred;
@@ -93,8 +92,9 @@ final class Alerts {
             fingerprint, monitor, severity.label(), millis, millis, text, LabelsJson.write(labels))
         .orElseThrow();
     if (idCount[1] > 1) return find(idCount[0]).orElseThrow(); // folded into the alert already open
-    // A new row holds exactly what was bound: no need to read it back.
-    Alert alert = new Alert(idCount[0], fingerprint, monitor, severity, AlertState.FIRING, at, at, null, 1, text,
+    // A new row holds exactly what was bound (times to the millisecond, as stored): no need to read it back.
+    Instant stored = Instant.ofEpochMilli(millis);
+    Alert alert = new Alert(idCount[0], fingerprint, monitor, severity, AlertState.FIRING, stored, stored, null, 1, text,
         labels == null ? Map.of() : labels, null);
     addEvent(alert.id(), at, "fired", alert.summary(), ENGINE);
     return alert;
