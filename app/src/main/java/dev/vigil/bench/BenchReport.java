@@ -58,7 +58,7 @@ public final class BenchReport {
     m.put("cpuPercentOfOneCore", round(cpuPercent));
     m.put("fleetCpuPercentOfOneCore", round(fleetCpuPercent));
     m.put("checksPerSecond", round(checksPerSecond));
-    m.put("connectionReuse", round(reuse * 100) / 100.0 == 0 ? reuse : Math.round(reuse * 10_000) / 10_000.0);
+    m.put("connectionReuse", Math.round(reuse * 10_000) / 10_000.0);
     m.put("connectionReuseSinceStart", Math.round(reuseSinceStart * 10_000) / 10_000.0);
     m.put("latenessP50Millis", latenessP50Millis);
     m.put("latenessP99Millis", latenessP99Millis);

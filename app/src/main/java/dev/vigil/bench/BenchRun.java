@@ -85,12 +85,13 @@ public final class BenchRun {
   }
 
   private void writeRules(Path rules, ChildFleet fleet) throws IOException {
+    long timeoutMillis = Math.min(5_000, interval.toMillis()); // the loader refuses a timeout longer than the interval
     StringBuilder yaml = new StringBuilder("monitors:\n");
     for (int i = 0; i < endpoints; i++) {
       yaml.append("  - id: ").append(name(i)).append('\n')
           .append("    url: ").append(fleet.url(i)).append('\n')
           .append("    interval: ").append(interval.toMillis()).append("ms\n")
-          .append("    timeout: 5s\n")
+          .append("    timeout: ").append(timeoutMillis).append("ms\n")
           .append("    severity: critical\n")
           .append("    expect: [status == 200]\n");
     }
