@@ -91,7 +91,7 @@ public final class Watch implements AutoCloseable {
             .build();
     self.set(notifier);
     engine.addListener(notifier);
-    engine.addCheckObserver(notifier::observeCheck);
+    engine.addCheckListener((monitor, verdict) -> notifier.observeCheck(monitor.id(), verdict.passed(), verdict.observation().at()));
     engine.addReloadListener(next -> notifier.update(PolicyParser.parse(next.policy()).policy(), breakthrough(next)));
     engine.backups(new Backups(dataDir));
     IntakeStore intake = IntakeStore.open(dataDir);

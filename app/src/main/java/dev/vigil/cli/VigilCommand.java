@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       DrillCommand.class,
       DemoCommand.class,
       AutostartCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class VigilCommand implements Runnable {

@@ -52,7 +52,7 @@ public final class Engine implements Intake, AutoCloseable {
   private final Pipeline pipeline;
   private final ChangeWatcher changes;
   private final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
-  private final List<CheckObserver> checkObservers = new CopyOnWriteArrayList<>();
+  private final List<CheckListener> checkListeners = new CopyOnWriteArrayList<>();
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService housekeeping =
       Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "vigil-housekeeping"));
@@ -74,7 +74,7 @@ public final class Engine implements Intake, AutoCloseable {
     this.scheduler = scheduler;
     this.clock = clock;
     this.changes = new ChangeWatcher(store, this::publish, clock);
-    this.pipeline = new Pipeline(store, this::recheck, this::observed);
+    this.pipeline = new Pipeline(store, this::recheck, this::checkCommitted);
   }
 
   /** Loads open alerts, then schedules every monitor. */
@@ -134,24 +134,18 @@ public final class Engine implements Intake, AutoCloseable {
     listeners.remove(listener);
   }
 
-  /** Hears every committed check result (for flapping detection); called on the pipeline thread. */
-  public void addCheckObserver(CheckObserver observer) {
-    checkObservers.add(observer);
+  /** Adds a listener told of every check result after it is committed. */
+  public void addCheckListener(CheckListener listener) {
+    checkListeners.add(listener);
+  }
+
+  public void removeCheckListener(CheckListener listener) {
+    checkListeners.remove(listener);
   }
 
   /** Hears every successful hot reload of the rules. */
   public void addReloadListener(java.util.function.Consumer<RuleSet> listener) {
     reloadListeners.add(listener);
-  }
-
-  private void observed(String monitor, boolean passed, Instant at) {
-    for (CheckObserver o : checkObservers) {
-      try {
-        o.observed(monitor, passed, at);
-      } catch (RuntimeException e) {
-        log.error("check observer {} failed", o, e);
-      }
-    }
   }
 
   /** Installs what answers {@code POST /api/heartbeat/ID}. */
@@ -311,6 +305,10 @@ public final class Engine implements Intake, AutoCloseable {
     return d.toSeconds() + "s";
   }
 
+  private void checkCommitted(Monitor m, dev.vigil.evaluate.Verdict verdict) {
+    for (CheckListener listener : checkListeners) listener.committed(m, verdict);
+  }
+
   private void publish(AlertChange change) {
     for (AlertListener listener : listeners) {
       try {
@@ -348,12 +346,6 @@ public final class Engine implements Intake, AutoCloseable {
     }
     pipeline.close();
     checker.close();
-  }
-
-  /** Hears one committed check result. */
-  @FunctionalInterface
-  public interface CheckObserver {
-    void observed(String monitor, boolean passed, Instant at);
   }
 
   /** Answers heartbeat pings; installed by whoever watches heartbeats. */

@@ -41,7 +41,7 @@ final class Pipeline implements AutoCloseable {
 
   private final AlertStore store;
   private final BiConsumer<Monitor, Duration> recheck;
-  private final Engine.CheckObserver observer;
+  private final CheckListener committed;
   private final BlockingQueue<Work> queue = new LinkedBlockingQueue<>(QUEUE_LIMIT);
   private final Map<String, MonitorTracker> trackers = new HashMap<>();
   private final Map<String, Monitor> trackedAs = new HashMap<>();
@@ -53,10 +53,10 @@ final class Pipeline implements AutoCloseable {
   private volatile String storageProblem;
   private volatile Instant wakeGraceUntil = Instant.MIN;
 
-  Pipeline(AlertStore store, BiConsumer<Monitor, Duration> recheck, Engine.CheckObserver observer) {
+  Pipeline(AlertStore store, BiConsumer<Monitor, Duration> recheck, CheckListener committed) {
     this.store = store;
     this.recheck = recheck;
-    this.observer = observer;
+    this.committed = committed;
     thread.setDaemon(true);
   }
 
@@ -222,7 +222,11 @@ final class Pipeline implements AutoCloseable {
       tracker(done.monitor()).alertClosedElsewhere();
     }
     if (step.recheckAfter() != null) recheck.accept(done.monitor(), step.recheckAfter());
-    observer.observed(done.monitor().id(), done.verdict().passed(), done.verdict().observation().at());
+    try {
+      committed.committed(done.monitor(), done.verdict());
+    } catch (RuntimeException e) {
+      log.error("check listener failed on {}", done.monitor().id(), e);
+    }
   }
 
   private static Write intakeWrite(ExternalAlert a) {

@@ -23,6 +23,7 @@ public final class LoopbackFleet implements AutoCloseable {
   private final ExecutorService executor;
   private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> hits = new ConcurrentHashMap<>();
+  private volatile Behaviour fallback = Behaviour.UP;
 
   private LoopbackFleet(HttpServer server, ExecutorService executor) {
     this.server = server;
@@ -62,6 +63,12 @@ public final class LoopbackFleet implements AutoCloseable {
     behaviours.put(name, behaviour);
   }
 
+  /** Gives every service the same behaviour, including services not named yet (e.g. a whole fleet going down). */
+  public void setAll(Behaviour behaviour) {
+    fallback = behaviour;
+    behaviours.clear();
+  }
+
   /** How many requests a service has answered (or started to). */
   public long hits(String name) {
     AtomicLong n = hits.get(name);
@@ -71,7 +78,7 @@ public final class LoopbackFleet implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     String name = exchange.getRequestURI().getPath().substring("/svc/".length());
     hits.computeIfAbsent(name, k -> new AtomicLong()).incrementAndGet();
-    Behaviour b = behaviours.getOrDefault(name, Behaviour.UP);
+    Behaviour b = behaviours.getOrDefault(name, fallback);
     try (exchange) {
       exchange.getRequestBody().readAllBytes();
       if (b.delayMillis() > 0) Thread.sleep(b.delayMillis());

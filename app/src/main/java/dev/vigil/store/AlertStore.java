@@ -23,6 +23,11 @@ public interface AlertStore extends AutoCloseable {
 
   Optional<Alert> find(long id);
 
+  /** The marks of every alert not resolved, to see cheaply which changed since a previous look. */
+  default List<AlertMark> openAlertMarks() {
+    return openAlerts().stream().map(AlertMark::of).toList();
+  }
+
   /** Finds the open alert for a fingerprint, if any. */
   Optional<Alert> findOpen(String fingerprint);
 

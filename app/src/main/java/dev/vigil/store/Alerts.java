@@ -1,8 +1,5 @@
 package dev.vigil.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertEvent;
 import dev.vigil.alert.AlertState;
@@ -14,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /** The alerts and alert_events tables: every statement on them, on one connection. */
 final class Alerts {
@@ -30,12 +26,13 @@ final class Alerts {
   private static final String FIND = SELECT + "WHERE id = ?";
   static final String FIND_OPEN = SELECT + "WHERE fingerprint = ? AND " + OPEN;
   static final String LIST_OPEN = SELECT + "WHERE " + OPEN + NEWEST_FIRST;
+  static final String LIST_OPEN_MARKS = "SELECT id, state, count, snoozed_until FROM alerts WHERE " + OPEN + NEWEST_FIRST;
   private static final String FIRE =
       "INSERT INTO alerts (fingerprint, monitor, severity, state, first_seen, last_seen, count, summary, labels)"
           + " VALUES (?, ?, ?, 'firing', ?, ?, 1, ?, ?)"
           + " ON CONFLICT (fingerprint) WHERE " + OPEN
           + " DO UPDATE SET count = count + 1, last_seen = excluded.last_seen, summary = excluded.summary"
-          + RETURNING;
+          + " RETURNING id, count";
   private static final String REPEAT =
       "UPDATE alerts SET count = count + 1, last_seen = ?, summary = ? WHERE fingerprint = ? AND " + OPEN + RETURNING;
   private static final String RECOVER =
@@ -50,20 +47,34 @@ final class Alerts {
       "UPDATE alerts SET state = 'firing', snoozed_until = NULL"
           + " WHERE state = 'acknowledged' AND snoozed_until <= ? AND " + OPEN + RETURNING;
   private static final String ADD_EVENT = "INSERT INTO alert_events (alert_id, time, kind, note, actor) VALUES (?, ?, ?, ?, ?)";
+  /** Deferred events are written this many to a statement. */
+  static final int EVENTS_PER_INSERT = 64;
+  private static final String ADD_EVENTS =
+      "INSERT INTO alert_events (alert_id, time, kind, note, actor) VALUES "
+          + String.join(", ", java.util.Collections.nCopies(EVENTS_PER_INSERT, "(?, ?, ?, ?, ?)"));
   private static final String TIMELINE =
       "SELECT alert_id, time, kind, note, actor FROM alert_events WHERE alert_id = ? ORDER BY time, id";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {};
-
   private final Database db;
+  /** Events not yet written, in order, when this writes them in bulk at the end of a transaction; else null. */
+  private final List<Object> deferred;
 
   Alerts(Database db) {
+    this(db, false);
+  }
+
+  /** With {@code deferEvents}, events wait in memory until {@link #flushEvents()}, which the transaction calls last. */
+  Alerts(Database db, boolean deferEvents) {
     this.db = db;
+    this.deferred = deferEvents ? new ArrayList<>() : null;
   }
 
   List<Alert> open() {
     return db.query(LIST_OPEN, Alerts::alert);
+  }
+
+  List<AlertMark> openMarks() {
+    return db.query(LIST_OPEN_MARKS, row -> new AlertMark(row.getLong(1), AlertState.parse(row.getString(2)), row.getLong(3), instant(row, 4)));
   }
 
   Optional<Alert> find(long id) {
@@ -76,10 +87,16 @@ final class Alerts {
 
   Alert fire(String fingerprint, String monitor, Severity severity, String summary, Map<String, String> labels, Instant at) {
     long millis = at.toEpochMilli();
-    Alert alert = db.queryOne(FIRE, Alerts::alert,
-            fingerprint, monitor, severity.label(), millis, millis, text(summary), labelsJson(labels))
+    String text = text(summary);
+    long[] idCount = db.queryOne(FIRE, row -> new long[] {row.getLong(1), row.getLong(2)},
+            fingerprint, monitor, severity.label(), millis, millis, text, LabelsJson.write(labels))
         .orElseThrow();
-    if (alert.count() == 1) addEvent(alert.id(), at, "fired", alert.summary(), ENGINE);
+    if (idCount[1] > 1) return find(idCount[0]).orElseThrow(); // folded into the alert already open
+    // A new row holds exactly what was bound (times to the millisecond, as stored): no need to read it back.
+    Instant stored = Instant.ofEpochMilli(millis);
+    Alert alert = new Alert(idCount[0], fingerprint, monitor, severity, AlertState.FIRING, stored, stored, null, 1, text,
+        labels == null ? Map.of() : labels, null);
+    addEvent(alert.id(), at, "fired", alert.summary(), ENGINE);
     return alert;
   }
 
@@ -110,7 +127,24 @@ final class Alerts {
   }
 
   void addEvent(long alertId, Instant at, String kind, String note, String actor) {
-    db.update(ADD_EVENT, alertId, at.toEpochMilli(), kind, note, actor);
+    if (deferred == null) {
+      db.update(ADD_EVENT, alertId, at.toEpochMilli(), kind, note, actor);
+    } else {
+      java.util.Collections.addAll(deferred, alertId, at.toEpochMilli(), kind, note, actor);
+    }
+  }
+
+  /** Writes the deferred events in the order they came, {@link #EVENTS_PER_INSERT} rows a statement. */
+  void flushEvents() {
+    if (deferred == null || deferred.isEmpty()) return;
+    int columns = 5;
+    int rows = deferred.size() / columns;
+    int row = 0;
+    for (; row + EVENTS_PER_INSERT <= rows; row += EVENTS_PER_INSERT) {
+      db.update(ADD_EVENTS, deferred.subList(row * columns, (row + EVENTS_PER_INSERT) * columns).toArray());
+    }
+    for (; row < rows; row++) db.update(ADD_EVENT, deferred.subList(row * columns, (row + 1) * columns).toArray());
+    deferred.clear();
   }
 
   List<AlertEvent> timeline(long alertId) {
@@ -166,20 +200,26 @@ final class Alerts {
     }
   }
 
+  /** A row of {@link #COLUMNS}, read by position. */
   private static Alert alert(ResultSet row) throws SQLException {
     return new Alert(
-        row.getLong("id"),
-        row.getString("fingerprint"),
-        row.getString("monitor"),
-        Severity.parse(row.getString("severity")).orElseThrow(),
-        AlertState.parse(row.getString("state")),
-        instant(row, "first_seen"),
-        instant(row, "last_seen"),
-        instant(row, "resolved_at"),
-        row.getLong("count"),
-        row.getString("summary"),
-        labels(row.getString("labels")),
-        instant(row, "snoozed_until"));
+        row.getLong(1),
+        row.getString(2),
+        row.getString(3),
+        Severity.parse(row.getString(4)).orElseThrow(),
+        AlertState.parse(row.getString(5)),
+        instant(row, 6),
+        instant(row, 7),
+        instant(row, 8),
+        row.getLong(9),
+        row.getString(10),
+        LabelsJson.read(row.getString(11)),
+        instant(row, 12));
+  }
+
+  private static Instant instant(ResultSet row, int column) throws SQLException {
+    long millis = row.getLong(column);
+    return row.wasNull() ? null : Instant.ofEpochMilli(millis);
   }
 
   private static AlertEvent event(ResultSet row) throws SQLException {
@@ -196,20 +236,4 @@ final class Alerts {
     return summary == null ? "" : summary;
   }
 
-  private static String labelsJson(Map<String, String> labels) {
-    if (labels == null || labels.isEmpty()) return "{}";
-    try {
-      return JSON.writeValueAsString(new TreeMap<>(labels));
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("labels cannot be written as JSON: " + labels, e);
-    }
-  }
-
-  private static Map<String, String> labels(String json) {
-    try {
-      return JSON.readValue(json, LABELS);
-    } catch (JsonProcessingException e) {
-      throw new StoreException("labels are not JSON: " + json, e);
-    }
-  }
 }

@@ -38,6 +38,10 @@ final class Database implements AutoCloseable {
     SQLiteConfig config = new SQLiteConfig();
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
     config.enforceForeignKeys(true);
+    // 16 MiB of page cache (allocated as used, default 2 MiB): the indexes a batch of a thousand fires touches stay
+    // in memory instead of being read back from the OS for every batch.
+    config.setCacheSize(-16_384);
+    config.setTempStore(SQLiteConfig.TempStore.MEMORY);
     if (readOnly) {
       config.setReadOnly(true);
     } else {

@@ -14,7 +14,7 @@ final class EngineTransaction implements EngineWrites {
   private final Gaps gaps;
 
   EngineTransaction(Database db) {
-    this.alerts = new Alerts(db);
+    this.alerts = new Alerts(db, true);
     this.checks = new CheckHistory(db);
     this.gaps = new Gaps(db);
   }
@@ -22,6 +22,11 @@ final class EngineTransaction implements EngineWrites {
   @Override
   public void recordGap(Instant started, Instant ended, String reason) {
     gaps.record(started, ended, reason);
+  }
+
+  /** Writes what waited for the end of the transaction (the timeline events, in bulk). */
+  void flush() {
+    alerts.flushEvents();
   }
 
   @Override

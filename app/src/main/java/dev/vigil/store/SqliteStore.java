@@ -88,12 +88,22 @@ public final class SqliteStore implements AlertStore {
   @Override
   public <T> T transaction(Function<EngineWrites, T> work) {
     Objects.requireNonNull(work, "work");
-    return writer.write(db -> work.apply(new EngineTransaction(db)));
+    return writer.write(db -> {
+      EngineTransaction tx = new EngineTransaction(db);
+      T result = work.apply(tx);
+      tx.flush();
+      return result;
+    });
   }
 
   @Override
   public List<Alert> openAlerts() {
     return reader.read(db -> new Alerts(db).open());
+  }
+
+  @Override
+  public List<AlertMark> openAlertMarks() {
+    return reader.read(db -> new Alerts(db).openMarks());
   }
 
   @Override

@@ -1,0 +1,135 @@
+package dev.vigil.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The figures of one {@link BenchRun}, with the goals of issue 7 beside them; printed as a table or JSON. */
+public final class BenchReport {
+  final int endpoints;
+  final Duration interval;
+  final Duration duration;
+  double cpuPercent;
+  double fleetCpuPercent;
+  double checksPerSecond;
+  double reuse;
+  double reuseSinceStart;
+  long latenessP50Millis;
+  long latenessP99Millis;
+  long latenessMaxMillis;
+  long latenessSamples;
+  List<Double> checkAllNowMillis = List.of();
+  double rssMegabytes;
+  double heapUsedMegabytes;
+  double heapCommittedMegabytes;
+  double stormAllStoredMillis;
+  long stormFired;
+  long stormDelayP50Millis;
+  long stormDelayP99Millis;
+  long stormDelayMaxMillis;
+  int stormOpenAlerts;
+  double openAlertsLoadMillis;
+  double stormHeldCpuPercent;
+
+  BenchReport(int endpoints, Duration interval, Duration duration) {
+    this.endpoints = endpoints;
+    this.interval = interval;
+    this.duration = duration;
+  }
+
+  double checkAllNowMedianMillis() {
+    List<Double> sorted = new ArrayList<>(checkAllNowMillis);
+    Collections.sort(sorted);
+    return sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2);
+  }
+
+  public Map<String, Object> toMap() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("endpoints", endpoints);
+    m.put("intervalSeconds", interval.toMillis() / 1000.0);
+    m.put("measuredSeconds", duration.toSeconds());
+    m.put("cpuPercentOfOneCore", round(cpuPercent));
+    m.put("fleetCpuPercentOfOneCore", round(fleetCpuPercent));
+    m.put("checksPerSecond", round(checksPerSecond));
+    m.put("connectionReuse", Math.round(reuse * 10_000) / 10_000.0);
+    m.put("connectionReuseSinceStart", Math.round(reuseSinceStart * 10_000) / 10_000.0);
+    m.put("latenessP50Millis", latenessP50Millis);
+    m.put("latenessP99Millis", latenessP99Millis);
+    m.put("latenessMaxMillis", latenessMaxMillis);
+    m.put("latenessSamples", latenessSamples);
+    m.put("checkAllNowMillis", checkAllNowMillis.stream().map(BenchReport::round).toList());
+    m.put("checkAllNowMedianMillis", round(checkAllNowMedianMillis()));
+    m.put("rssMegabytes", round(rssMegabytes));
+    m.put("heapUsedMegabytes", round(heapUsedMegabytes));
+    m.put("heapCommittedMegabytes", round(heapCommittedMegabytes));
+    m.put("stormAllStoredMillis", round(stormAllStoredMillis));
+    m.put("stormFired", stormFired);
+    m.put("stormOpenAlerts", stormOpenAlerts);
+    m.put("stormConfirmToPublishedP50Millis", stormDelayP50Millis);
+    m.put("stormConfirmToPublishedP99Millis", stormDelayP99Millis);
+    m.put("stormConfirmToPublishedMaxMillis", stormDelayMaxMillis);
+    m.put("openAlertsLoadMillis", round(openAlertsLoadMillis));
+    m.put("stormHeldCpuPercentOfOneCore", round(stormHeldCpuPercent));
+    return m;
+  }
+
+  public void printJson(PrintStream out) {
+    try {
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toMap()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public void printTable(PrintStream out) {
+    out.printf("%nvigil bench: %d endpoints every %s, measured %ds after a warm-up of one interval%n",
+        endpoints, dev.vigil.rules.Durations.format(interval), duration.toSeconds());
+    String row = "%-44s %14s %14s %8s%n";
+    out.printf(row, "figure", "measured", "goal", "ratio");
+    out.printf(row, "-".repeat(44), "-".repeat(14), "-".repeat(14), "-".repeat(8));
+    out.printf(row, "CPU, % of one core (Vigil alone)", fmt(cpuPercent, "%"), "<= 10 %", ratio(cpuPercent, 10));
+    out.printf(row, "checks per second", fmt(checksPerSecond, ""), "", "");
+    out.printf(row, "connection reuse", fmt(reuse * 100, "%"), ">= 95 %", ratio(95, reuse * 100));
+    out.printf(row, "lateness against schedule, p50", latenessP50Millis + " ms", "", "");
+    out.printf(row, "lateness against schedule, p99", latenessP99Millis + " ms", "<= 1000 ms", ratio(latenessP99Millis, 1000));
+    out.printf(row, "lateness against schedule, max", latenessMaxMillis + " ms", "", "");
+    out.printf(row, "check all now (median of 3)", fmt(checkAllNowMedianMillis(), "ms"), "<= 1000 ms",
+        ratio(checkAllNowMedianMillis(), 1000));
+    out.printf(row, "storm: all alerts stored and published", fmt(stormAllStoredMillis, "ms"), "", "");
+    out.printf(row, "storm: confirmation -> published, p99", stormDelayP99Millis + " ms", "<= 2000 ms",
+        ratio(stormDelayP99Millis, 2000));
+    out.printf(row, "storm: confirmation -> published, max", stormDelayMaxMillis + " ms", "<= 2000 ms",
+        ratio(stormDelayMaxMillis, 2000));
+    out.printf(row, "storm: FIRED changes published", String.valueOf(stormFired), String.valueOf(endpoints), "");
+    out.printf(row, "storm: open alerts in the store", String.valueOf(stormOpenAlerts), String.valueOf(endpoints), "");
+    out.printf(row, "open alerts loaded once (" + stormOpenAlerts + ")", fmt(openAlertsLoadMillis, "ms"), "", "");
+    out.printf(row, "CPU while the storm stays open", fmt(stormHeldCpuPercent, "%"), "<= 10 %", ratio(stormHeldCpuPercent, 10));
+    out.printf(row, "RSS after GC (bench JVM, " + endpoints + " monitors)", fmt(rssMegabytes, "MB"), "<= 150 MB",
+        ratio(rssMegabytes, 150));
+    out.printf(row, "heap used after GC", fmt(heapUsedMegabytes, "MB"), "", "");
+    out.printf(row, "fleet process CPU (not Vigil's)", fmt(fleetCpuPercent, "%"), "", "");
+    out.println("ratio = measured / goal for limits, goal / measured for floors: <= 1.00 meets the goal.");
+  }
+
+  private static String fmt(double v, String unit) {
+    if (Double.isNaN(v)) return "n/a";
+    String n = v >= 100 ? String.format("%.0f", v) : String.format("%.1f", v);
+    return unit.isEmpty() ? n : n + " " + unit;
+  }
+
+  private static String ratio(double measured, double goal) {
+    if (Double.isNaN(measured) || goal == 0) return "";
+    return String.format("%.2f", measured / goal);
+  }
+
+  private static double round(double v) {
+    return Double.isNaN(v) ? Double.NaN : Math.round(v * 10) / 10.0;
+  }
+}

@@ -1,0 +1,15 @@
+package dev.vigil.store;
+
+import dev.vigil.alert.Alert;
+import dev.vigil.alert.AlertState;
+import java.time.Instant;
+
+/**
+ * The parts of an open alert that tell whether it changed (state, snooze, count): what a watcher compares
+ * between two looks at the store, without reading summaries and labels.
+ */
+public record AlertMark(long id, AlertState state, long count, Instant snoozedUntil) {
+  public static AlertMark of(Alert a) {
+    return new AlertMark(a.id(), a.state(), a.count(), a.snoozedUntil());
+  }
+}
