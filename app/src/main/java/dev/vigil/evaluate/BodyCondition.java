@@ -6,17 +6,14 @@ import java.util.regex.Pattern;
 
 /** {@code body contains "UP"} or {@code body matches /"ok":\s*true/}; a regex gives up after a bounded effort
  * or when it recurses too deep. */
-final class BodyCondition implements Condition {
+final class BodyCondition extends WrittenCondition {
   private static final long REGEX_BUDGET = 50_000_000;
 
-  private final String text;
-  private final Shown shown;
   private final String needle;
   private final Pattern pattern;
 
   private BodyCondition(String text, Shown shown, String needle, Pattern pattern) {
-    this.text = text;
-    this.shown = shown;
+    super(text, shown, FailureClass.BODY, true);
     this.needle = needle;
     this.pattern = pattern;
   }
@@ -44,26 +41,6 @@ final class BodyCondition implements Condition {
     } catch (Budgeted.Exhausted | StackOverflowError e) {
       return shown.result(this, false, "regex gave up on " + size);
     }
-  }
-
-  @Override
-  public String text() {
-    return text;
-  }
-
-  @Override
-  public boolean needsBody() {
-    return true;
-  }
-
-  @Override
-  public FailureClass failureClass() {
-    return FailureClass.BODY;
-  }
-
-  @Override
-  public String toString() {
-    return text;
   }
 
   /** The body seen through a counter, so a backtracking regex cannot hang a check. */

@@ -5,15 +5,12 @@ import dev.vigil.check.Observation;
 import java.time.Duration;
 
 /** {@code cert expires > 14d}: time left on the server's leaf certificate. Plain HTTP always fails. */
-final class CertCondition implements Condition {
-  private final String text;
-  private final Shown shown;
+final class CertCondition extends WrittenCondition {
   private final Comparison op;
   private final Duration limit;
 
   CertCondition(String text, Shown shown, Comparison op, Duration limit) {
-    this.text = text;
-    this.shown = shown;
+    super(text, shown, FailureClass.TLS, false);
     this.op = op;
     this.limit = limit;
   }
@@ -31,25 +28,5 @@ final class CertCondition implements Condition {
     if (d.toDays() > 0) return d.toDays() + "d";
     if (d.toHours() > 0) return d.toHours() + "h";
     return d.toMinutes() + "m";
-  }
-
-  @Override
-  public String text() {
-    return text;
-  }
-
-  @Override
-  public boolean needsBody() {
-    return false;
-  }
-
-  @Override
-  public FailureClass failureClass() {
-    return FailureClass.TLS;
-  }
-
-  @Override
-  public String toString() {
-    return text;
   }
 }

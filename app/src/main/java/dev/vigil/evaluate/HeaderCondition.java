@@ -4,16 +4,13 @@ import dev.vigil.check.FailureClass;
 import dev.vigil.check.Observation;
 
 /** {@code header Content-Type contains json} and {@code header X-Env == prod}; case-sensitive on the value. */
-final class HeaderCondition implements Condition {
-  private final String text;
-  private final Shown shown;
+final class HeaderCondition extends WrittenCondition {
   private final String name;
   private final boolean exact;
   private final String expected;
 
   HeaderCondition(String text, Shown shown, String name, boolean exact, String expected) {
-    this.text = text;
-    this.shown = shown;
+    super(text, shown, FailureClass.PROTOCOL, false);
     this.name = name;
     this.exact = exact;
     this.expected = expected;
@@ -25,25 +22,5 @@ final class HeaderCondition implements Condition {
     if (value == null) return shown.result(this, false, "missing");
     boolean passed = exact ? value.equals(expected) : value.contains(expected);
     return shown.result(this, passed, Shown.json(value));
-  }
-
-  @Override
-  public String text() {
-    return text;
-  }
-
-  @Override
-  public boolean needsBody() {
-    return false;
-  }
-
-  @Override
-  public FailureClass failureClass() {
-    return FailureClass.PROTOCOL;
-  }
-
-  @Override
-  public String toString() {
-    return text;
   }
 }

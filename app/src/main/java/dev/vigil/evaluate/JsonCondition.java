@@ -15,12 +15,10 @@ import java.util.Objects;
  * {@code json $.status == "UP"}, {@code json $.queue.depth < 1000}, {@code json $.ready exists}. A path that
  * selects several values compares its only value when there is exactly one.
  */
-final class JsonCondition implements Condition {
+final class JsonCondition extends WrittenCondition {
   private static final Configuration JSON =
       Configuration.builder().jsonProvider(new JacksonJsonProvider()).mappingProvider(new JacksonMappingProvider()).build();
 
-  private final String text;
-  private final Shown shown;
   private final JsonPath path;
   private final Comparison op;
   private final Object expected;
@@ -30,8 +28,7 @@ final class JsonCondition implements Condition {
    * @param expected a String, BigDecimal, Boolean or null
    */
   JsonCondition(String text, Shown shown, JsonPath path, Comparison op, Object expected) {
-    this.text = text;
-    this.shown = shown;
+    super(text, shown, FailureClass.BODY, true);
     this.path = path;
     this.op = op;
     this.expected = expected;
@@ -68,25 +65,5 @@ final class JsonCondition implements Condition {
     }
     boolean equal = Objects.equals(value, expected);
     return op == Comparison.EQ ? equal : !equal;
-  }
-
-  @Override
-  public String text() {
-    return text;
-  }
-
-  @Override
-  public boolean needsBody() {
-    return true;
-  }
-
-  @Override
-  public FailureClass failureClass() {
-    return FailureClass.BODY;
-  }
-
-  @Override
-  public String toString() {
-    return text;
   }
 }

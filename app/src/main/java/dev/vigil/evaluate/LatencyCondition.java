@@ -5,15 +5,12 @@ import dev.vigil.check.Observation;
 import java.time.Duration;
 
 /** {@code latency < 800ms}: how long the check took, compared with a limit. */
-final class LatencyCondition implements Condition {
-  private final String text;
-  private final Shown shown;
+final class LatencyCondition extends WrittenCondition {
   private final Comparison op;
   private final Duration limit;
 
   LatencyCondition(String text, Shown shown, Comparison op, Duration limit) {
-    this.text = text;
-    this.shown = shown;
+    super(text, shown, FailureClass.TIMEOUT, false);
     this.op = op;
     this.limit = limit;
   }
@@ -21,25 +18,5 @@ final class LatencyCondition implements Condition {
   @Override
   public ConditionResult evaluate(Observation o) {
     return shown.result(this, op.holds(o.latency().compareTo(limit)), o.latency().toMillis() + "ms");
-  }
-
-  @Override
-  public String text() {
-    return text;
-  }
-
-  @Override
-  public boolean needsBody() {
-    return false;
-  }
-
-  @Override
-  public FailureClass failureClass() {
-    return FailureClass.TIMEOUT;
-  }
-
-  @Override
-  public String toString() {
-    return text;
   }
 }

@@ -5,9 +5,7 @@ import dev.vigil.check.Observation;
 import java.util.Set;
 
 /** {@code status == 200}, {@code status < 400}, {@code status in [200, 204]}. */
-final class StatusCondition implements Condition {
-  private final String text;
-  private final Shown shown;
+final class StatusCondition extends WrittenCondition {
   private final Comparison op;
   private final int code;
   private final Set<Integer> anyOf;
@@ -21,8 +19,7 @@ final class StatusCondition implements Condition {
   }
 
   private StatusCondition(String text, Shown shown, Comparison op, int code, Set<Integer> anyOf) {
-    this.text = text;
-    this.shown = shown;
+    super(text, shown, FailureClass.STATUS, false);
     this.op = op;
     this.code = code;
     this.anyOf = Set.copyOf(anyOf);
@@ -32,25 +29,5 @@ final class StatusCondition implements Condition {
   public ConditionResult evaluate(Observation o) {
     boolean passed = op == null ? anyOf.contains(o.status()) : op.holds(Integer.compare(o.status(), code));
     return shown.result(this, passed, String.valueOf(o.status()));
-  }
-
-  @Override
-  public String text() {
-    return text;
-  }
-
-  @Override
-  public boolean needsBody() {
-    return false;
-  }
-
-  @Override
-  public FailureClass failureClass() {
-    return FailureClass.STATUS;
-  }
-
-  @Override
-  public String toString() {
-    return text;
   }
 }
