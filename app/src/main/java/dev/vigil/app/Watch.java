@@ -1,5 +1,6 @@
 package dev.vigil.app;
 
+import dev.vigil.api.ApiPortFile;
 import dev.vigil.api.HttpServerLimits;
 import dev.vigil.api.LocalApi;
 import dev.vigil.check.HttpChecker;
@@ -116,8 +117,13 @@ public final class Watch implements AutoCloseable {
     reload.scheduleWithFixedDelay(watcher::poll, 2, 2, TimeUnit.SECONDS);
     LocalApi api = LocalApi.start(apiPort, dataDir, engine, store, clock);
     log.info("local API on {}", api.address());
+    try {
+      ApiPortFile.write(dataDir, api.port());
+    } catch (java.io.IOException e) {
+      log.warn("cannot write {}/api-port: the command line will write the database directly", dataDir, e);
+    }
     return new Watch(dataDir, store, policyStore, engine, notifier, clock, reload,
-        List.of(api::close, sources::close, heartbeats::close, intake::close));
+        List.of(() -> ApiPortFile.remove(dataDir), api::close, sources::close, heartbeats::close, intake::close));
   }
 
   private static Set<String> breakthrough(RuleSet rules) {

@@ -19,6 +19,7 @@ final class AckCommand implements Callable<Integer> {
   public Integer call() {
     return AlertAction.apply(
         spec.commandLine(), data.resolve(), id, "acknowledged",
-        (store, now) -> store.acknowledge(id, note, Actor.cli(), now));
+        (store, now) -> store.acknowledge(id, note, Actor.cli(), now),
+        api -> api.acknowledge(id, note, Actor.cli()));
   }
 }

@@ -19,6 +19,7 @@ final class ResolveCommand implements Callable<Integer> {
   public Integer call() {
     return AlertAction.apply(
         spec.commandLine(), data.resolve(), id, "resolved",
-        (store, now) -> store.resolve(id, note, Actor.cli(), now));
+        (store, now) -> store.resolve(id, note, Actor.cli(), now),
+        api -> api.resolve(id, note, Actor.cli()));
   }
 }

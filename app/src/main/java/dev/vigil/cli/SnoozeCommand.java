@@ -29,6 +29,7 @@ final class SnoozeCommand implements Callable<Integer> {
     }
     return AlertAction.apply(
         spec.commandLine(), data.resolve(), id, "snoozed",
-        (store, now) -> store.snooze(id, now.plus(d), Actor.cli(), now));
+        (store, now) -> store.snooze(id, now.plus(d), Actor.cli(), now),
+        null);
   }
 }

@@ -1,0 +1,61 @@
+package dev.vigil.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.alert.AlertState;
+import dev.vigil.alert.ExternalAlert;
+import dev.vigil.alert.Severity;
+import dev.vigil.api.ApiPortFile;
+import dev.vigil.cli.VigilCommand;
+import dev.vigil.notify.AckWindow;
+import dev.vigil.notify.Alarm;
+import dev.vigil.rules.RulesLoader;
+import dev.vigil.store.SqliteStore;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code vigil ack} and {@code vigil resolve} reach a running Vigil through its local API, else the database. */
+class CommandLineThroughApiTest {
+  @TempDir Path data;
+  @TempDir Path rules;
+
+  @Test
+  void ackGoesThroughTheRunningInstancesApiAndResolveFallsBackToTheDatabaseOnceItStopped() throws Exception {
+    Files.writeString(rules.resolve("empty.yaml"), "monitors: []\n");
+    var loaded = RulesLoader.load(rules, Map.of());
+    long id;
+    try (Watch watch = Watch.start(data, loaded.rules(), rules, Map.of(), 0, Clock.systemUTC(),
+        new Watch.Desktop(AckWindow.LOG, Alarm.SILENT))) {
+      id = watch.engine().receive(new ExternalAlert("ext:disk", "disk-db1", Severity.WARNING, "disk 97% full",
+          Map.of(), false, Instant.now(), "test")).orElseThrow().id();
+      assertThat(ApiPortFile.runningInstance(data)).as("the command line finds the running instance").isPresent();
+
+      assertThat(vigil("ack", String.valueOf(id), "--note", "on it", "--data", data.toString()))
+          .isEqualTo("#" + id + " disk-db1 acknowledged: acknowledged (by the running Vigil)\n");
+      assertThat(watch.store().find(id).orElseThrow().state()).isEqualTo(AlertState.ACKNOWLEDGED);
+    }
+    assertThat(ApiPortFile.runningInstance(data)).as("gone with the instance").isEmpty();
+    assertThat(vigil("resolve", String.valueOf(id), "--data", data.toString()))
+        .isEqualTo("#" + id + " disk-db1 resolved: resolved\n");
+    try (SqliteStore store = SqliteStore.open(data, Clock.systemUTC())) {
+      assertThat(store.timeline(id)).extracting(e -> e.kind() + " " + e.note())
+          .containsExactly("fired disk 97% full", "acknowledged on it", "resolved null");
+    }
+  }
+
+  private static String vigil(String... args) {
+    StringWriter out = new StringWriter();
+    CommandLine cli = VigilCommand.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.execute(args);
+    return out.toString();
+  }
+}
