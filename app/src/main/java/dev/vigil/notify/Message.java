@@ -1,5 +1,6 @@
 package dev.vigil.notify;
 
+import dev.vigil.alert.Alert;
 import java.util.Objects;
 
 /**
@@ -13,5 +14,10 @@ public record Message(Long alertId, String title, String body, boolean urgent) {
   public Message {
     Objects.requireNonNull(title, "title");
     body = body == null ? "" : body;
+  }
+
+  /** The title of a message about an alert: its severity and monitor, {@code CRITICAL api}. */
+  static String titleOf(Alert a) {
+    return a.severity().label().toUpperCase() + " " + a.monitor();
   }
 }

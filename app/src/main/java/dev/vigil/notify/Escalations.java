@@ -1,0 +1,260 @@
+package dev.vigil.notify;
+
+import dev.vigil.alert.Alert;
+import dev.vigil.alert.AlertState;
+import dev.vigil.policy.Decision;
+import dev.vigil.policy.DurationText;
+import dev.vigil.policy.Level;
+import dev.vigil.policy.Outcome;
+import dev.vigil.policy.Policy;
+import dev.vigil.policy.QuietMode;
+import dev.vigil.policy.Silence;
+import dev.vigil.store.PendingEscalation;
+import dev.vigil.store.PolicyStore;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives the {@link WakeLadder}: confirms with a fresh check, sounds the alarm and shows the acknowledge window,
+ * pages the phone, calls the further contact, and stops it all on acknowledgement. Every place on the ladder is
+ * persisted, so a restart resumes it. Guarded by the {@link Notifier}'s monitor ({@code lock}); the answers that
+ * arrive on the I/O executor (the fresh check, the Pushover receipt) take it too.
+ */
+final class Escalations {
+  private static final Logger LOG = LoggerFactory.getLogger(Notifier.class); // one log for all of noise control
+  static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(15);
+
+  private final Object lock;
+  private final PolicyInForce rules;
+  private final Deliveries deliveries;
+  private final PolicyStore store;
+  private final Clock clock;
+  private final Executor io;
+  private final Channel desktop;
+  private final Alarm alarm;
+  private final AckWindow ackWindow;
+  private final Function<String, CompletableFuture<Boolean>> confirm;
+  private final boolean phoneFromPolicy;
+  private Channel ntfy;
+  private PushoverChannel pushover;
+  private Channel webhook;
+  private final WakeLadder ladder;
+  private final Set<Long> toldCheckPassed = new HashSet<>();
+
+  Escalations(Notifier.Builder b, Object lock, PolicyInForce rules, Deliveries deliveries, Executor io) {
+    this.lock = lock;
+    this.rules = rules;
+    this.deliveries = deliveries;
+    this.store = b.store;
+    this.clock = b.clock;
+    this.io = io;
+    this.desktop = b.desktop;
+    this.alarm = b.alarm;
+    this.ackWindow = b.ackWindow;
+    this.confirm = b.confirm;
+    this.phoneFromPolicy = b.ntfy == null && b.pushover == null && b.webhook == null;
+    this.ntfy = b.ntfy;
+    this.pushover = b.pushover;
+    this.webhook = b.webhook;
+    if (phoneFromPolicy) channelsFrom(b.policy);
+    this.ladder = new WakeLadder(b.policy.escalation());
+  }
+
+  void update(Policy newPolicy) {
+    ladder.retime(newPolicy.escalation());
+    if (phoneFromPolicy) channelsFrom(newPolicy);
+  }
+
+  private void channelsFrom(Policy p) {
+    Policy.Channels c = p.channels();
+    ntfy = c.ntfy() == null ? null : new NtfyChannel(c.ntfy());
+    pushover = c.pushover() == null ? null : new PushoverChannel(c.pushover());
+    webhook = c.webhook() == null ? null : new WebhookChannel(c.webhook());
+  }
+
+  Collection<WakeLadder.Rung> rungs() {
+    return ladder.rungs();
+  }
+
+  /** Puts an alert on the ladder; it is confirmed at once. */
+  void start(Alert alert, Instant now) {
+    ladder.start(alert, now);
+    persist(alert.id());
+    run(now);
+  }
+
+  /**
+   * Resumes every persisted ladder whose alert is still open and firing; an acknowledged alert waits for its
+   * re-wake instead of sounding at start-up.
+   */
+  void resume(List<Alert> openAlerts, Instant now) {
+    Map<Long, Alert> byId = new HashMap<>();
+    for (Alert a : openAlerts) byId.put(a.id(), a);
+    for (PendingEscalation p : store.escalations()) {
+      Alert a = byId.get(p.alertId());
+      if (a == null || !a.isOpen()) {
+        deliveries.write(() -> store.deleteEscalation(p.alertId()));
+        continue;
+      }
+      PendingEscalation q = a.state() == AlertState.ACKNOWLEDGED && p.step() >= 0
+          ? new PendingEscalation(p.alertId(), -1, null, null, p.startedAt(), now) : p;
+      ladder.restore(q, a, now);
+      if (q.step() >= 0) deliveries.record(now, a.id(), Decision.sent("ladder", Level.WAKE, "resumed after restart"));
+      persist(a.id());
+    }
+    run(now);
+  }
+
+  /** Stops the ladder of a silenced alert, then takes every step due at {@code now}. */
+  void run(Instant now) {
+    for (WakeLadder.Rung r : ladder.rungs()) {
+      Optional<Silence> s = Silence.firstMatch(rules.silences(), r.alert(), now);
+      if (s.isPresent() && r.step() >= 0) {
+        deliveries.record(now, r.alert().id(), Decision.suppressed("ladder", Level.WAKE, s.get().describe(now, rules.zone())));
+        stop(r.alert().id(), now, false);
+      }
+    }
+    for (WakeLadder.Due due : ladder.tick(now)) {
+      switch (due.action()) {
+        case CONFIRM -> confirm(due.alert(), now);
+        case PHONE -> phone(due.alert(), now);
+        case CONTACT -> contact(due.alert(), now);
+        default -> {}
+      }
+      persist(due.alert().id());
+    }
+  }
+
+  /** Stops the ladder of every alert of a monitor. */
+  void stopAll(String monitor, Instant now) {
+    for (WakeLadder.Rung r : ladder.rungs()) {
+      if (r.alert().monitor().equals(monitor)) stop(r.alert().id(), now, false);
+    }
+  }
+
+  /**
+   * Takes an alert off the ladder (or, when {@code rewakeLater}, parks it to wake again if still open): the
+   * alarm stops unless another alert is loud, and a Pushover emergency page is cancelled.
+   */
+  void stop(long alertId, Instant now, boolean rewakeLater) {
+    Optional<WakeLadder.Rung> before = rewakeLater ? ladder.acknowledged(alertId, now) : ladder.remove(alertId);
+    if (!ladder.anyLoud()) alarm.stop();
+    if (before.isEmpty()) return;
+    toldCheckPassed.remove(alertId);
+    if (before.get().isLoud()) ackWindow.hide(alertId);
+    String receipt = before.get().receipt();
+    if (receipt != null && pushover != null) {
+      PushoverChannel p = pushover;
+      io.execute(() -> {
+        try {
+          p.cancel(receipt);
+          deliveries.record(clock.instant(), alertId, Decision.sent("pushover", Level.WAKE, "emergency cancelled: acknowledged on the desktop"));
+        } catch (IOException e) {
+          deliveries.record(clock.instant(), alertId, new Decision("pushover", Level.WAKE, Outcome.FAILED, "cancel failed: " + e.getMessage()));
+        }
+      });
+    }
+    persist(alertId);
+  }
+
+  private void confirm(Alert alert, Instant now) {
+    Optional<QuietMode> q = rules.quietFor(alert.monitor(), now);
+    if (q.isPresent()) {
+      deliveries.record(now, alert.id(), Decision.suppressed("ladder", Level.WAKE, q.get().describe(now, rules.zone())));
+      stop(alert.id(), now, false);
+      return;
+    }
+    if (confirm == null) {
+      confirmed(alert.id(), true);
+      return;
+    }
+    io.execute(() -> {
+      CompletableFuture<Boolean> answer;
+      try {
+        answer = confirm.apply(alert.monitor());
+      } catch (RuntimeException e) {
+        answer = CompletableFuture.completedFuture(true);
+      }
+      answer.completeOnTimeout(true, CONFIRM_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+          .exceptionally(e -> true) // cannot tell: wake rather than risk sleeping through it
+          .thenAccept(still -> confirmed(alert.id(), Objects.requireNonNullElse(still, true)));
+    });
+  }
+
+  private void confirmed(long alertId, boolean stillFailing) {
+    synchronized (lock) {
+      Instant now = clock.instant();
+      Optional<WakeLadder.Due> alarmDue = ladder.confirmed(alertId, stillFailing, now);
+      if (alarmDue.isEmpty()) {
+        if (!stillFailing && ladder.contains(alertId) && toldCheckPassed.add(alertId)) {
+          deliveries.record(now, alertId, Decision.suppressed("ladder", Level.WAKE,
+              "a fresh check passed: not waking (checking again every " + DurationText.format(WakeLadder.RECONFIRM) + ")"));
+        }
+        persist(alertId);
+        return;
+      }
+      toldCheckPassed.remove(alertId);
+      Alert a = alarmDue.get().alert();
+      alarm.start(rules.policy().escalation().rampUp());
+      ackWindow.show(a);
+      deliveries.record(now, alertId, Decision.sent("ladder", Level.WAKE, "alarm: " + a.monitor() + " still failing on a fresh check"));
+      deliveries.deliver("desktop", Level.WAKE, desktop, new Message(a.id(), Message.titleOf(a), a.summary(), true), null);
+      persist(alertId);
+    }
+  }
+
+  private void phone(Alert a, Instant now) {
+    String why = "unacknowledged after " + DurationText.format(rules.policy().escalation().escalateAfter());
+    if (ntfy == null && pushover == null) {
+      deliveries.record(now, a.id(), Decision.suppressed("phone", Level.WAKE, why + ": no phone channel configured"));
+      return;
+    }
+    Message m = new Message(a.id(), Message.titleOf(a), a.summary() + " (vigil ack " + a.id() + ")", true);
+    if (ntfy != null) deliveries.deliverRecorded("ntfy", Level.WAKE, ntfy, m, now, null, why);
+    if (pushover != null) {
+      deliveries.deliverRecorded("pushover", Level.WAKE, pushover, m, now, receipt -> {
+        synchronized (lock) {
+          if (ladder.snapshot(a.id()).map(p -> p.step() >= 0).orElse(false)) {
+            ladder.setReceipt(a.id(), receipt);
+            persist(a.id());
+          } else if (pushover != null) {
+            try {
+              pushover.cancel(receipt); // acknowledged while the page was on its way
+            } catch (IOException e) {
+              LOG.warn("Cannot cancel Pushover receipt: {}", e.getMessage());
+            }
+          }
+        }
+      }, why);
+    }
+  }
+
+  private void contact(Alert a, Instant now) {
+    String why = "unacknowledged after " + DurationText.format(rules.policy().escalation().contactAfter());
+    if (webhook == null) {
+      deliveries.record(now, a.id(), Decision.suppressed("webhook", Level.WAKE, why + ": no further contact configured"));
+      return;
+    }
+    deliveries.deliverRecorded("webhook", Level.WAKE, webhook, new Message(a.id(), Message.titleOf(a), a.summary(), true), now, null, why);
+  }
+
+  private void persist(long alertId) {
+    deliveries.persist(alertId, ladder.snapshot(alertId));
+  }
+}
