@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * the outbound heartbeat.
  *
  * <p>{@link #onChange} runs on the engine's pipeline thread and never blocks: sends and store writes go to
- * the I/O executor. Timers run in {@link #tick(Instant)}, called every 250 ms by {@link #start()} or directly
+ * the I/O executor. Timers run in {@link #tick(Instant)}, called every second by {@link #start()} or directly
  * by tests with a virtual clock.
  *
  * <p>The work is done by package-private collaborators whose state this object's monitor guards: {@link AlertNoise}
@@ -84,7 +84,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
     return new Builder(policy, store, clock);
   }
 
-  /** Starts the 250 ms timer. */
+  /** Starts the one-second timer (ladder steps, windows, quiet mode and silences read from the store). */
   public synchronized void start() {
     if (ticker != null) return;
     ticker = Executors.newSingleThreadScheduledExecutor(daemon("vigil-notify-timer"));
@@ -94,7 +94,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
       } catch (RuntimeException e) {
         LOG.error("Notifier tick failed", e);
       }
-    }, 0, 250, TimeUnit.MILLISECONDS);
+    }, 0, 1, TimeUnit.SECONDS);
   }
 
   /** New rules: the policy and the monitors that break through quiet mode. */
