@@ -82,7 +82,8 @@ final class DemoCommand implements Callable<Integer> {
       }
 
       Clock clock = Clock.system(zone);
-      try (Watch watch = Watch.start(dataDir, loaded.rules(), rulesDir, dirs.env(), 0, clock, Watch.Desktop.headless())) {
+      Desktop desktop = Desktop.choose(headless, dirs, out);
+      try (Watch watch = Watch.start(dataDir, loaded.rules(), rulesDir, dirs.env(), 0, clock, desktop.wiring())) {
         out.printf("Vigil demo: %d simulated services on http://127.0.0.1:%d/svc/ play on-call scenes"
                 + " (%ds a round, then again).%n",
             OnCallScenes.services().size(), fleet.port(), Math.round(OnCallScenes.LENGTH.toSeconds() / speed));
@@ -92,8 +93,8 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         log.info("demo: fleet on port {}, rules in {}, data in {}", fleet.port(), rulesDir, dataDir);
 
-        // Desktop hook (the lead wires it): unless headless, DesktopApp.launch(...) with watch.engine() and
-        // onShow = open the inbox; until then the demo shows its alerts here either way.
+        // The demo prints its alerts here either way; with a display, the tray app shows them too.
+        onShow = desktop.start(watch, rulesDir, dirs, lifetime::stop);
         watch.engine().addListener(lines);
         try (OnCallScenes scenes = OnCallScenes.play(fleet, speed, caption -> lines.narrate(clock.instant(), caption))) {
           lifetime.await();

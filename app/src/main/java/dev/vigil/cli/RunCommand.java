@@ -1,13 +1,6 @@
 package dev.vigil.cli;
 
-import dev.vigil.app.DesktopSession;
 import dev.vigil.app.Watch;
-import dev.vigil.notify.SoundPlayer;
-import dev.vigil.os.Autostart;
-import dev.vigil.os.Launcher;
-import dev.vigil.ui.DesktopApp;
-import dev.vigil.ui.DisplayCheck;
-import java.util.List;
 import dev.vigil.rules.RuleProblem;
 import dev.vigil.rules.RulesLoader;
 import java.io.PrintWriter;
@@ -43,16 +36,6 @@ final class RunCommand implements Callable<Integer> {
   Runnable onShow = () -> log.info("asked to show Vigil; this process has no window");
   /** Ends the watch (the tray's Quit, tests); Ctrl-C and SIGTERM do too. */
   final Lifetime lifetime = new Lifetime();
-
-  /** The tray app on its own thread; the main thread keeps the watch until Quit, Ctrl-C or SIGTERM. */
-  private void startDesktop(Watch watch, Path rulesDir, DataDirs dirs, SoundPlayer sound) {
-    Autostart autostart = Autostart.forOs(dirs.os(), dirs.env(), dirs.home(), Launcher.current(List.of("run")));
-    DesktopSession session = new DesktopSession(watch, rulesDir, sound, autostart, lifetime::stop);
-    onShow = DesktopApp::showInbox;
-    Thread ui = new Thread(() -> DesktopApp.launch(session), "vigil-desktop");
-    ui.setDaemon(true);
-    ui.start();
-  }
 
   @Override
   public Integer call() throws Exception {
@@ -99,11 +82,8 @@ final class RunCommand implements Callable<Integer> {
         return 1;
       }
 
-      boolean desktop = !headless && DisplayCheck.isAvailable(dirs.env(), dirs.os());
-      if (!headless && !desktop) out.println("No desktop display found: watching headless (use --headless to say so).");
-      SoundPlayer sound = new SoundPlayer();
-      Watch.Desktop wiring = desktop ? new Watch.Desktop(DesktopApp.ackWindow(), sound) : Watch.Desktop.headless();
-      try (Watch watch = Watch.start(dataDir, loaded.rules(), rulesDir, dirs.env(), apiPort, Clock.systemDefaultZone(), wiring)) {
+      Desktop desktop = Desktop.choose(headless, dirs, out);
+      try (Watch watch = Watch.start(dataDir, loaded.rules(), rulesDir, dirs.env(), apiPort, Clock.systemDefaultZone(), desktop.wiring())) {
         watch.store().recovery().ifPresent(message -> {
           err.println("vigil run: " + message);
           err.flush();
@@ -115,7 +95,8 @@ final class RunCommand implements Callable<Integer> {
             rs.monitors().size(), rs.heartbeats().size(), rs.sources().size(), rulesDir, dataDir);
         out.flush();
         log.info("watching from {} with data in {}", rulesDir, dataDir);
-        if (desktop) startDesktop(watch, rulesDir, dirs, sound);
+        Runnable show = desktop.start(watch, rulesDir, dirs, lifetime::stop);
+        onShow = show;
         lifetime.await();
       }
     } finally {
