@@ -7,6 +7,7 @@ import dev.vigil.ui.DesktopContext;
 import dev.vigil.ui.Io;
 import dev.vigil.ui.Noise;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -58,17 +59,30 @@ public final class InboxViewModel {
     return message.getReadOnlyProperty();
   }
 
+  /**
+   * Sorts and words the rows on the background thread (10,000 open alerts take longer than a frame), then swaps
+   * them in on the FX thread; snapshots arrive and are handled in order.
+   */
   void show(DeskSnapshot s) {
+    io.load(() -> rowsOf(s), r -> {
+      rows.setAll(r.rows());
+      status.set(r.status());
+    });
+  }
+
+  private record Rows(List<AlertRow> rows, String status) {}
+
+  private Rows rowsOf(DeskSnapshot s) {
     Instant now = ctx.clock().instant();
+    ZoneId zone = ctx.zone(); // once: the app's zone() reads the policy
     List<AlertRow> next = s.open().stream()
         .sorted(Comparator.comparing((Alert a) -> !Noise.isFiring(a, now))
             .thenComparing(Alert::severity)
             .thenComparing(Alert::firstSeen, Comparator.reverseOrder()))
-        .map(a -> AlertRow.of(a, s.quiet(), now, ctx.zone()))
+        .map(a -> AlertRow.of(a, s.quiet(), now, zone))
         .toList();
-    rows.setAll(next);
     long firing = s.open().stream().filter(a -> Noise.isFiring(a, now)).count();
-    status.set(s.open().isEmpty() ? "Nothing open. All well." : s.open().size() + " open, " + firing + " firing");
+    return new Rows(next, s.open().isEmpty() ? "Nothing open. All well." : s.open().size() + " open, " + firing + " firing");
   }
 
   public void acknowledge(AlertRow row, String note) {

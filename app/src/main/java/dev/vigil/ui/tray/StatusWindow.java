@@ -86,6 +86,7 @@ public final class StatusWindow {
     Rectangle2D area = Screen.getPrimary().getVisualBounds();
     stage.setX(area.getMaxX() - stage.getWidth() - 16);
     stage.setY(area.getMaxY() - stage.getHeight() - 16);
+    LaunchTime.shown("status window");
   }
 
   public Scene scene() {

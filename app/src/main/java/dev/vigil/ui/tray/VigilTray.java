@@ -68,6 +68,7 @@ public final class VigilTray {
       menu(icon, actions);
       icon.setOnAction(e -> actions.openInbox());
       icon.show(); // docks later, on the AWT thread; see isDocked()
+      javax.swing.SwingUtilities.invokeLater(() -> LaunchTime.shown("tray icon")); // runs after show's add
       VigilTray tray = new VigilTray(icon, size, zone);
       tray.icon.setTrayIconTooltip("Vigil: starting");
       return Optional.of(tray);

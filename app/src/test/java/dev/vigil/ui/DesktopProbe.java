@@ -1,0 +1,255 @@
+package dev.vigil.ui;
+
+import dev.vigil.alert.Alert;
+import dev.vigil.alert.AlertChange;
+import dev.vigil.alert.Severity;
+import dev.vigil.store.AlertStore;
+import dev.vigil.store.SqliteStore;
+import dev.vigil.ui.history.HistoryView;
+import dev.vigil.ui.history.HistoryViewModel;
+import dev.vigil.ui.inbox.InboxView;
+import dev.vigil.ui.inbox.InboxViewModel;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+
+/**
+ * Desktop measurements, printed, never asserted (run by bench/history-scroll.sh), on Monocle headless with the
+ * software renderer, the way the TestFX tests run:
+ * <ul>
+ *   <li>{@code scroll DATA_DIR PAGES}: the History view over a data folder (e.g. 1,000,000 alerts from
+ *       {@code dev.vigil.bench.HistoryFixture}); scrolls to the last loaded row PAGES times. Per page: from the
+ *       scroll until the next keyset page (HistoryViewModel.PAGE rows) is in the table and a CSS + layout pass
+ *       over it has run; the store's {@code history} call alone; the longest gap between two FX pulses.</li>
+ *   <li>{@code storm DATA_DIR N}: the inbox shown over a real store, N alerts fired within one second (written in
+ *       batches of N/10 every 100 ms, each one told to the AlertFeed like the engine does); the longest gap
+ *       between two FX pulses, i.e. the longest frame the FX thread was blocked.</li>
+ * </ul>
+ */
+public final class DesktopProbe {
+  /** Longest gap between two pulses since the last reset, measured by an AnimationTimer (which also keeps pulses going). */
+  static final class PulseGaps extends AnimationTimer {
+    private long last;
+    final AtomicLong maxNanos = new AtomicLong();
+
+    @Override public void handle(long now) {
+      if (last != 0) maxNanos.accumulateAndGet(now - last, Math::max);
+      last = now;
+    }
+
+    long takeMax() {
+      return maxNanos.getAndSet(0);
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    new HeadlessFx().beforeAll(null);
+    CountDownLatch up = new CountDownLatch(1);
+    Platform.startup(up::countDown);
+    up.await();
+    Platform.setImplicitExit(false);
+    try {
+      switch (args[0]) {
+        case "scroll" -> scroll(Path.of(args[1]), Integer.parseInt(args[2]));
+        case "storm" -> storm(Path.of(args[1]), Integer.parseInt(args[2]));
+        default -> throw new IllegalArgumentException(args[0]);
+      }
+    } finally {
+      Platform.exit();
+    }
+    System.exit(0);
+  }
+
+  static void scroll(Path data, int pages) throws Exception {
+    SqliteStore real = SqliteStore.open(data, Clock.systemUTC());
+    List<Long> queryNanos = new ArrayList<>();
+    AlertStore timed = (AlertStore) Proxy.newProxyInstance(AlertStore.class.getClassLoader(), new Class<?>[] {AlertStore.class},
+        (p, m, a) -> {
+          long t = System.nanoTime();
+          try {
+            return m.invoke(real, a);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          } finally {
+            if (m.getName().equals("history")) synchronized (queryNanos) { queryNanos.add(System.nanoTime() - t); }
+          }
+        });
+    FakeContext ctx = new FakeContext(timed, data);
+    ctx.clock = Clock.system(ZoneId.of("Europe/Berlin"));
+    Io io = Io.thread(Platform::runLater);
+    HistoryViewModel vm = new HistoryViewModel(ctx, io);
+    vm.range().set(dev.vigil.ui.history.TimeRange.values()[dev.vigil.ui.history.TimeRange.values().length - 1]);
+    PulseGaps gaps = new PulseGaps();
+    TableView<?>[] table = new TableView<?>[1];
+    onFx(() -> {
+      Stage stage = new Stage();
+      HistoryView view = new HistoryView(vm, ctx.zone(), ctx.clock::instant);
+      Scene scene = new Scene(view, 1200, 700);
+      Theme.apply(false);
+      Theme.style(scene);
+      stage.setScene(scene);
+      stage.show();
+      table[0] = (TableView<?>) scene.lookup("#history-table");
+      gaps.start();
+      vm.search();
+    });
+    waitForRows(vm, 1);
+    System.out.printf("range %s, first page %d rows%n", vm.range().get(), vm.rows().size());
+    long[] total = new long[pages];
+    long[] layout = new long[pages];
+    long[] pulse = new long[pages];
+    int done = 0;
+    long started = System.nanoTime();
+    for (int p = 0; p < pages; p++) {
+      int before = sizeOnFx(vm);
+      gaps.takeMax();
+      CountDownLatch grew = new CountDownLatch(1);
+      ListChangeListener<Alert> l = c -> grew.countDown();
+      long t0 = System.nanoTime();
+      onFx(() -> {
+        vm.rows().addListener(l);
+        table[0].scrollTo(before - 1);
+        table[0].layout(); // the rows near the end are built; their updateItem asks for the next page
+      });
+      if (!grew.await(30, TimeUnit.SECONDS)) {
+        System.out.printf("no more rows after %d pages (%d rows)%n", p, before);
+        break;
+      }
+      long[] l1 = new long[1];
+      onFx(() -> {
+        vm.rows().removeListener(l);
+        long t = System.nanoTime();
+        table[0].scrollTo(before); // the first row of the new page at the top
+        table[0].applyCss();
+        table[0].layout();
+        l1[0] = System.nanoTime() - t;
+      });
+      long t1 = System.nanoTime();
+      onFx(() -> {}); // let the pulse that renders it run before reading the longest gap
+      total[p] = t1 - t0;
+      layout[p] = l1[0];
+      pulse[p] = gaps.takeMax();
+      done++;
+      if ((p + 1) % 500 == 0) System.out.printf("  %d pages, %d rows, %.0f s%n", p + 1, vm.rows().size(), (System.nanoTime() - started) / 1e9);
+    }
+    long[] q;
+    synchronized (queryNanos) { q = queryNanos.stream().mapToLong(Long::longValue).toArray(); }
+    System.out.printf("pages=%d rows=%d page_size=%d heap_used_mb=%.0f%n", done, sizeOnFx(vm), HistoryViewModel.PAGE,
+        (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1048576.0);
+    report("scroll -> page in table, laid out (ms)", Arrays.copyOf(total, done));
+    report("  store.history alone (ms)", q);
+    report("  css + layout pass (ms)", Arrays.copyOf(layout, done));
+    report("longest FX pulse gap per page (ms)", Arrays.copyOf(pulse, done));
+    int tenth = Math.max(1, done / 10);
+    report("first 10% of pages, total (ms)", Arrays.copyOfRange(total, 0, tenth));
+    report("last 10% of pages, total (ms)", Arrays.copyOfRange(total, done - tenth, done));
+    io.close();
+    real.close();
+  }
+
+  static void storm(Path data, int n) throws Exception {
+    Files.createDirectories(data);
+    SqliteStore store = SqliteStore.open(data, Clock.systemUTC());
+    FakeContext ctx = new FakeContext(store, data);
+    ctx.clock = Clock.system(ZoneId.of("Europe/Berlin"));
+    Io io = Io.thread(Platform::runLater);
+    AlertFeed feed = new AlertFeed(ctx, io);
+    InboxViewModel inbox = new InboxViewModel(ctx, io, feed);
+    PulseGaps gaps = new PulseGaps();
+    onFx(() -> {
+      Stage stage = new Stage();
+      Scene scene = new Scene(new InboxView(inbox, url -> {}, row -> {}), 1100, 560);
+      Theme.apply(false);
+      Theme.style(scene);
+      stage.setScene(scene);
+      stage.show();
+      feed.start();
+      gaps.start();
+    });
+    Thread.sleep(2000);
+    long idle = gaps.takeMax();
+    int batch = Math.max(1, n / 10);
+    long t0 = System.nanoTime();
+    for (int b = 0; b < n; b += batch) {
+      int from = b;
+      int to = Math.min(n, b + batch);
+      List<Alert> fired = store.transaction(w -> {
+        List<Alert> out = new ArrayList<>();
+        Instant now = Instant.now();
+        for (int i = from; i < to; i++) {
+          out.add(w.fire("storm-" + i, "svc-" + i, i % 5 == 0 ? Severity.CRITICAL : Severity.WARNING, "status (503) == 200", null, now));
+        }
+        return out;
+      });
+      Instant now = Instant.now();
+      for (Alert a : fired) feed.listener().onChange(new AlertChange(AlertChange.Kind.FIRED, a, now));
+      long next = t0 + (b / batch + 1) * 100_000_000L;
+      long wait = next - System.nanoTime();
+      if (wait > 0) Thread.sleep(wait / 1_000_000);
+    }
+    long written = System.nanoTime() - t0;
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (inbox.rows().size() < n && System.currentTimeMillis() < deadline) Thread.sleep(50);
+    long shown = System.nanoTime() - t0;
+    Thread.sleep(1000);
+    System.out.printf("storm n=%d written_in_ms=%.0f inbox_rows=%d all_in_inbox_after_ms=%.0f idle_max_pulse_gap_ms=%.1f storm_max_pulse_gap_ms=%.1f%n",
+        n, written / 1e6, inbox.rows().size(), shown / 1e6, idle / 1e6, gaps.takeMax() / 1e6);
+    io.close();
+    store.close();
+  }
+
+  static void report(String what, long[] nanos) {
+    if (nanos.length == 0) return;
+    long[] s = nanos.clone();
+    Arrays.sort(s);
+    System.out.printf("%-42s n=%d median=%.2f p90=%.2f p99=%.2f max=%.2f%n", what, s.length, pct(s, 50), pct(s, 90), pct(s, 99),
+        s[s.length - 1] / 1e6);
+  }
+
+  static double pct(long[] sorted, double p) {
+    int i = (int) Math.ceil(p / 100 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+  }
+
+  static int sizeOnFx(HistoryViewModel vm) throws InterruptedException {
+    int[] n = new int[1];
+    onFx(() -> n[0] = vm.rows().size());
+    return n[0];
+  }
+
+  static void waitForRows(HistoryViewModel vm, int atLeast) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (sizeOnFx(vm) < atLeast) {
+      if (System.currentTimeMillis() > deadline) throw new IllegalStateException("no rows: " + vm.status().get());
+      Thread.sleep(20);
+    }
+  }
+
+  static void onFx(Runnable r) throws InterruptedException {
+    CountDownLatch done = new CountDownLatch(1);
+    Platform.runLater(() -> {
+      try {
+        r.run();
+      } finally {
+        done.countDown();
+      }
+    });
+    done.await();
+  }
+}
