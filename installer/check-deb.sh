@@ -146,6 +146,40 @@ if [[ -n "$rules" && -d "$rules" ]]; then
   [[ $rc -eq 0 ]] && pass "unpacked launcher: vigil alerts reads the database" || { echo "$aout" | head; fail "vigil alerts exited $rc"; }
 fi
 
+# The packaged tray app under a real X server with a tray host (Xvfb + trayer), as a new user would start it:
+# its icon docks (the app logs "tray icon shown after N ms"), and `vigil demo` shows alerts within 60 s.
+if command -v Xvfb >/dev/null 2>&1 && command -v trayer >/dev/null 2>&1; then
+  disp=":$((200 + RANDOM % 100))"
+  Xvfb "$disp" -screen 0 1280x800x24 >/dev/null 2>&1 & xvfb=$!
+  sleep 1
+  DISPLAY="$disp" trayer --edge top --align right --widthtype request --height 24 >/dev/null 2>&1 & tray=$!
+  sleep 1
+  set +e
+  timeout 25 env -i PATH=/usr/bin:/bin HOME="$tmp/home" LANG=C.UTF-8 DISPLAY="$disp" "$launcher" run \
+    --rules "$rules" --data "$tmp/traydata" --api-port 0 >"$tmp/tray.log" 2>&1
+  set -e
+  if grep -q "tray icon shown after" "$tmp/traydata/logs/vigil.log" 2>/dev/null; then
+    pass "unpacked launcher under Xvfb + trayer: $(grep -o 'tray icon shown after [0-9]* ms' "$tmp/traydata/logs/vigil.log" | head -1)"
+  else
+    tail -20 "$tmp/tray.log"; fail "unpacked launcher under Xvfb + trayer: the tray icon was not shown"
+  fi
+  set +e
+  DISPLAY="$disp" env -i PATH=/usr/bin:/bin HOME="$tmp/home" LANG=C.UTF-8 DISPLAY="$disp" "$launcher" demo \
+    --data "$tmp/demodata" >"$tmp/demo.log" 2>&1 & demo=$!
+  set -e
+  found=0
+  for _ in $(seq 1 60); do
+    sleep 1
+    if run alerts --json --data "$tmp/demodata" 2>/dev/null | grep -q '"monitor"'; then found=1; break; fi
+  done
+  kill "$demo" 2>/dev/null || true; wait "$demo" 2>/dev/null || true
+  [[ $found == 1 ]] && pass "unpacked launcher: vigil demo shows alerts within 60 s" \
+    || { tail -20 "$tmp/demo.log"; fail "unpacked launcher: vigil demo showed no alert within 60 s"; }
+  kill "$tray" "$xvfb" 2>/dev/null || true
+else
+  echo "skip: tray check of the package (needs Xvfb and trayer)"
+fi
+
 # --- optional: real install and purge -------------------------------------------------
 if [[ $install == 1 ]]; then
   [[ $(id -u) -eq 0 ]] || die "--install needs root"
