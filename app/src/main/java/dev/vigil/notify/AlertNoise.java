@@ -32,6 +32,13 @@ final class AlertNoise {
   private StormDetector storm;
   private final FlapDetector flaps = new FlapDetector();
   private final Map<Long, Alert> open = new LinkedHashMap<>();
+  /** Day notifications waiting out the group wait, so that a storm makes one notification, not K. */
+  private final Map<Long, Pending> waiting = new LinkedHashMap<>();
+
+  /** How long a day notification waits for others that would make it part of a storm. */
+  static final java.time.Duration GROUP_WAIT = java.time.Duration.ofSeconds(5);
+
+  private record Pending(Alert alert, Decision decision, Instant due) {}
 
   AlertNoise(Notifier.Builder b, PolicyInForce rules, Deliveries deliveries, Escalations escalations,
       HeldNotices held, Notices notices) {
@@ -60,6 +67,9 @@ final class AlertNoise {
     if (alert.isOpen()) open.put(alert.id(), alert);
     else open.remove(alert.id());
     if (change.kind() == AlertChange.Kind.REPEATED) return; // folded into the count, not a notification
+    if (change.kind() != AlertChange.Kind.FIRED && change.kind() != AlertChange.Kind.SNOOZE_ENDED) {
+      waiting.remove(alert.id()); // acknowledged, snoozed or resolved before its notification went out
+    }
     Decision d = rules.decide(change);
     switch (change.kind()) {
       case ACKNOWLEDGED -> {
@@ -119,10 +129,38 @@ final class AlertNoise {
             + " alerts since " + Times.clock(verdict.members().get(0).at(), now, rules.zone()));
       }
     }
+    if (verdict != null && verdict.status() == StormDetector.Status.STARTED) {
+      // The alerts still waiting out the group wait are part of this storm: one notice lists them all.
+      String part = "part of a storm: " + verdict.members().size() + " alerts since "
+          + Times.clock(verdict.members().get(0).at(), now, rules.zone());
+      for (Pending p : waiting.values()) {
+        deliveries.record(now, p.alert().id(), Decision.suppressed(p.decision().channel(), p.decision().level(), part));
+      }
+      waiting.clear();
+      notices.storm(verdict, d.level(), now);
+      if (d.level() != Level.WAKE) {
+        deliveries.record(now, alert.id(), Decision.suppressed(d.channel(), d.level(), part));
+        return;
+      }
+    } else if (noisy && d.isSent() && d.level() != Level.WAKE) {
+      waiting.put(alert.id(), new Pending(alert, d, now.plus(GROUP_WAIT)));
+      return;
+    }
     deliveries.record(now, alert.id(), d);
     if (d.outcome() == Outcome.SUPPRESSED && d.reason().startsWith("quiet mode")) held.heldByQuiet(alert);
-    if (verdict != null && verdict.status() == StormDetector.Status.STARTED) notices.storm(verdict, d.level(), now);
     act(alert, d, now);
+  }
+
+  /** Sends the day notifications whose group wait is over without a storm forming. */
+  void flush(Instant now) {
+    var it = waiting.values().iterator();
+    while (it.hasNext()) {
+      Pending p = it.next();
+      if (p.due().isAfter(now)) continue;
+      it.remove();
+      deliveries.record(now, p.alert().id(), p.decision());
+      act(p.alert(), p.decision(), now);
+    }
   }
 
   private void act(Alert alert, Decision d, Instant now) {

@@ -148,6 +148,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
   public void tick(Instant now) {
     rules.refresh(store, now);
     synchronized (this) {
+      noise.flush(now);
       escalations.run(now);
       boolean overnight = rules.isOvernight(now);
       if (Boolean.TRUE.equals(wasOvernight) && !overnight) held.digest(now);

@@ -265,20 +265,46 @@ class NightTest {
   }
 
   @Test
-  void aStormMakesOneNoticeListingItsAlertsAndFoldsTheRest() {
+  void aStormMakesOneNotificationListingItsAlertsAndFoldsTheRest() {
     policy = policy.withStorm(new Policy.Storm(3, Duration.ofMinutes(2)));
     clock.set(at("2025-03-29T10:00"));
     Notifier n = notifier(store);
     for (int i = 1; i <= 5; i++) {
       n.onChange(new AlertChange(Kind.FIRED, alert(i, "api-" + i, Severity.WARNING, AlertState.FIRING), clock.instant()));
-      clock.advance(Duration.ofSeconds(5));
+      clock.advance(Duration.ofSeconds(1));
+      n.tick(clock.instant());
     }
-    assertThat(desktop).extracting(Message::title).containsExactly(
-        "WARNING api-1", "WARNING api-2", "Storm: 3 alerts within 2m", "WARNING api-3");
+    runUntil(n, at("2025-03-29T10:01"));
+    assertThat(desktop).extracting(Message::title).containsExactly("Storm: 3 alerts within 2m");
     assertThat(reasons()).contains(
         "desktop sent: storm: 3 alerts within 2m: api-1, api-2, api-3",
+        "desktop suppressed: part of a storm: 3 alerts since 10:00",
         "desktop suppressed: part of a storm: 4 alerts since 10:00",
         "desktop suppressed: part of a storm: 5 alerts since 10:00");
+  }
+
+  @Test
+  void aLoneDayAlertIsNotifiedOnceTheGroupWaitIsOver() {
+    clock.set(at("2025-03-29T10:00"));
+    Notifier n = notifier(store);
+    n.onChange(new AlertChange(Kind.FIRED, alert(1, "api-1", Severity.WARNING, AlertState.FIRING), clock.instant()));
+    clock.advance(Duration.ofSeconds(4));
+    n.tick(clock.instant());
+    assertThat(desktop).as("still waiting to see whether a storm forms").isEmpty();
+    clock.advance(Duration.ofSeconds(1));
+    n.tick(clock.instant());
+    assertThat(desktop).extracting(Message::title).containsExactly("WARNING api-1");
+  }
+
+  @Test
+  void aDayAlertAcknowledgedWithinTheGroupWaitIsNeverNotified() {
+    clock.set(at("2025-03-29T10:00"));
+    Notifier n = notifier(store);
+    n.onChange(new AlertChange(Kind.FIRED, alert(1, "api-1", Severity.WARNING, AlertState.FIRING), clock.instant()));
+    clock.advance(Duration.ofSeconds(2));
+    n.onChange(new AlertChange(Kind.ACKNOWLEDGED, alert(1, "api-1", Severity.WARNING, AlertState.ACKNOWLEDGED), clock.instant()));
+    runUntil(n, at("2025-03-29T10:01"));
+    assertThat(desktop).isEmpty();
   }
 
   @Test
