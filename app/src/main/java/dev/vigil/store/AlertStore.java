@@ -3,7 +3,10 @@ package dev.vigil.store;
 import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertEvent;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -51,6 +54,19 @@ public interface AlertStore extends AutoCloseable {
 
   /** The alert's timeline, oldest first. */
   List<AlertEvent> timeline(long alertId);
+
+  /**
+   * The time of each alert's first "acknowledged" event, for those of {@code alertIds} that have one (alerts never
+   * acknowledged are absent). This default reads each timeline; {@link SqliteStore} answers in one query.
+   */
+  default Map<Long, Instant> firstAcknowledged(Collection<Long> alertIds) {
+    Map<Long, Instant> first = new HashMap<>();
+    for (long id : alertIds) {
+      timeline(id).stream().filter(e -> e.kind().equals("acknowledged")).map(AlertEvent::time)
+          .min(Instant::compareTo).ifPresent(t -> first.put(id, t));
+    }
+    return first;
+  }
 
   /** Appends one event to an alert's timeline (e.g. a notification sent or suppressed). */
   void addEvent(AlertEvent event);

@@ -54,6 +54,11 @@ final class Alerts {
           + String.join(", ", java.util.Collections.nCopies(EVENTS_PER_INSERT, "(?, ?, ?, ?, ?)"));
   private static final String TIMELINE =
       "SELECT alert_id, time, kind, note, actor FROM alert_events WHERE alert_id = ? ORDER BY time, id";
+  /** Ids asked per statement; a shorter list is padded with its last id so one prepared statement serves all. */
+  static final int IDS_PER_QUERY = 256;
+  private static final String FIRST_ACKNOWLEDGED =
+      "SELECT alert_id, MIN(time) FROM alert_events WHERE kind = 'acknowledged' AND alert_id IN ("
+          + String.join(", ", java.util.Collections.nCopies(IDS_PER_QUERY, "?")) + ") GROUP BY alert_id";
 
   private final Database db;
   /** Events not yet written, in order, when this writes them in bulk at the end of a transaction; else null. */
@@ -149,6 +154,21 @@ final class Alerts {
 
   List<AlertEvent> timeline(long alertId) {
     return db.query(TIMELINE, Alerts::event, alertId);
+  }
+
+  /** One query per {@link #IDS_PER_QUERY} ids, on the (alert_id, time) index. */
+  Map<Long, Instant> firstAcknowledged(java.util.Collection<Long> alertIds) {
+    List<Long> ids = new ArrayList<>(alertIds);
+    Map<Long, Instant> first = new java.util.HashMap<>();
+    for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+      Object[] params = new Object[IDS_PER_QUERY];
+      for (int i = 0; i < IDS_PER_QUERY; i++) params[i] = chunk.get(Math.min(i, chunk.size() - 1));
+      for (long[] row : db.query(FIRST_ACKNOWLEDGED, r -> new long[] {r.getLong(1), r.getLong(2)}, params)) {
+        first.put(row[0], Instant.ofEpochMilli(row[1]));
+      }
+    }
+    return first;
   }
 
   Page<Alert> history(HistoryQuery query) {

@@ -5,7 +5,9 @@ import dev.vigil.alert.AlertEvent;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -145,6 +147,12 @@ public final class SqliteStore implements AlertStore {
   @Override
   public List<AlertEvent> timeline(long alertId) {
     return reader.read(db -> new Alerts(db).timeline(alertId));
+  }
+
+  @Override
+  public Map<Long, Instant> firstAcknowledged(Collection<Long> alertIds) {
+    if (alertIds.isEmpty()) return Map.of();
+    return reader.read(db -> new Alerts(db).firstAcknowledged(alertIds));
   }
 
   @Override

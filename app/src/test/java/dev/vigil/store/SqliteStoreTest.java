@@ -114,6 +114,29 @@ class SqliteStoreTest {
   }
 
   @Test
+  void firstAcknowledgedIsTheEarliestAcknowledgementOfEachAskedAlertInOneAnswer() {
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < Alerts.IDS_PER_QUERY + 44; i++) ids.add(fire("fp" + i, "down", T0).id());
+    long twice = ids.get(0);
+    long never = ids.get(1);
+    long last = ids.get(ids.size() - 1);
+    store.addEvent(new AlertEvent(twice, T0.plusSeconds(90), "acknowledged", "again", "cli"));
+    store.addEvent(new AlertEvent(twice, T0.plusSeconds(30), "acknowledged", "first", "tray"));
+    for (long id : ids) if (id != twice && id != never) store.addEvent(new AlertEvent(id, T0.plusSeconds(id), "acknowledged", null, "cli"));
+    long unasked = fire("other", "down", T0).id();
+    store.addEvent(new AlertEvent(unasked, T0, "acknowledged", null, "cli"));
+
+    Map<Long, Instant> first = store.firstAcknowledged(ids);
+
+    assertThat(first).hasSize(ids.size() - 1).doesNotContainKeys(never, unasked)
+        .containsEntry(twice, T0.plusSeconds(30)).containsEntry(last, T0.plusSeconds(last));
+    for (long id : ids) if (id != never) assertThat(first.get(id)).isEqualTo(store.timeline(id).stream()
+        .filter(e -> e.kind().equals("acknowledged")).map(AlertEvent::time).min(Instant::compareTo).orElseThrow());
+    assertThat(store.firstAcknowledged(List.of(never))).isEmpty();
+    assertThat(store.firstAcknowledged(List.of())).isEmpty();
+  }
+
+  @Test
   void acknowledgeSnoozeAndResolveSetTheStateAndWriteTheTimeline() {
     Alert fired = fire("fp1", "down", T0);
     long id = fired.id();

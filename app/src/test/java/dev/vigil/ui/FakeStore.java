@@ -28,6 +28,8 @@ public final class FakeStore implements AlertStore {
   public final AtomicLong version = new AtomicLong();
   public final AtomicLong historyCalls = new AtomicLong();
   public final AtomicLong openAlertsCalls = new AtomicLong();
+  public final AtomicLong timelineCalls = new AtomicLong();
+  public final AtomicLong firstAcknowledgedCalls = new AtomicLong();
 
   public FakeStore add(Alert a) {
     alerts.put(a.id(), a);
@@ -104,9 +106,19 @@ public final class FakeStore implements AlertStore {
   }
 
   @Override public List<AlertEvent> timeline(long alertId) {
+    timelineCalls.incrementAndGet();
     synchronized (events) {
       return events.stream().filter(e -> e.alertId() == alertId).sorted(Comparator.comparing(AlertEvent::time)).toList();
     }
+  }
+
+  /** The interface's default (one timeline per id), counted as one call and not as timelines. */
+  @Override public Map<Long, Instant> firstAcknowledged(java.util.Collection<Long> alertIds) {
+    firstAcknowledgedCalls.incrementAndGet();
+    long timelines = timelineCalls.get();
+    Map<Long, Instant> first = AlertStore.super.firstAcknowledged(alertIds);
+    timelineCalls.set(timelines);
+    return first;
   }
 
   @Override public void addEvent(AlertEvent event) { events.add(event); version.incrementAndGet(); }

@@ -7,13 +7,13 @@ import dev.vigil.alert.Severity;
 import dev.vigil.store.AlertStore;
 import dev.vigil.store.HistoryQuery;
 import dev.vigil.store.MinuteStat;
+import dev.vigil.store.Page;
 import dev.vigil.ui.DesktopContext;
 import dev.vigil.ui.Io;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.property.ObjectProperty;
@@ -49,7 +49,8 @@ public final class HistoryViewModel {
   private final ObservableList<Uptime> uptime = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper metrics = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-  private final Map<Long, Instant> acknowledgedAt = new HashMap<>();
+  /** MTTA/MTTR sums over the rows loaded so far; each page adds its own, summed on the I/O thread. */
+  private IncidentMetrics.Sums sums = IncidentMetrics.Sums.NONE;
   private HistoryQuery query;
   private HistoryQuery.Cursor cursor;
   private boolean loading;
@@ -81,7 +82,8 @@ public final class HistoryViewModel {
   public void search() {
     generation++;
     rows.clear();
-    acknowledgedAt.clear();
+    sums = IncidentMetrics.Sums.NONE;
+    metrics.set("");
     selected.set(null);
     Instant now = ctx.clock().instant();
     query = new HistoryQuery(range.get().since(now), null, blankToNull(monitor.get()), severity.get(), state.get(),
@@ -100,34 +102,24 @@ public final class HistoryViewModel {
     int gen = generation;
     HistoryQuery q = cursor == null ? query : query.next(cursor);
     AlertStore store = ctx.store();
-    io.load(() -> store.history(q), page -> {
+    io.load(() -> {
+      Page<Alert> page = store.history(q);
+      // MTTA needs each incident's first acknowledgement: one query for the page, not a timeline per row.
+      Map<Long, Instant> acks = store.firstAcknowledged(page.items().stream().map(Alert::id).toList());
+      return new Loaded(page, IncidentMetrics.Sums.of(page.items(), acks));
+    }, loaded -> {
       if (gen != generation) return;
       loading = false;
-      cursor = page.next();
+      cursor = loaded.page().next();
       exhausted = cursor == null;
-      rows.addAll(page.items());
+      rows.addAll(loaded.page().items());
       status.set(rows.size() + (exhausted ? " incidents" : "+ incidents (scroll for more)"));
-      loadAcknowledgements(gen, page.items());
+      sums = sums.plus(loaded.sums());
+      metrics.set(sums.metrics().words());
     });
   }
 
-  /** MTTA needs each incident's first acknowledgement: read after the page is shown, so paging stays quick. */
-  private void loadAcknowledgements(int gen, List<Alert> page) {
-    AlertStore store = ctx.store();
-    io.load(() -> {
-      Map<Long, Instant> acks = new HashMap<>();
-      for (Alert a : page) firstAcknowledgement(store.timeline(a.id())).ifPresent(t -> acks.put(a.id(), t));
-      return acks;
-    }, acks -> {
-      if (gen != generation) return;
-      acknowledgedAt.putAll(acks);
-      metrics.set(IncidentMetrics.of(rows, acknowledgedAt).words());
-    });
-  }
-
-  static java.util.Optional<Instant> firstAcknowledgement(List<AlertEvent> timeline) {
-    return timeline.stream().filter(e -> e.kind().equals("acknowledged")).map(AlertEvent::time).findFirst();
-  }
+  private record Loaded(Page<Alert> page, IncidentMetrics.Sums sums) {}
 
   private void loadDetails(Alert alert) {
     timeline.clear();

@@ -74,6 +74,30 @@ class HistoryViewModelTest {
   }
 
   @Test
+  void eachPageAsksForItsFirstAcknowledgementsOnceAndAddsToTheRunningMetrics() {
+    // alert i was first seen i minutes ago; ids 1 (page 1) and 300 (page 2) acknowledged 2 and 6 minutes in
+    store.addEvent(new dev.vigil.alert.AlertEvent(1, now.minusSeconds(60).plusSeconds(120), "acknowledged", "on it", "desktop"));
+    store.addEvent(new dev.vigil.alert.AlertEvent(1, now.minusSeconds(60).plusSeconds(500), "acknowledged", "again", "cli"));
+    store.addEvent(new dev.vigil.alert.AlertEvent(300, now.minusSeconds(60L * 300).plusSeconds(360), "acknowledged", null, "cli"));
+    vm.search();
+    vm.loadMore();
+    vm.loadMore();
+    assertThat(store.firstAcknowledgedCalls.get()).isEqualTo(3);
+    assertThat(store.timelineCalls.get()).isZero();
+    assertThat(vm.metrics().get()).isEqualTo("MTTA 4 min (2 acknowledged), MTTR 10 min (450 resolved)")
+        .isEqualTo(IncidentMetrics.of(vm.rows(), java.util.Map.of(1L, now.plusSeconds(60), 300L, now.minusSeconds(60L * 300 - 360))).words());
+  }
+
+  @Test
+  void aNewSearchStartsTheMetricsAgain() {
+    vm.search();
+    vm.loadMore();
+    vm.monitor().set("search");
+    vm.search();
+    assertThat(vm.metrics().get()).isEqualTo("MTTA none, MTTR 10 min (" + vm.rows().size() + " resolved)");
+  }
+
+  @Test
   void selectingAnIncidentLoadsItsTimelineAndItsMonitorsUptime() {
     store.addStat(new MinuteStat("payments-api", now.minusSeconds(120), 4, 1, 400, 150));
     vm.search();

@@ -32,4 +32,16 @@ class IncidentMetricsTest {
   void saysNoneWhenNothingWasAcknowledgedOrResolved() {
     assertThat(IncidentMetrics.of(List.of(alert(1, null)), Map.of()).words()).isEqualTo("MTTA none, MTTR none");
   }
+
+  @Test
+  void sumsAddedPageByPageGiveTheSameMeansAsAllRowsAtOnce() {
+    List<Alert> alerts = List.of(alert(1, T.plusSeconds(600)), alert(2, T.plusSeconds(1800)), alert(3, null), alert(4, T.plusSeconds(61)));
+    Map<Long, Instant> acks = Map.of(1L, T.plusSeconds(120), 3L, T.plusSeconds(360), 4L, T.plusSeconds(7));
+    IncidentMetrics.Sums paged = IncidentMetrics.Sums.NONE
+        .plus(IncidentMetrics.Sums.of(alerts.subList(0, 1), acks))
+        .plus(IncidentMetrics.Sums.of(alerts.subList(1, 3), acks))
+        .plus(IncidentMetrics.Sums.of(alerts.subList(3, 4), acks));
+    assertThat(paged.metrics()).isEqualTo(IncidentMetrics.of(alerts, acks));
+    assertThat(IncidentMetrics.Sums.NONE.metrics().words()).isEqualTo("MTTA none, MTTR none");
+  }
 }
