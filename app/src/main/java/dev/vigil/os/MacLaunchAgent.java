@@ -1,46 +1,17 @@
 package dev.vigil.os;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /** macOS: the LaunchAgent {@code ~/Library/LaunchAgents/dev.vigil.plist}, run at login, not kept alive after Quit. */
-final class MacLaunchAgent implements Autostart {
+final class MacLaunchAgent extends EntryFile {
   static final String LABEL = "dev.vigil";
-  private final Path plist;
-  private final List<String> command;
 
   MacLaunchAgent(Path launchAgentsDir, List<String> command) {
-    this.plist = launchAgentsDir.resolve(LABEL + ".plist");
-    this.command = List.copyOf(command);
+    super(launchAgentsDir.resolve(LABEL + ".plist"), command);
   }
 
   @Override
-  public void enable() throws IOException {
-    Files.createDirectories(plist.getParent());
-    Path partial = plist.resolveSibling(LABEL + ".plist.partial");
-    Files.writeString(partial, content(), StandardCharsets.UTF_8);
-    Files.move(partial, plist, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-  }
-
-  @Override
-  public void disable() throws IOException {
-    Files.deleteIfExists(plist);
-  }
-
-  @Override
-  public boolean enabled() {
-    return Files.isRegularFile(plist);
-  }
-
-  @Override
-  public String where() {
-    return plist.toString();
-  }
-
   String content() {
     StringBuilder args = new StringBuilder();
     for (String a : command) args.append("    <string>").append(xml(a)).append("</string>\n");

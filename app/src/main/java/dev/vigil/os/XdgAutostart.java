@@ -1,47 +1,18 @@
 package dev.vigil.os;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** Linux and other XDG desktops: {@code $XDG_CONFIG_HOME/autostart/vigil.desktop}. */
-final class XdgAutostart implements Autostart {
+final class XdgAutostart extends EntryFile {
   static final String FILE = "vigil.desktop";
-  private final Path entry;
-  private final List<String> command;
 
   XdgAutostart(Path autostartDir, List<String> command) {
-    this.entry = autostartDir.resolve(FILE);
-    this.command = List.copyOf(command);
+    super(autostartDir.resolve(FILE), command);
   }
 
   @Override
-  public void enable() throws IOException {
-    Files.createDirectories(entry.getParent());
-    Path partial = entry.resolveSibling(FILE + ".partial");
-    Files.writeString(partial, content(), StandardCharsets.UTF_8);
-    Files.move(partial, entry, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-  }
-
-  @Override
-  public void disable() throws IOException {
-    Files.deleteIfExists(entry);
-  }
-
-  @Override
-  public boolean enabled() {
-    return Files.isRegularFile(entry);
-  }
-
-  @Override
-  public String where() {
-    return entry.toString();
-  }
-
   String content() {
     return """
         [Desktop Entry]
