@@ -292,10 +292,19 @@ class EndpointPathologiesTest {
     }
   }
 
+  /**
+   * The live heap as the last full collection left it: the heap pools' usage right after that GC. Reading
+   * {@code totalMemory - freeMemory} instead would also count what the running checks allocate between the GC and
+   * the reading (the 1 GiB and gzip-bomb monitors read a MiB a second each), which is not growth.
+   */
   private static long usedHeapAfterGc() {
-    Runtime rt = Runtime.getRuntime();
-    for (int i = 0; i < 3; i++) System.gc();
-    return rt.totalMemory() - rt.freeMemory();
+    System.gc();
+    long used = 0;
+    for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+      java.lang.management.MemoryUsage afterGc = pool.getCollectionUsage();
+      if (pool.getType() == java.lang.management.MemoryType.HEAP && afterGc != null) used += afterGc.getUsed();
+    }
+    return used;
   }
 
   private static void sleep(Duration d) {
