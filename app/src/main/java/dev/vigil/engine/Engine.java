@@ -213,7 +213,7 @@ public final class Engine implements Intake, AutoCloseable {
     return pipeline.networkDown();
   }
 
-  /** Monitor ids whose checks match the filter; for the UI and tests. */
+  /** The monitors now watched that match the filter; for the UI and tests. */
   public List<Monitor> monitors(Predicate<Monitor> filter) {
     return monitors.values().stream().filter(filter).toList();
   }

@@ -44,6 +44,8 @@ class NightTest {
   final FakeAlarm alarm = new FakeAlarm();
   final VirtualClock clock = new VirtualClock(at("2025-03-29T21:00"));
   boolean stillFailing = true;
+  /** Why this machine's network is down, or null while it is up. */
+  String networkDown;
   PolicyStore store;
   Policy policy;
 
@@ -84,6 +86,7 @@ class NightTest {
         .alarm(alarm)
         .audioCheck(Optional::empty)
         .confirm(monitor -> CompletableFuture.completedFuture(stillFailing))
+        .networkDown(() -> Optional.ofNullable(networkDown))
         .build();
   }
 
@@ -106,18 +109,8 @@ class NightTest {
 
   @Test
   void whenThisMachinesNetworkIsDownVigilSaysSoOnceInsteadOfWakingForEachMonitor() {
-    String[] offline = {"this machine's network is down: all 2 monitors fail to connect"};
-    Notifier n = Notifier.builder(policy, store, clock)
-        .io(Runnable::run)
-        .desktop(m -> {
-          desktop.add(m);
-          return Optional.empty();
-        })
-        .alarm(alarm)
-        .audioCheck(Optional::empty)
-        .confirm(monitor -> CompletableFuture.completedFuture(true))
-        .networkDown(() -> Optional.ofNullable(offline[0]))
-        .build();
+    networkDown = "this machine's network is down: all 2 monitors fail to connect";
+    Notifier n = notifier(store);
     runUntil(n, at("2025-03-29T23:00"));
     n.onChange(new AlertChange(Kind.FIRED, alert(1, "payments-api", Severity.CRITICAL, AlertState.FIRING), clock.instant()));
     n.onChange(new AlertChange(Kind.FIRED, alert(2, "chat-api", Severity.CRITICAL, AlertState.FIRING), clock.instant()));
@@ -129,7 +122,7 @@ class NightTest {
     assertThat(reasons()).contains(
         "ladder suppressed: this machine's network is down: all 2 monitors fail to connect: one notice, not a page per monitor");
 
-    offline[0] = null;
+    networkDown = null;
     runUntil(n, at("2025-03-29T23:11"));
     assertThat(desktop).extracting(Message::title).containsExactly("This machine's network is down", "Network is back");
   }
