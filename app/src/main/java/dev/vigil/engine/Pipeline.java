@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,9 +95,7 @@ final class Pipeline implements AutoCloseable {
     List<Work> batch = new ArrayList<>(BATCH);
     while (running) {
       try {
-        Work first = queue.poll(500, TimeUnit.MILLISECONDS);
-        if (first == null) continue;
-        batch.add(first);
+        batch.add(queue.take()); // close() interrupts: no timed poll waking an idle writer
         queue.drainTo(batch, BATCH - 1);
         process(batch);
       } catch (InterruptedException e) {

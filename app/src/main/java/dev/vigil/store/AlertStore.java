@@ -78,8 +78,9 @@ public interface AlertStore extends AutoCloseable {
   List<StateChange> stateChanges(String monitor, Instant from, Instant to);
 
   /**
-   * A number that changes whenever any connection (this process or another) commits to the database;
-   * cheap enough to poll every 100 ms (SQLite {@code PRAGMA data_version} plus this process's own commits).
+   * A number that changes whenever the alerts may have changed: another connection (the command line, another
+   * process) committed to the database, or this store wrote to the alerts; cheap enough to poll every 100 ms.
+   * Commits of this store that touched no alert (a passing check) may leave it as it was.
    */
   long dataVersion();
 

@@ -12,6 +12,7 @@ final class EngineTransaction implements EngineWrites {
   private final Alerts alerts;
   private final CheckHistory checks;
   private final Gaps gaps;
+  private boolean touchedAlerts;
 
   EngineTransaction(Database db) {
     this.alerts = new Alerts(db, true);
@@ -29,19 +30,30 @@ final class EngineTransaction implements EngineWrites {
     alerts.flushEvents();
   }
 
+  /** Whether this transaction opened, folded into, resolved or added to the timeline of an alert. */
+  boolean touchedAlerts() {
+    return touchedAlerts;
+  }
+
+  private <T> Optional<T> touched(Optional<T> result) {
+    touchedAlerts |= result.isPresent();
+    return result;
+  }
+
   @Override
   public Alert fire(String fingerprint, String monitor, Severity severity, String summary, Map<String, String> labels, Instant at) {
+    touchedAlerts = true;
     return alerts.fire(fingerprint, monitor, severity, summary, labels, at);
   }
 
   @Override
   public Optional<Alert> repeat(String fingerprint, String summary, Instant at) {
-    return alerts.repeat(fingerprint, summary, at);
+    return touched(alerts.repeat(fingerprint, summary, at));
   }
 
   @Override
   public Optional<Alert> recover(String fingerprint, String note, Instant at) {
-    return alerts.recover(fingerprint, note, at);
+    return touched(alerts.recover(fingerprint, note, at));
   }
 
   @Override
@@ -56,6 +68,7 @@ final class EngineTransaction implements EngineWrites {
 
   @Override
   public void addEvent(long alertId, Instant at, String kind, String note, String actor) {
+    touchedAlerts = true;
     alerts.addEvent(alertId, at, kind, note, actor);
   }
 }

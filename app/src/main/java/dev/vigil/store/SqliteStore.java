@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
  * The store in {@code DATA/vigil.db}: SQLite in WAL mode, one connection that writes (one writer at a time)
- * and one read-only connection for reads and {@link #dataVersion()}, so a long engine batch does not hold up
+ * and one read-only connection for reads, so a long engine batch does not hold up
  * the UI. Other processes (the command line) may open the same folder at the same time.
  */
 public final class SqliteStore implements AlertStore {
@@ -24,6 +25,8 @@ public final class SqliteStore implements AlertStore {
   private final Database writer;
   private final Database reader;
   private final String recovery;
+  /** This store's own commits that wrote to the alerts (see {@link #dataVersion()}). */
+  private final AtomicLong alertWrites = new AtomicLong();
 
   private SqliteStore(Path database, Database writer, Database reader, String recovery) {
     this.database = database;
@@ -94,6 +97,7 @@ public final class SqliteStore implements AlertStore {
       EngineTransaction tx = new EngineTransaction(db);
       T result = work.apply(tx);
       tx.flush();
+      if (tx.touchedAlerts()) alertWrites.incrementAndGet();
       return result;
     });
   }
@@ -120,23 +124,25 @@ public final class SqliteStore implements AlertStore {
 
   @Override
   public Optional<Alert> acknowledge(long id, String note, String actor, Instant at) {
-    return writer.write(db -> new Alerts(db).acknowledge(id, note, actor, at));
+    return wroteAlerts(writer.write(db -> new Alerts(db).acknowledge(id, note, actor, at)));
   }
 
   @Override
   public Optional<Alert> snooze(long id, Instant until, String actor, Instant at) {
     Objects.requireNonNull(until, "until");
-    return writer.write(db -> new Alerts(db).snooze(id, until, actor, at));
+    return wroteAlerts(writer.write(db -> new Alerts(db).snooze(id, until, actor, at)));
   }
 
   @Override
   public Optional<Alert> resolve(long id, String note, String actor, Instant at) {
-    return writer.write(db -> new Alerts(db).resolve(id, note, actor, at));
+    return wroteAlerts(writer.write(db -> new Alerts(db).resolve(id, note, actor, at)));
   }
 
   @Override
   public List<Alert> endSnoozes(Instant now) {
-    return writer.write(db -> new Alerts(db).endSnoozes(now));
+    List<Alert> ended = writer.write(db -> new Alerts(db).endSnoozes(now));
+    if (!ended.isEmpty()) alertWrites.incrementAndGet();
+    return ended;
   }
 
   @Override
@@ -161,6 +167,12 @@ public final class SqliteStore implements AlertStore {
       new Alerts(db).addEvent(event.alertId(), event.time(), event.kind(), event.note(), event.actor());
       return null;
     });
+    alertWrites.incrementAndGet();
+  }
+
+  private <T> T wroteAlerts(T result) {
+    alertWrites.incrementAndGet();
+    return result;
   }
 
   @Override
@@ -178,10 +190,16 @@ public final class SqliteStore implements AlertStore {
     return reader.read(db -> new Gaps(db).list(from, to));
   }
 
-  /** SQLite's data_version on the reading connection, which changes on every commit by any other connection, the writer included. */
+  /**
+   * Changes when another connection commits (SQLite's {@code PRAGMA data_version} on the writing connection, which
+   * does not move for the writer's own commits: other processes, the command line) or when this store itself
+   * wrote to the alerts. A transaction that only records checks (every passing check) leaves it as it was, so the
+   * change watcher and the desktop's feed do not re-read the open alerts after each check.
+   */
   @Override
   public long dataVersion() {
-    return reader.read(db -> db.queryOne(DATA_VERSION, row -> row.getLong(1)).orElseThrow());
+    long others = writer.read(db -> db.queryOne(DATA_VERSION, row -> row.getLong(1)).orElseThrow());
+    return (others << 32) | (alertWrites.get() & 0xffff_ffffL);
   }
 
   @Override

@@ -284,6 +284,37 @@ class SqliteStoreTest {
   }
 
   @Test
+  void dataVersionStaysWhenThisStoreOnlyRecordsChecksAndMovesWhenItTouchesAlerts() {
+    Alert open = fire("fp1", "down", T0);
+    long before = store.dataVersion();
+
+    store.transaction(w -> {
+      w.recordCheck("payments-api", T0.plusSeconds(30), true, Duration.ofMillis(12));
+      return w.recover("not-open", "fine", T0.plusSeconds(30));
+    });
+    assertThat(store.dataVersion()).as("a passing check, nothing open to resolve").isEqualTo(before);
+
+    store.acknowledge(open.id(), "on it", "me", T0.plusSeconds(40));
+    long acknowledged = store.dataVersion();
+    assertThat(acknowledged).isNotEqualTo(before);
+
+    store.transaction(w -> w.repeat("fp1", "still down", T0.plusSeconds(60)));
+    assertThat(store.dataVersion()).isNotEqualTo(acknowledged);
+  }
+
+  @Test
+  void dataVersionMovesWhenAnotherConnectionCommitsEvenWithoutAlerts() {
+    long before = store.dataVersion();
+    try (SqliteStore other = SqliteStore.open(dir, CLOCK)) {
+      other.transaction(w -> {
+        w.recordCheck("payments-api", T0, true, Duration.ofMillis(12));
+        return null;
+      });
+    }
+    assertThat(store.dataVersion()).isNotEqualTo(before);
+  }
+
+  @Test
   void reopeningAppliesNoMigrationTwiceAndKeepsTheData() throws SQLException {
     long id = fire("fp1", "down", T0).id();
     List<String> applied = appliedMigrations();
