@@ -8,6 +8,7 @@ import dev.vigil.policy.Policy;
 import dev.vigil.policy.PolicyParser;
 import dev.vigil.policy.QuietMode;
 import dev.vigil.policy.Silence;
+import dev.vigil.rules.RuleSet;
 import dev.vigil.store.AlertStore;
 import dev.vigil.ui.DesktopContext;
 import dev.vigil.ui.QuietControl;
@@ -31,6 +32,7 @@ public final class DesktopSession implements DesktopContext {
   private final Alarm alarm;
   private final Autostart autostart;
   private final Runnable onQuit;
+  private volatile Parsed parsed;
 
   /**
    * @param alarm the sound the settings page's "Test sound" plays (the notifier's own)
@@ -70,9 +72,18 @@ public final class DesktopSession implements DesktopContext {
     return watch.clock();
   }
 
+  /** The policy of the rules in force, parsed once per rules (the feed asks for quiet mode every second). */
   private Policy policy() {
-    return PolicyParser.parse(watch.engine().rules().policy()).policy();
+    RuleSet rules = watch.engine().rules();
+    Parsed last = parsed;
+    if (last == null || last.rules() != rules) {
+      last = new Parsed(rules, PolicyParser.parse(rules.policy()).policy());
+      parsed = last;
+    }
+    return last.policy();
   }
+
+  private record Parsed(RuleSet rules, Policy policy) {}
 
   @Override
   public QuietControl quiet() {

@@ -3,6 +3,7 @@ package dev.vigil.ui;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -90,6 +91,22 @@ public final class Io implements AutoCloseable {
         failing[0] = true;
       }
     }, 0, millis, TimeUnit.MILLISECONDS);
+  }
+
+  /** Runs {@code work} once on the background thread after {@code millis}; a no-op for {@link #direct()}. */
+  public void after(long millis, Runnable work) {
+    if (owned == null || owned.isShutdown()) return;
+    try {
+      owned.schedule(() -> {
+        try {
+          work.run();
+        } catch (RuntimeException e) {
+          log.warn("Background work failed", e);
+        }
+      }, millis, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException closing) {
+      // closed meanwhile: nothing is listening any more
+    }
   }
 
   /** Runs on the FX thread (used by background work that publishes). */
