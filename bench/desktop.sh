@@ -6,9 +6,10 @@
 # Run 0 is the first launch ever (empty data folder: schema created, first backup); it is printed but not in the
 # medians. Runs 1..RUNS start again on that data folder, as at every login. Prints one line per run and the
 # medians. Optional JVM flags in JAVA_OPTS.
-#   bench/desktop.sh [RUNS] [N] [WARM_S] [MEASURE_S]      needs app/target/vigil.jar, xvfb, trayer
+#   bench/desktop.sh [RUNS] [N] [WARM_S] [MEASURE_S]      needs app/target/vigil.jar (another jar: VIGIL_JAR=path), xvfb, trayer
 set -euo pipefail
 cd "$(dirname "$0")/.."
+jar="${VIGIL_JAR:-app/target/vigil.jar}"
 runs="${1:-3}"; n="${2:-20}"; warm="${3:-15}"; measure="${4:-60}"
 tmp=$(mktemp -d); mkdir -p "$tmp/rules"
 display=":$((200 + RANDOM % 500))"
@@ -27,7 +28,7 @@ sleep 1
 DISPLAY="$display" trayer --edge top --align right --widthtype request --height 24 >/dev/null 2>&1 &
 tray=$!
 mkfifo "$tmp/fleet-in"
-java -Xmx64m -cp app/target/vigil.jar dev.vigil.bench.FleetProcess 1 4 <"$tmp/fleet-in" >"$tmp/fleet-out" &
+java -Xmx64m -cp "$jar" dev.vigil.bench.FleetProcess 1 4 <"$tmp/fleet-in" >"$tmp/fleet-out" &
 fleet=$!
 exec 3>"$tmp/fleet-in"
 for _ in $(seq 50); do grep -q '^ready ' "$tmp/fleet-out" 2>/dev/null && break; sleep 0.2; done
@@ -40,7 +41,7 @@ heap_kb() { jstat -gc "$1" | awk 'NR==1{for(i=1;i<=NF;i++)h[$i]=i} NR==2{print $
 : >"$tmp/results"
 for r in $(seq 0 "$runs"); do
   # shellcheck disable=SC2086
-  DISPLAY="$display" java ${JAVA_OPTS:-} -jar app/target/vigil.jar run --rules "$tmp/rules" --data "$tmp/data" --api-port 0 >"$tmp/run.log" 2>&1 &
+  DISPLAY="$display" java ${JAVA_OPTS:-} -jar "$jar" run --rules "$tmp/rules" --data "$tmp/data" --api-port 0 >"$tmp/run.log" 2>&1 &
   vigil=$!
   shown=""
   for _ in $(seq 300); do

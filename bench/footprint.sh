@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Headless footprint of `vigil run --headless` watching N loopback endpoints (default 100, every 30 s):
 # RSS (VmRSS) and CPU % of one core over a quiet minute, after a warm-up. Optional JVM flags in JAVA_OPTS.
-#   bench/footprint.sh [N] [WARMUP_S] [MEASURE_S]    needs app/target/vigil.jar
+#   bench/footprint.sh [N] [WARMUP_S] [MEASURE_S]    needs app/target/vigil.jar (another jar: VIGIL_JAR=path)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+jar="${VIGIL_JAR:-app/target/vigil.jar}"
 n="${1:-100}"; warm="${2:-45}"; measure="${3:-60}"
 tmp=$(mktemp -d); mkdir -p "$tmp/rules" "$tmp/data"
 mkfifo "$tmp/fleet-in"
-java -Xmx64m -cp app/target/vigil.jar dev.vigil.bench.FleetProcess 1 4 <"$tmp/fleet-in" >"$tmp/fleet-out" &
+java -Xmx64m -cp "$jar" dev.vigil.bench.FleetProcess 1 4 <"$tmp/fleet-in" >"$tmp/fleet-out" &
 fleet=$!
 exec 3>"$tmp/fleet-in"
 sleep 2
@@ -15,7 +16,7 @@ port=$(sed -n 's/^ready //p' "$tmp/fleet-out")
 { echo "monitors:"; for i in $(seq 1 "$n"); do
   printf '  - id: svc-%d\n    url: http://127.0.0.1:%s/svc/svc-%d\n    interval: 30s\n    expect: [status == 200]\n' "$i" "$port" "$i"; done; } >"$tmp/rules/fleet.yaml"
 # shellcheck disable=SC2086
-java ${JAVA_OPTS:-} -jar app/target/vigil.jar run --headless --rules "$tmp/rules" --data "$tmp/data" --api-port 0 >"$tmp/run.log" 2>&1 &
+java ${JAVA_OPTS:-} -jar "$jar" run --headless --rules "$tmp/rules" --data "$tmp/data" --api-port 0 >"$tmp/run.log" 2>&1 &
 vigil=$!
 sleep "$warm"
 ticks() { awk '{print $14+$15}' "/proc/$vigil/stat"; }

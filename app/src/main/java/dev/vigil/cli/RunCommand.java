@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.app.Footprint;
 import dev.vigil.app.Watch;
 import dev.vigil.rules.RuleProblem;
 import dev.vigil.rules.RulesLoader;
@@ -82,6 +83,7 @@ final class RunCommand implements Callable<Integer> {
         return 1;
       }
 
+      Footprint.keepSmall();
       Desktop desktop = Desktop.choose(headless, dirs, out);
       try (Watch watch = Watch.start(dataDir, loaded.rules(), rulesDir, dirs.env(), apiPort, Clock.systemDefaultZone(), desktop.wiring())) {
         watch.store().recovery().ifPresent(message -> {

@@ -1,0 +1,90 @@
+package dev.vigil.app;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps a long-running {@code vigil run} small when started with plain {@code java -jar} (no launcher flags): on a
+ * big machine the JVM picks G1 with an initial heap of 1/64 of the RAM (about 380 MB on 24 GB) and keeps what it
+ * touched, although the watch lives in 15-30 MB. At start this sets HotSpot's "manageable" flags that let the heap
+ * give memory back (free ratios 10-30 %; for G1 also a collection after a long stretch without one), and once
+ * start-up garbage is done it collects once, so the heap shrinks to what is live and the resident size follows.
+ * Flags set on the command line (or by the installed launcher) are left as they are. Through JMX by name, so a
+ * runtime without the {@code jdk.management} module (a jlinked image) simply skips it.
+ */
+public final class Footprint {
+  private static final Logger log = LoggerFactory.getLogger(Footprint.class);
+  /** Start-up (schema check, rules, Quartz, the tray) allocates most of what a watch ever throws away. */
+  static final Duration SETTLE = Duration.ofSeconds(20);
+  /** G1 collects (concurrently) when it has not collected for this long, and may shrink the heap after it. */
+  static final Duration IDLE_COLLECTION = Duration.ofMinutes(5);
+  static final String MIN_FREE = "10";
+  static final String MAX_FREE = "30";
+
+  private static final AtomicBoolean started = new AtomicBoolean();
+
+  private Footprint() {}
+
+  /** Sets the flags now, and collects once after {@link #SETTLE} on a short-lived daemon thread. */
+  public static void keepSmall() {
+    if (!started.compareAndSet(false, true)) return;
+    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    ObjectName hotspot;
+    try {
+      hotspot = new ObjectName("com.sun.management:type=HotSpotDiagnostic");
+      if (!server.isRegistered(hotspot)) return;
+    } catch (JMException e) {
+      return;
+    }
+    // the minimum first: HotSpot refuses a maximum below the current minimum (40 by default)
+    if (isDefault(server, hotspot, "MinHeapFreeRatio") && isDefault(server, hotspot, "MaxHeapFreeRatio")) {
+      set(server, hotspot, "MinHeapFreeRatio", MIN_FREE);
+      set(server, hotspot, "MaxHeapFreeRatio", MAX_FREE);
+    }
+    if ("true".equals(option(server, hotspot, "UseG1GC", "value")) && isDefault(server, hotspot, "G1PeriodicGCInterval")) {
+      set(server, hotspot, "G1PeriodicGCInterval", Long.toString(IDLE_COLLECTION.toMillis()));
+    }
+    Thread settle = new Thread(() -> {
+      try {
+        Thread.sleep(SETTLE.toMillis());
+        System.gc(); // the heap shrinks to the free ratios above: start-up garbage gone, the resident size follows
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "vigil-settle");
+    settle.setDaemon(true);
+    settle.start();
+  }
+
+  private static boolean isDefault(MBeanServer server, ObjectName hotspot, String flag) {
+    String origin = option(server, hotspot, flag, "origin");
+    return "DEFAULT".equals(origin) || "ERGONOMIC".equals(origin);
+  }
+
+  private static String option(MBeanServer server, ObjectName hotspot, String flag, String field) {
+    try {
+      CompositeData option = (CompositeData) server.invoke(hotspot, "getVMOption", new Object[] {flag},
+          new String[] {String.class.getName()});
+      return String.valueOf(option.get(field));
+    } catch (JMException | RuntimeException e) {
+      return "";
+    }
+  }
+
+  private static void set(MBeanServer server, ObjectName hotspot, String flag, String value) {
+    try {
+      server.invoke(hotspot, "setVMOption", new Object[] {flag, value},
+          new String[] {String.class.getName(), String.class.getName()});
+      log.debug("{}={}", flag, value);
+    } catch (JMException | RuntimeException e) {
+      log.debug("cannot set {}={}: {}", flag, value, e.getMessage());
+    }
+  }
+}
