@@ -4,7 +4,7 @@
 set -euo pipefail
 pid="$1"; s="${2:-60}"
 snap() { for t in /proc/"$pid"/task/*; do
-  name=$(tr ' ' '_' <"$t/comm"); awk -v n="$name" -v t="${t##*/}" '{sub(/^.*\) /,""); print t, n, $12+$13}' "$t/stat" 2>/dev/null || true; done; }
+  name=$(tr ' ' '_' <"$t/comm" 2>/dev/null) || continue; awk -v n="$name" -v t="${t##*/}" '{sub(/^.*\) /,""); print t, n, $12+$13}' "$t/stat" 2>/dev/null || true; done; }
 snap >/tmp/threads.$$.0; sleep "$s"; snap >/tmp/threads.$$.1
 hz=$(getconf CLK_TCK)
 awk -v hz="$hz" -v s="$s" 'NR==FNR{a[$1]=$3; next} {d=$3-($1 in a ? a[$1] : 0); tot+=d; if (d>0) printf "%6d  %-28s %s\n", d, $2, $1}

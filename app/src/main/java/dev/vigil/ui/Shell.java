@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -71,14 +70,14 @@ final class Shell implements DeskActions {
     }
     tray = docked.get();
     feed.subscribe(tray::show);
-    PauseTransition wait = new PauseTransition(javafx.util.Duration.millis(DOCK_TIMEOUT.toMillis()));
-    wait.setOnFinished(e -> {
+    // a plain timer, not a PauseTransition: with no window showing the FX pulses are parked (PulseParking)
+    io.after(DOCK_TIMEOUT.toMillis(), () -> io.fx(() -> {
       if (!tray.isDocked()) {
         log.warn("The tray icon did not dock within {}; showing the status window too", DOCK_TIMEOUT);
         showStatusWindow();
       }
-    });
-    wait.play();
+    }));
+    PulseParking.install();
   }
 
   /** The docked tray icon, or null when the status window stands in for it. */
