@@ -31,6 +31,8 @@ final class PulseParking {
   private final Field period;
   private double parkedPeriod;
   private boolean parked;
+  /** Whether the timer is parked now; for the end-to-end test. */
+  static volatile boolean parkedNow;
   private PauseTransition pending;
 
   private PulseParking(Object timer) throws ReflectiveOperationException {
@@ -85,6 +87,7 @@ final class PulseParking {
         stop.invoke(timer);
       }
       parked = true;
+      parkedNow = true;
       log.debug("no window showing: JavaFX pulse timer parked");
     } catch (ReflectiveOperationException | RuntimeException e) {
       log.debug("cannot park the JavaFX pulse timer: {}", e.toString());
@@ -97,6 +100,7 @@ final class PulseParking {
       if (parkedPeriod > 0) startWithPeriod.invoke(timer, (int) parkedPeriod);
       else startVsync.invoke(timer);
       parked = false;
+      parkedNow = false;
       log.debug("a window shows: JavaFX pulse timer running");
     } catch (ReflectiveOperationException | RuntimeException e) {
       log.warn("could not restart the JavaFX pulse timer; windows may not draw: {}", e.toString());

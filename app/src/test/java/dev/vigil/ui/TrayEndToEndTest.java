@@ -68,6 +68,20 @@ class TrayEndToEndTest {
         .allSatisfy(a -> assertThat(a.state()).isEqualTo(AlertState.ACKNOWLEDGED)));
     await().atMost(WAIT).until(() -> shell[0].tray().state() == TrayState.ACKNOWLEDGED);
     await().atMost(WAIT).until(() -> TrayRobot.redPixelsInIcon() == 0); // the blue acknowledged shield, no blinking
+
+    // no window showing: the FX pulse timer is parked; opening the inbox starts it again, and the window gets frames
+    await().atMost(WAIT).until(() -> PulseParking.parkedNow);
+    TrayRobot.chooseFromMenu(1); // Open inbox
+    await().atMost(WAIT).until(() -> javafx.stage.Window.getWindows().stream()
+        .anyMatch(w -> w instanceof javafx.stage.Stage s && "Vigil: inbox".equals(s.getTitle()) && s.isShowing()));
+    java.util.concurrent.atomic.AtomicInteger pulses = new java.util.concurrent.atomic.AtomicInteger();
+    Platform.runLater(() -> new javafx.animation.AnimationTimer() {
+      @Override public void handle(long now) {
+        pulses.incrementAndGet();
+      }
+    }.start());
+    await().atMost(WAIT).until(() -> pulses.get() > 10);
+    assertThat(PulseParking.parkedNow).isFalse();
     Platform.runLater(() -> shell[0].tray().remove());
     shell[0].stop();
     store.close();
