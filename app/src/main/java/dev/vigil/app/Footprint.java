@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * big machine the JVM picks G1 with an initial heap of 1/64 of the RAM (about 380 MB on 24 GB) and keeps what it
  * touched, although the watch lives in 15-30 MB. At start this sets HotSpot's "manageable" flags that let the heap
  * give memory back (free ratios 10-30 %; for G1 also a collection after a long stretch without one), and once
- * start-up garbage is done it collects once, so the heap shrinks to what is live and the resident size follows.
+ * start-up garbage is done it collects once, so the heap shrinks to what is live, and trims the C heap (glibc keeps
+ * what start-up freed), so the resident size follows.
  * Flags set on the command line (or by the installed launcher) are left as they are. Through JMX by name, so a
  * runtime without the {@code jdk.management} module (a jlinked image) simply skips it.
  */
@@ -55,12 +56,27 @@ public final class Footprint {
       try {
         Thread.sleep(SETTLE.toMillis());
         System.gc(); // the heap shrinks to the free ratios above: start-up garbage gone, the resident size follows
+        trimNativeHeap(server);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }, "vigil-settle");
     settle.setDaemon(true);
     settle.start();
+  }
+
+  /**
+   * Hands the C heap's free pages back to the OS (glibc's malloc_trim, through the {@code System.trim_native_heap}
+   * diagnostic command): start-up (GTK, fonts, the JIT, SQLite) frees tens of MB that malloc otherwise keeps.
+   */
+  private static void trimNativeHeap(MBeanServer server) {
+    try {
+      Object said = server.invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"), "systemTrimNativeHeap",
+          new Object[] {null}, new String[] {String[].class.getName()});
+      log.debug("{}", said);
+    } catch (JMException | RuntimeException e) {
+      log.debug("native heap not trimmed: {}", e.getMessage());
+    }
   }
 
   private static boolean isDefault(MBeanServer server, ObjectName hotspot, String flag) {
