@@ -2,6 +2,7 @@ package dev.vigil.app;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.management.JMException;
 import javax.management.MBeanServer;
@@ -15,15 +16,18 @@ import org.slf4j.LoggerFactory;
  * big machine the JVM picks G1 with an initial heap of 1/64 of the RAM (about 380 MB on 24 GB) and keeps what it
  * touched, although the watch lives in 15-30 MB. At start this sets HotSpot's "manageable" flags that let the heap
  * give memory back (free ratios 10-30 %; for G1 also a collection after a long stretch without one), and once
- * start-up garbage is done it collects once, so the heap shrinks to what is live, and trims the C heap (glibc keeps
+ * start-up garbage is done it collects (twice), so the heap shrinks to what is live, and trims the C heap (glibc keeps
  * what start-up freed), so the resident size follows.
  * Flags set on the command line (or by the installed launcher) are left as they are. Through JMX by name, so a
  * runtime without the {@code jdk.management} module (a jlinked image) simply skips it.
  */
 public final class Footprint {
   private static final Logger log = LoggerFactory.getLogger(Footprint.class);
-  /** Start-up (schema check, rules, Quartz, the tray) allocates most of what a watch ever throws away. */
-  static final Duration SETTLE = Duration.ofSeconds(20);
+  /**
+   * Start-up (schema check, rules, Quartz, the tray) allocates most of what a watch ever throws away: settle once it
+   * is done, and once more a little later, for a slow start on a busy machine and the tray's first pictures.
+   */
+  static final List<Duration> SETTLE = List.of(Duration.ofSeconds(20), Duration.ofSeconds(60));
   /** G1 collects (concurrently) when it has not collected for this long, and may shrink the heap after it. */
   static final Duration IDLE_COLLECTION = Duration.ofMinutes(5);
   static final String MIN_FREE = "10";
@@ -33,7 +37,7 @@ public final class Footprint {
 
   private Footprint() {}
 
-  /** Sets the flags now, and collects once after {@link #SETTLE} on a short-lived daemon thread. */
+  /** Sets the flags now, and settles (collects, trims) at each of {@link #SETTLE} on a short-lived daemon thread. */
   public static void keepSmall() {
     if (!started.compareAndSet(false, true)) return;
     MBeanServer server = ManagementFactory.getPlatformMBeanServer();
@@ -54,9 +58,13 @@ public final class Footprint {
     }
     Thread settle = new Thread(() -> {
       try {
-        Thread.sleep(SETTLE.toMillis());
-        System.gc(); // the heap shrinks to the free ratios above: start-up garbage gone, the resident size follows
-        trimNativeHeap(server);
+        long slept = 0;
+        for (Duration at : SETTLE) {
+          Thread.sleep(at.toMillis() - slept);
+          slept = at.toMillis();
+          System.gc(); // the heap shrinks to the free ratios above: start-up garbage gone, the resident size follows
+          trimNativeHeap(server);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
