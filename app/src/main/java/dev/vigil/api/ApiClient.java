@@ -94,6 +94,14 @@ public final class ApiClient {
     return post("/api/alerts/" + id + "/resolve", action(note, actor));
   }
 
+  /** {@code vigil snooze ID --for D} against the running instance; 404 when no open alert has that id. */
+  public Response snooze(long id, java.time.Instant until, String actor) throws IOException {
+    java.util.Map<String, String> body = new java.util.LinkedHashMap<>();
+    body.put("until", until.toString());
+    if (actor != null) body.put("actor", actor);
+    return post("/api/alerts/" + id + "/snooze", Json.MAPPER.writeValueAsString(body));
+  }
+
   private static String action(String note, String actor) throws IOException {
     java.util.Map<String, String> body = new java.util.LinkedHashMap<>();
     if (note != null) body.put("note", note);

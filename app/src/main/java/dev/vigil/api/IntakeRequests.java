@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -95,16 +97,29 @@ final class IntakeRequests {
     return out;
   }
 
-  /** Who acknowledges or resolves, and their note. */
-  record Action(String note, String actor) {}
+  /** Who acknowledges, snoozes or resolves, their note, and for a snooze until when (else null). */
+  record Action(String note, String actor, Instant until) {}
 
-  /** The optional body of an acknowledge or resolve: {@code {"note": "...", "actor": "cli"}}; actor defaults to api. */
+  /**
+   * The optional body of an acknowledge, snooze or resolve: {@code {"note": "...", "actor": "cli", "until":
+   * "2026-11-25T08:00:00Z"}}; actor defaults to api; {@code until} (an ISO-8601 instant or offset date-time) is
+   * read only for a snooze.
+   */
   static Action action(byte[] body) throws BadRequest {
-    if (body.length == 0) return new Action(null, API_SOURCE);
+    if (body.length == 0) return new Action(null, API_SOURCE, null);
     JsonNode root = parse(body);
     if (!root.isObject()) throw new BadRequest("the body must be a JSON object");
     String actor = text(root, "actor", "");
-    return new Action(text(root, "note", ""), actor == null || actor.isBlank() ? API_SOURCE : actor);
+    String until = text(root, "until", "");
+    return new Action(text(root, "note", ""), actor == null || actor.isBlank() ? API_SOURCE : actor, until == null ? null : instant(until));
+  }
+
+  private static Instant instant(String text) throws BadRequest {
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new BadRequest("\"until\" must be a date and time with its offset, e.g. 2026-11-25T08:00:00Z, not \"" + text + "\"");
+    }
   }
 
   /** A stable hash of the monitor and the labels sorted by name: the same alert always gets the same one. */

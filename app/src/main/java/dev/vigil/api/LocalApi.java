@@ -264,8 +264,9 @@ public final class LocalApi implements AutoCloseable {
   }
 
   /**
-   * {@code POST /api/alerts/ID/acknowledge} or {@code .../resolve} with an optional body {@code {"note": "...",
-   * "actor": "cli"}}: what {@code vigil ack} and {@code vigil resolve} send to a running instance.
+   * {@code POST /api/alerts/ID/acknowledge}, {@code .../snooze} or {@code .../resolve} with an optional body
+   * {@code {"note": "...", "actor": "cli"}} (a snooze needs {@code "until"}): what {@code vigil ack}, {@code vigil
+   * snooze} and {@code vigil resolve} send to a running instance.
    */
   private Reply alertAction(String path, byte[] body) throws IntakeRequests.BadRequest {
     String[] parts = path.substring("/api/alerts/".length()).split("/");
@@ -276,6 +277,11 @@ public final class LocalApi implements AutoCloseable {
     switch (parts[1]) {
       case "acknowledge" -> done = store.acknowledge(id, action.note(), action.actor(), clock.instant());
       case "resolve" -> done = store.resolve(id, action.note(), action.actor(), clock.instant());
+      case "snooze" -> {
+        if (action.until() == null) throw new IntakeRequests.BadRequest("a snooze needs \"until\", e.g. {\"until\": \"2026-11-25T08:00:00Z\"}");
+        if (!action.until().isAfter(clock.instant())) throw new IntakeRequests.BadRequest("\"until\" must be in the future");
+        done = store.snooze(id, action.until(), action.actor(), clock.instant());
+      }
       default -> {
         return Reply.error(404, "no such endpoint: " + path);
       }

@@ -16,7 +16,7 @@ import java.util.function.BiFunction;
 import picocli.CommandLine;
 
 /**
- * Acts on one alert. When a Vigil runs on the same data folder, the command goes through its local API
+ * Acts on one alert (ack, snooze, resolve). When a Vigil runs on the same data folder, the command goes through its local API
  * ({@code DATA/api-port}, the token in {@code DATA/api-token}); otherwise it writes the shared database directly.
  * Either way the running instance hears the commit within its 200 ms change poll, so an ack stops its alarm
  * within a second.

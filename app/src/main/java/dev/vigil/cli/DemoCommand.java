@@ -83,6 +83,7 @@ final class DemoCommand implements Callable<Integer> {
 
       Clock clock = Clock.system(zone);
       Desktop desktop = Desktop.choose(headless, dirs, out);
+      desktop.prepare();
       try (Watch watch = Watch.start(dataDir, loaded.rules(), rulesDir, dirs.env(), 0, clock, desktop.wiring())) {
         out.printf("Vigil demo: %d simulated services on http://127.0.0.1:%d/svc/ play on-call scenes"
                 + " (%ds a round, then again).%n",

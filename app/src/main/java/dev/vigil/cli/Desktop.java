@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * The tray app for {@code run} and {@code demo}: shown when there is a display and {@code --headless} was not
- * given. JavaFX is loaded only by {@link #start}, so headless runs never load it.
+ * given. JavaFX is loaded only by {@link #prepare} and {@link #start}, so headless runs never load it.
  */
 final class Desktop {
   private final boolean shown;
@@ -32,6 +32,14 @@ final class Desktop {
     return new Desktop(shown);
   }
 
+  /**
+   * Starts JavaFX on its own thread while the caller opens the watch, so the tray docks sooner. Does nothing
+   * when headless.
+   */
+  void prepare() {
+    if (shown) DesktopApp.prepare();
+  }
+
   /** What the wake ladder shows and sounds: the desktop's acknowledge window, or a log line. */
   Watch.Desktop wiring() {
     return shown ? new Watch.Desktop(DesktopApp.ackWindow(), sound) : Watch.Desktop.headless();
@@ -45,9 +53,7 @@ final class Desktop {
     if (!shown) return () -> {};
     Autostart autostart = Autostart.forOs(dirs.os(), dirs.env(), dirs.home(), Launcher.current(List.of("run")));
     DesktopSession session = new DesktopSession(watch, rulesDir, sound, autostart, onQuit);
-    Thread ui = new Thread(() -> DesktopApp.launch(session), "vigil-desktop");
-    ui.setDaemon(true);
-    ui.start();
+    DesktopApp.show(session);
     return DesktopApp::showInbox;
   }
 }

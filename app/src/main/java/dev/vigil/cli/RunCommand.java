@@ -60,6 +60,8 @@ final class RunCommand implements Callable<Integer> {
     }
     try (SingleInstance instance = claimed.get()) {
       Logs.forRun(data.logs(dirs));
+      Desktop desktop = Desktop.choose(headless, dirs, out);
+      desktop.prepare(); // JavaFX starts while the rules load and the database opens
       if (!rules.explicit()) {
         Optional<FirstRun> first = FirstRun.prepare(dirs, ZoneId.systemDefault());
         if (first.isPresent()) {
@@ -84,7 +86,6 @@ final class RunCommand implements Callable<Integer> {
       }
 
       Footprint.keepSmall();
-      Desktop desktop = Desktop.choose(headless, dirs, out);
       try (Watch watch = Watch.start(dataDir, loaded.rules(), rulesDir, dirs.env(), apiPort, Clock.systemDefaultZone(), desktop.wiring())) {
         watch.store().recovery().ifPresent(message -> {
           err.println("vigil run: " + message);

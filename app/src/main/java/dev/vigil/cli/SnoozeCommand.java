@@ -27,9 +27,10 @@ final class SnoozeCommand implements Callable<Integer> {
       spec.commandLine().getErr().flush();
       return 2;
     }
+    java.time.Instant until = java.time.Instant.now().plus(d).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     return AlertAction.apply(
         spec.commandLine(), data.resolve(), id, "snoozed",
-        (store, now) -> store.snooze(id, now.plus(d), Actor.cli(), now),
-        null);
+        (store, now) -> store.snooze(id, until, Actor.cli(), now),
+        api -> api.snooze(id, until, Actor.cli()));
   }
 }

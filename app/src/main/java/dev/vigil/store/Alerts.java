@@ -118,6 +118,7 @@ final class Alerts {
   }
 
   Optional<Alert> snooze(long id, Instant until, String actor, Instant at) {
+    until = until.truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // as stored, so the note says what the row holds
     return withEvent(db.queryOne(SNOOZE, Alerts::alert, until.toEpochMilli(), id), at, "snoozed", "until " + until, actor);
   }
 

@@ -389,6 +389,29 @@ class LocalApiTest {
   }
 
   @Test
+  void snoozesForTheCommandLineUntilATimeInTheFuture() throws Exception {
+    postJson("/api/alerts", "{\"monitor\":\"disk\"}");
+    long id = vigil.openAlerts().get(0).id();
+    HttpResponse<String> missing = postJson("/api/alerts/" + id + "/snooze", "{\"actor\":\"cli\"}");
+    assertThat(missing.statusCode()).isEqualTo(400);
+    assertThat(json(missing.body()).get("error").asText()).contains("a snooze needs \"until\"");
+    HttpResponse<String> past = postJson("/api/alerts/" + id + "/snooze", "{\"until\":\"2026-03-29T01:00:00Z\"}");
+    assertThat(past.statusCode()).isEqualTo(400);
+    assertThat(json(past.body()).get("error").asText()).isEqualTo("\"until\" must be in the future");
+    HttpResponse<String> garbled = postJson("/api/alerts/" + id + "/snooze", "{\"until\":\"tomorrow\"}");
+    assertThat(garbled.statusCode()).isEqualTo(400);
+    assertThat(json(garbled.body()).get("error").asText()).contains("not \"tomorrow\"");
+    assertThat(vigil.find(id).orElseThrow().snoozedUntil()).as("refused snoozes change nothing").isNull();
+
+    ApiClient client = ApiClient.forInstance(dataDir, api.port());
+    ApiClient.Response snoozed = client.snooze(id, Instant.parse("2026-03-29T02:30:00Z"), "cli");
+    assertThat(snoozed.status()).isEqualTo(200);
+    assertThat(json(snoozed.body()).get("snoozedUntil").asText()).isEqualTo("2026-03-29T04:30:00+02:00");
+    assertThat(vigil.find(id).orElseThrow().snoozedUntil()).isEqualTo(Instant.parse("2026-03-29T02:30:00Z"));
+    assertThat(vigil.timeline(id)).last().extracting(e -> e.actor()).isEqualTo("cli");
+  }
+
+  @Test
   void answersUnknownPathsAndMethods() throws Exception {
     assertThat(send(request("/api/nothing")).statusCode()).isEqualTo(404);
     assertThat(send(request("/api/heartbeat/x")).statusCode()).isEqualTo(405);

@@ -22,21 +22,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code vigil ack} and {@code vigil resolve} reach a running Vigil through its local API, else the database. */
+/** {@code vigil snooze}, {@code vigil ack} and {@code vigil resolve} reach a running Vigil through its local API, else the database. */
 class CommandLineThroughApiTest {
   @TempDir Path data;
   @TempDir Path rules;
 
   @Test
-  void ackGoesThroughTheRunningInstancesApiAndResolveFallsBackToTheDatabaseOnceItStopped() throws Exception {
+  void snoozeAndAckGoThroughTheRunningInstancesApiAndResolveFallsBackToTheDatabaseOnceItStopped() throws Exception {
     Files.writeString(rules.resolve("empty.yaml"), "monitors: []\n");
     var loaded = RulesLoader.load(rules, Map.of());
     long id;
+    Instant snoozedUntil;
     try (Watch watch = Watch.start(data, loaded.rules(), rules, Map.of(), 0, Clock.systemUTC(),
         new Watch.Desktop(AckWindow.LOG, Alarm.SILENT))) {
       id = watch.engine().receive(new ExternalAlert("ext:disk", "disk-db1", Severity.WARNING, "disk 97% full",
           Map.of(), false, Instant.now(), "test")).orElseThrow().id();
       assertThat(ApiPortFile.runningInstance(data)).as("the command line finds the running instance").isPresent();
+
+      Instant before = Instant.now();
+      assertThat(vigil("snooze", String.valueOf(id), "--for", "15m", "--data", data.toString()))
+          .startsWith("#" + id + " disk-db1 snoozed: snoozed until ")
+          .endsWith(" (by the running Vigil)\n");
+      snoozedUntil = watch.store().find(id).orElseThrow().snoozedUntil();
+      assertThat(snoozedUntil)
+          .isBetween(before.plusSeconds(15 * 60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS), Instant.now().plusSeconds(15 * 60));
 
       assertThat(vigil("ack", String.valueOf(id), "--note", "on it", "--data", data.toString()))
           .isEqualTo("#" + id + " disk-db1 acknowledged: acknowledged (by the running Vigil)\n");
@@ -47,7 +56,8 @@ class CommandLineThroughApiTest {
         .isEqualTo("#" + id + " disk-db1 resolved: resolved\n");
     try (SqliteStore store = SqliteStore.open(data, Clock.systemUTC())) {
       assertThat(store.timeline(id)).extracting(e -> e.kind() + " " + e.note())
-          .containsExactly("fired disk 97% full", "acknowledged on it", "resolved null");
+          .containsExactly("fired disk 97% full", "snoozed until " + snoozedUntil,
+              "acknowledged on it", "resolved null");
     }
   }
 

@@ -159,7 +159,17 @@ public final class MemoryVigil implements Intake, AlertStore {
 
   @Override
   public Optional<Alert> snooze(long id, Instant until, String actor, Instant at) {
-    throw new UnsupportedOperationException();
+    Alert a;
+    synchronized (this) {
+      Alert o = alerts.get(id);
+      if (o == null || !o.isOpen()) return Optional.empty();
+      a = new Alert(o.id(), o.fingerprint(), o.monitor(), o.severity(), o.state(), o.firstSeen(), o.lastSeen(),
+          o.resolvedAt(), o.count(), o.summary(), o.labels(), until);
+      alerts.put(id, a);
+      events.add(new AlertEvent(id, at, "snoozed", "until " + until, actor));
+    }
+    publish(new AlertChange(AlertChange.Kind.SNOOZED, a, at));
+    return Optional.of(a);
   }
 
   @Override
