@@ -89,7 +89,7 @@ final class LadderChecks {
     Process child = ChildVigil.start(data, rules, log, List.of());
     List<Long> waiting = List.of();
     try {
-      ChildVigil.awaitWatching(child, log, Duration.ofSeconds(30));
+      ChildVigil.awaitWatching(child, log, KillNineSuiteTest.START);
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       do {
         Thread.sleep(200);
