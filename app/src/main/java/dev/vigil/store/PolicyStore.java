@@ -82,6 +82,22 @@ public final class PolicyStore implements AutoCloseable {
     }
   }
 
+  /** The channels with a decision about {@code alertId} recorded at or after {@code since}. */
+  public synchronized Set<String> channelsDecided(long alertId, Instant since) {
+    Set<String> out = new HashSet<>();
+    try (PreparedStatement ps = db.prepareStatement(
+        "SELECT DISTINCT channel FROM notifications WHERE time >= ? AND alert_id = ?")) {
+      ps.setLong(1, since.toEpochMilli());
+      ps.setLong(2, alertId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) out.add(rs.getString(1));
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read notifications: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
   /** The alerts that have at least one decision recorded at or after {@code since}. */
   public synchronized Set<Long> alertsDecidedSince(Instant since) {
     Set<Long> out = new HashSet<>();

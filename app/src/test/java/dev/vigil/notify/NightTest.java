@@ -244,6 +244,24 @@ class NightTest {
   }
 
   @Test
+  void aPhoneStepPersistedButKilledBeforeItsSendReturnedIsTakenAgainOnce() throws Exception {
+    Notifier first = notifier(store);
+    runUntil(first, at("2025-03-29T23:00"));
+    Alert a = alert(7, "payments-api", Severity.CRITICAL, AlertState.FIRING);
+    first.onChange(new AlertChange(Kind.FIRED, a, clock.instant()));
+    runUntil(first, at("2025-03-29T23:06"));
+    // kill -9 after the step was persisted, before the sends returned and were recorded: nothing left the machine
+    try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve("vigil.db"))) {
+      db.createStatement().executeUpdate("DELETE FROM notifications WHERE channel IN ('ntfy', 'pushover')");
+    }
+    phoneCalls.clear();
+    Notifier second = notifier(store);
+    second.resume(List.of(a), clock.instant());
+    runUntil(second, at("2025-03-29T23:10"));
+    assertThat(phoneCalls).as("the phone step taken again, once").containsExactly("/oncall", "/1/messages.json");
+  }
+
+  @Test
   void anAlertCommittedJustBeforeAKillIsDecidedAtRestartAndWakesOnce() {
     Notifier first = notifier(store);
     runUntil(first, at("2025-03-29T21:30"));
