@@ -64,6 +64,7 @@ class KillNineSuiteTest {
     List<Long> watchAgainMillis = new ArrayList<>();
     List<Long> spawnToCheckMillis = new ArrayList<>();
     String ladder;
+    List<Long> kills = new ArrayList<>(); // System.nanoTime() of each SIGKILL
     int ackCount = 0;
     Map<Long, Long> nightAcked = new HashMap<>(); // alert id -> System.nanoTime() right after the ack committed
     try (LoopbackFleet fleet = LoopbackFleet.start(); PhoneLog phone = new PhoneLog()) {
@@ -95,13 +96,14 @@ class KillNineSuiteTest {
             Thread.sleep(random.nextInt(150));
           }
         }
+        kills.add(System.nanoTime());
         child.destroyForcibly().waitFor();
 
         assertAfterKill(i, acked);
-        LadderChecks.afterKill(i, data, phone, nightAcked, ACK_NOTICED);
+        LadderChecks.afterKill(i, data, phone, nightAcked, ACK_NOTICED, kills);
         LadderChecks.resolveAcknowledged(data, nightAcked.keySet());
       }
-      ladder = LadderChecks.finalRun(data, rules, phone, nightAcked, ACK_NOTICED);
+      ladder = LadderChecks.finalRun(data, rules, phone, nightAcked, ACK_NOTICED, kills);
     }
     String figures = figures(ackCount, watchAgainMillis, spawnToCheckMillis) + ladder;
     System.out.println(figures);
