@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -53,7 +54,19 @@ public final class VigilCommand implements Runnable {
   }
 
   public static int execute(String... args) {
+    if (args.length > 0 && args[0].equals("validate")) return validate(Arrays.copyOfRange(args, 1, args.length));
     return commandLine().execute(args);
+  }
+
+  /**
+   * {@code vigil validate} starts lean (it must refuse hostile rules within 1 s, JVM start included): only its own
+   * command is built, not the other commands, whose loggers would configure logback and which load what they
+   * use. Same options, output and exit codes as through the whole command line.
+   */
+  static int validate(String... args) {
+    CommandLine cli = new CommandLine(new ValidateCommand());
+    cli.setCommandName("vigil validate");
+    return cli.execute(args);
   }
 
   public static CommandLine commandLine() {

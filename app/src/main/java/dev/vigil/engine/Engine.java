@@ -8,9 +8,11 @@ import dev.vigil.alert.Intake;
 import dev.vigil.check.CheckRequest;
 import dev.vigil.check.Checker;
 import dev.vigil.evaluate.Evaluator;
+import dev.vigil.evaluate.Verdict;
 import dev.vigil.rules.Monitor;
 import dev.vigil.rules.RuleSet;
 import dev.vigil.schedule.CheckScheduler;
+import dev.vigil.schedule.RetryAfter;
 import dev.vigil.store.AlertStore;
 import dev.vigil.store.Backups;
 import java.time.Clock;
@@ -58,6 +60,8 @@ public final class Engine implements Intake, AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "vigil-housekeeping"));
   private volatile Map<String, Monitor> monitors = Map.of();
   private volatile RuleSet rules;
+  /** Monitors whose server answered with Retry-After: no check before this. */
+  private final Map<String, Instant> retryNotBefore = new ConcurrentHashMap<>();
   private volatile Instant lastCompleted;
   private volatile Instant startedAt;
   private volatile HeartbeatSink heartbeats = (id, at) -> false;
@@ -237,11 +241,30 @@ public final class Engine implements Intake, AutoCloseable {
             log.error("check of {} failed unexpectedly", monitorId, error);
             return;
           }
-          pipeline.submit(new Work.CheckDone(m, Evaluator.evaluate(observation, m.expect())));
+          pipeline.submit(new Work.CheckDone(m, honourRetryAfter(m, Evaluator.evaluate(observation, m.expect()))));
         });
   }
 
+  /**
+   * A failed check that came with {@code Retry-After} (429, 503) is one failed check that says so, and the
+   * monitor's next check waits as asked (capped, see {@link RetryAfter}); quick re-checks wait too.
+   */
+  private Verdict honourRetryAfter(Monitor m, Verdict v) {
+    dev.vigil.check.Observation o = v.observation();
+    Optional<RetryAfter> asked = v.passed() ? Optional.empty()
+        : RetryAfter.of(o.status(), o.header("Retry-After"), o.at(), m.interval());
+    if (asked.isEmpty()) {
+      retryNotBefore.remove(m.id());
+      return v;
+    }
+    retryNotBefore.put(m.id(), clock.instant().plus(asked.get().delay()));
+    if (asked.get().delay().compareTo(m.interval()) > 0) scheduler.postpone(m.id(), m.interval(), asked.get().delay());
+    return new Verdict(o, false, v.failure(), v.failure().label() + ": " + asked.get().describe(), v.results());
+  }
+
   private void recheck(Monitor m, Duration after) {
+    Instant notBefore = retryNotBefore.get(m.id());
+    if (notBefore != null && clock.instant().plus(after).isBefore(notBefore)) return; // the server asked to wait
     scheduler.runOnceAfter(m.id(), after, () -> runCheck(m.id(), false));
   }
 

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -39,6 +40,8 @@ import org.slf4j.LoggerFactory;
 final class Escalations {
   private static final Logger LOG = LoggerFactory.getLogger(Notifier.class); // one log for all of noise control
   static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(15);
+  /** The decisions that say the phone step was taken: sent or failed to ntfy or Pushover, or no phone configured. */
+  private static final Set<String> PHONE_CHANNELS = Set.of("ntfy", "pushover", "phone");
 
   private final Object lock;
   private final PolicyInForce rules;
@@ -113,12 +116,23 @@ final class Escalations {
         continue;
       }
       PendingEscalation q = a.state() == AlertState.ACKNOWLEDGED && p.step() >= 0
-          ? new PendingEscalation(p.alertId(), -1, null, null, p.startedAt(), now) : p;
+          ? new PendingEscalation(p.alertId(), -1, null, null, p.startedAt(), now) : unsent(p);
       ladder.restore(q, a, now);
       if (q.step() >= 0) deliveries.record(now, a.id(), Decision.sent("ladder", Level.WAKE, "resumed after restart"));
       persist(a.id());
     }
     run(now);
+  }
+
+  /**
+   * A step is persisted as taken when it is due, and its send is recorded when it returns. A kill in between
+   * leaves a step taken whose page never left: it is taken again (a page twice beats a page never sent).
+   */
+  private PendingEscalation unsent(PendingEscalation p) {
+    if (p.step() < 2) return p;
+    Set<String> decided = store.channelsDecided(p.alertId(), p.startedAt());
+    int step = Collections.disjoint(decided, PHONE_CHANNELS) ? 1 : p.step() == 3 && !decided.contains("webhook") ? 2 : p.step();
+    return step == p.step() ? p : new PendingEscalation(p.alertId(), step, p.nextAt(), p.receipt(), p.startedAt(), p.ackedAt());
   }
 
   /** Stops the ladder of a silenced alert, then takes every step due at {@code now}. */

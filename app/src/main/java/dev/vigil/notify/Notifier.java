@@ -3,6 +3,7 @@ package dev.vigil.notify;
 import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertChange;
 import dev.vigil.alert.AlertListener;
+import dev.vigil.alert.AlertState;
 import dev.vigil.policy.Policy;
 import dev.vigil.store.PolicyStore;
 import java.time.Clock;
@@ -140,6 +141,19 @@ public final class Notifier implements AlertListener, AutoCloseable {
   public synchronized void resume(List<Alert> openAlerts, Instant now) {
     noise.restored(openAlerts);
     escalations.resume(openAlerts, now);
+    undecided(openAlerts).forEach(a -> noise.change(new AlertChange(AlertChange.Kind.FIRED, a, now)));
+  }
+
+  /**
+   * Firing alerts with no decision recorded: committed by the engine just before a crash, before the notifier
+   * could decide (and persist a ladder). They are decided now, or they would never make a sound.
+   */
+  private List<Alert> undecided(List<Alert> openAlerts) {
+    List<Alert> firing = openAlerts.stream().filter(a -> a.state() == AlertState.FIRING).toList();
+    if (firing.isEmpty()) return List.of();
+    Instant oldest = firing.stream().map(Alert::firstSeen).min(Instant::compareTo).orElseThrow();
+    Set<Long> decided = store.alertsDecidedSince(oldest);
+    return firing.stream().filter(a -> !decided.contains(a.id())).toList();
   }
 
   // ---------------------------------------------------------------- timers

@@ -22,6 +22,12 @@ public interface CheckScheduler extends AutoCloseable {
   /** Runs {@code check} once after {@code delay}, replacing any pending one-shot run for the monitor. */
   void runOnceAfter(String monitorId, Duration delay, Runnable check);
 
+  /**
+   * The server asked to wait: the monitor's next repeating run comes at its first slot {@code delay} or more from
+   * now (then on at its interval), and any pending one-shot run is dropped.
+   */
+  void postpone(String monitorId, Duration interval, Duration delay);
+
   /** Runs every scheduled monitor now, once, besides its schedule. */
   void runAllNow();
 

@@ -91,16 +91,31 @@ public final class QuartzScheduler implements CheckScheduler {
   public void schedule(String monitorId, Duration interval, Runnable check) {
     if (interval.toMillis() < 1) throw new IllegalArgumentException("interval < 1ms: " + interval);
     JobKey key = new JobKey(monitorId, REPEATING);
-    Trigger trigger = TriggerBuilder.newTrigger()
+    Trigger trigger = repeating(monitorId, interval, Instant.now());
+    checks.put(key, check);
+    call(() -> quartz.scheduleJob(job(key), Set.of(trigger), true));
+  }
+
+  @Override
+  public void postpone(String monitorId, Duration interval, Duration delay) {
+    JobKey oneShot = new JobKey(monitorId, ONE_SHOT);
+    call(() -> quartz.deleteJob(oneShot));
+    checks.remove(oneShot);
+    Trigger later = repeating(monitorId, interval, Instant.now().plus(delay));
+    call(() -> quartz.rescheduleJob(later.getKey(), later)); // null (nothing done) when it was unscheduled meanwhile
+  }
+
+  /** Every {@code interval} at the monitor's slot, from the first slot at or after {@code from}. */
+  private static Trigger repeating(String monitorId, Duration interval, Instant from) {
+    return TriggerBuilder.newTrigger()
         .withIdentity(monitorId, REPEATING)
-        .startAt(Date.from(firstRun(monitorId, interval, Instant.now())))
+        .forJob(monitorId, REPEATING)
+        .startAt(Date.from(firstRun(monitorId, interval, from)))
         .withSchedule(SimpleScheduleBuilder.simpleSchedule()
             .withIntervalInMilliseconds(interval.toMillis())
             .repeatForever()
             .withMisfireHandlingInstructionNextWithRemainingCount())
         .build();
-    checks.put(key, check);
-    call(() -> quartz.scheduleJob(job(key), Set.of(trigger), true));
   }
 
   @Override

@@ -18,9 +18,11 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Noise control's tables in {@code DATA/vigil.db} (migration V2): notification decisions, silences, manual
@@ -78,6 +80,37 @@ public final class PolicyStore implements AutoCloseable {
     } catch (SQLException e) {
       throw new StoreException("cannot record notification: " + e.getMessage(), e);
     }
+  }
+
+  /** The channels with a decision about {@code alertId} recorded at or after {@code since}. */
+  public synchronized Set<String> channelsDecided(long alertId, Instant since) {
+    Set<String> out = new HashSet<>();
+    try (PreparedStatement ps = db.prepareStatement(
+        "SELECT DISTINCT channel FROM notifications WHERE time >= ? AND alert_id = ?")) {
+      ps.setLong(1, since.toEpochMilli());
+      ps.setLong(2, alertId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) out.add(rs.getString(1));
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read notifications: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  /** The alerts that have at least one decision recorded at or after {@code since}. */
+  public synchronized Set<Long> alertsDecidedSince(Instant since) {
+    Set<Long> out = new HashSet<>();
+    try (PreparedStatement ps = db.prepareStatement(
+        "SELECT DISTINCT alert_id FROM notifications WHERE time >= ? AND alert_id IS NOT NULL")) {
+      ps.setLong(1, since.toEpochMilli());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) out.add(rs.getLong(1));
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read notifications: " + e.getMessage(), e);
+    }
+    return out;
   }
 
   /** Decisions at or after {@code since}, oldest first, at most {@code limit}. */

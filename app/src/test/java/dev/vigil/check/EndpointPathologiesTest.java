@@ -105,7 +105,8 @@ class EndpointPathologiesTest {
     expected.put("wrong-host-cert", "tls: hostname mismatch");
     urls.put("too-many-requests", server(always(new MockResponse.Builder().code(429).addHeader("Retry-After", "120")
         .build())).url("/").toString());
-    expected.put("too-many-requests", "status: status (429) < 400");
+    expected.put("too-many-requests",
+        "status: rate limited (429): retry after 120 s asked, checking again in 10 s (10 intervals at most)");
     urls.put("truncated-body", server(always(new MockResponse.Builder().body("x".repeat(100_000))
         .onResponseBody(new SocketEffect.CloseSocket()).build())).url("/").toString());
     expect.put("truncated-body", "body contains \"x\"");
@@ -161,6 +162,11 @@ class EndpointPathologiesTest {
     for (int i = 1; i < starts.size(); i++) {
       assertThat(Duration.between(starts.get(i - 1), starts.get(i))).as("healthy neighbour between runs")
           .isLessThan(Duration.ofMillis(1_500));
+    }
+    List<Instant> limited = timed.starts("too-many-requests");
+    for (int i = 1; i < limited.size(); i++) {
+      assertThat(Duration.between(limited.get(i - 1), limited.get(i))).as("429 with Retry-After: 120 on a 1 s interval: "
+          + "the next check waits 10 intervals (the cap), no quick re-check").isGreaterThanOrEqualTo(Duration.ofMillis(9_900));
     }
     assertThat(heapDuring - heapBefore).as("heap growth in bytes").isLessThan(16 * MIB);
     System.out.printf("endpoint pathologies: heap growth %d KiB; longest checks %s%n", (heapDuring - heapBefore) / 1024,

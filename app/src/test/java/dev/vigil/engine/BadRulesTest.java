@@ -83,7 +83,9 @@ class BadRulesTest {
 
     Path out = data.resolve("validate.out");
     long start = System.nanoTime();
-    Process validate = ChildVigil.command(out, List.of("-Xmx64m"), Map.of(), List.of("validate", "--rules", rulesDir.toString()));
+    Path loaded = data.resolve("classes.log");
+    Process validate = ChildVigil.command(out, List.of("-Xmx64m", "-Xlog:class+load:file=" + loaded), Map.of(),
+        List.of("validate", "--rules", rulesDir.toString()));
     assertThat(validate.waitFor(60, TimeUnit.SECONDS)).isTrue();
     Duration took = Duration.ofNanos(System.nanoTime() - start);
 
@@ -93,6 +95,11 @@ class BadRulesTest {
         rulesDir.resolve("b-aliases.yaml") + ":2:8: YAML aliases (*a) are not supported: write the value out",
         rulesDir.resolve("c-deep.yaml") + ":1:110: nested deeper than 100 levels",
         rulesDir.resolve("d-huge.yaml") + ":1:1: file is larger than 8 MiB; refused");
-    System.out.println("hostile rules: validate in -Xmx64m took " + took.toMillis() + " ms, JVM start included");
+    List<String> classes = Files.readAllLines(loaded);
+    assertThat(classes).as("validate starts lean: no logging framework, no other command, no database")
+        .noneMatch(c -> c.contains(" ch.qos.logback.") || c.contains(" dev.vigil.cli.RunCommand ")
+            || c.contains(" org.sqlite.") || c.contains(" org.flywaydb."));
+    System.out.println("hostile rules: validate in -Xmx64m took " + took.toMillis() + " ms, JVM start included, "
+        + classes.size() + " classes loaded");
   }
 }

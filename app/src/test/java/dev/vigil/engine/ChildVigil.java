@@ -46,6 +46,28 @@ final class ChildVigil {
       if (!child.isAlive()) throw new AssertionError("child exited " + child.exitValue() + ":\n" + Files.readString(log));
       Thread.sleep(5);
     }
-    throw new AssertionError("child not watching within " + atMost + ":\n" + Files.readString(log));
+    throw new AssertionError("child not watching within " + atMost + " (load " + loadAverage() + "):\n"
+        + Files.readString(log) + "\n" + threads(child));
+  }
+
+  /** The child's threads ({@code jcmd PID Thread.print}), to see where a slow start waits. */
+  private static String threads(Process child) {
+    try {
+      Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+          Long.toString(child.pid()), "Thread.print").redirectErrorStream(true).start();
+      String dump = new String(jcmd.getInputStream().readAllBytes());
+      jcmd.waitFor();
+      return dump;
+    } catch (IOException | InterruptedException e) {
+      return "no thread dump: " + e;
+    }
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 }

@@ -244,6 +244,43 @@ class NightTest {
   }
 
   @Test
+  void aPhoneStepPersistedButKilledBeforeItsSendReturnedIsTakenAgainOnce() throws Exception {
+    Notifier first = notifier(store);
+    runUntil(first, at("2025-03-29T23:00"));
+    Alert a = alert(7, "payments-api", Severity.CRITICAL, AlertState.FIRING);
+    first.onChange(new AlertChange(Kind.FIRED, a, clock.instant()));
+    runUntil(first, at("2025-03-29T23:06"));
+    // kill -9 after the step was persisted, before the sends returned and were recorded: nothing left the machine
+    try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve("vigil.db"))) {
+      db.createStatement().executeUpdate("DELETE FROM notifications WHERE channel IN ('ntfy', 'pushover')");
+    }
+    phoneCalls.clear();
+    Notifier second = notifier(store);
+    second.resume(List.of(a), clock.instant());
+    runUntil(second, at("2025-03-29T23:10"));
+    assertThat(phoneCalls).as("the phone step taken again, once").containsExactly("/oncall", "/1/messages.json");
+  }
+
+  @Test
+  void anAlertCommittedJustBeforeAKillIsDecidedAtRestartAndWakesOnce() {
+    Notifier first = notifier(store);
+    runUntil(first, at("2025-03-29T21:30"));
+    Instant t = clock.instant();
+    Alert dayAlert = new Alert(6, "fp6", "chat-api", Severity.CRITICAL, AlertState.FIRING, t, t, null, 2, "status (503) == 200", Map.of(), null);
+    first.onChange(new AlertChange(Kind.FIRED, dayAlert, clock.instant())); // a chime by day: decided
+    runUntil(first, at("2025-03-29T23:00"));
+    // kill -9 after the engine committed alert 7, before the notifier heard of it: no decision, no ladder row
+    Alert undecided = alert(7, "payments-api", Severity.CRITICAL, AlertState.FIRING);
+    Notifier second = notifier(store);
+    second.resume(List.of(dayAlert, undecided), clock.instant());
+    runUntil(second, at("2025-03-29T23:10"));
+    assertThat(reasons()).as("decided at restart, by night").contains(
+        "ladder sent: critical overnight: wake ladder", "ladder sent: alarm: payments-api still failing on a fresh check");
+    assertThat(store.notifications(Instant.EPOCH, 1000)).as("phone pages")
+        .filteredOn(x -> x.channel().equals("ntfy")).extracting(Notification::alertId).containsExactly(7L);
+  }
+
+  @Test
   void anAcknowledgedAlertNeverSoundsAtStartUp() {
     Notifier first = notifier(store);
     runUntil(first, at("2025-03-29T23:00"));
