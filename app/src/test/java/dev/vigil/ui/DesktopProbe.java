@@ -39,22 +39,36 @@ import javafx.stage.Stage;
  *       over it has run; the store's {@code history} call alone; the longest gap between two FX pulses.</li>
  *   <li>{@code storm DATA_DIR N}: the inbox shown over a real store, N alerts fired within one second (written in
  *       batches of N/10 every 100 ms, each one told to the AlertFeed like the engine does); the longest gap
- *       between two FX pulses, i.e. the longest frame the FX thread was blocked.</li>
+ *       between two FX pulses, i.e. the longest frame the FX thread was blocked, and the most CPU time the FX thread
+ *       spent between two pulses (the same, without the waits a loaded machine adds).</li>
  * </ul>
  */
 public final class DesktopProbe {
   /** Longest gap between two pulses since the last reset, measured by an AnimationTimer (which also keeps pulses going). */
   static final class PulseGaps extends AnimationTimer {
+    private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     private long last;
+    private long lastCpu;
     final AtomicLong maxNanos = new AtomicLong();
+    /** The FX thread's own CPU time between two pulses: what it did, without the waiting a loaded machine adds. */
+    final AtomicLong maxCpuNanos = new AtomicLong();
 
     @Override public void handle(long now) {
-      if (last != 0) maxNanos.accumulateAndGet(now - last, Math::max);
+      long cpu = threads.getCurrentThreadCpuTime();
+      if (last != 0) {
+        maxNanos.accumulateAndGet(now - last, Math::max);
+        maxCpuNanos.accumulateAndGet(cpu - lastCpu, Math::max);
+      }
       last = now;
+      lastCpu = cpu;
     }
 
     long takeMax() {
       return maxNanos.getAndSet(0);
+    }
+
+    long takeMaxCpu() {
+      return maxCpuNanos.getAndSet(0);
     }
   }
 
@@ -184,6 +198,7 @@ public final class DesktopProbe {
     });
     Thread.sleep(2000);
     long idle = gaps.takeMax();
+    long idleCpu = gaps.takeMaxCpu();
     int batch = Math.max(1, n / 10);
     long t0 = System.nanoTime();
     for (int b = 0; b < n; b += batch) {
@@ -208,8 +223,9 @@ public final class DesktopProbe {
     while (inbox.rows().size() < n && System.currentTimeMillis() < deadline) Thread.sleep(50);
     long shown = System.nanoTime() - t0;
     Thread.sleep(1000);
-    System.out.printf("storm n=%d written_in_ms=%.0f inbox_rows=%d all_in_inbox_after_ms=%.0f idle_max_pulse_gap_ms=%.1f storm_max_pulse_gap_ms=%.1f%n",
-        n, written / 1e6, inbox.rows().size(), shown / 1e6, idle / 1e6, gaps.takeMax() / 1e6);
+    System.out.printf("storm n=%d written_in_ms=%.0f inbox_rows=%d all_in_inbox_after_ms=%.0f idle_max_pulse_gap_ms=%.1f storm_max_pulse_gap_ms=%.1f"
+        + " idle_max_fx_cpu_per_frame_ms=%.1f storm_max_fx_cpu_per_frame_ms=%.1f%n",
+        n, written / 1e6, inbox.rows().size(), shown / 1e6, idle / 1e6, gaps.takeMax() / 1e6, idleCpu / 1e6, gaps.takeMaxCpu() / 1e6);
     io.close();
     store.close();
   }
