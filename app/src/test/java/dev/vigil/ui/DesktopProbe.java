@@ -37,7 +37,8 @@ import javafx.stage.Stage;
  *       {@code dev.vigil.bench.HistoryFixture}); scrolls to the last loaded row PAGES times. Per page: from the
  *       scroll until the next keyset page (HistoryViewModel.PAGE rows) is in the table and a CSS + layout pass
  *       over it has run; the store's {@code history} call alone; the longest gap between two FX pulses.</li>
- *   <li>{@code storm DATA_DIR N}: the inbox shown over a real store, N alerts fired within one second (written in
+ *   <li>{@code storm DATA_DIR N [OPEN]}: the inbox shown over a real store (with OPEN alerts already open and
+ *       shown for two seconds before, default none), N alerts fired within one second (written in
  *       batches of N/10 every 100 ms, each one told to the AlertFeed like the engine does); the longest gap
  *       between two FX pulses, i.e. the longest frame the FX thread was blocked, and the most CPU time the FX thread
  *       spent between two pulses (the same, without the waits a loaded machine adds).</li>
@@ -81,7 +82,7 @@ public final class DesktopProbe {
     try {
       switch (args[0]) {
         case "scroll" -> scroll(Path.of(args[1]), Integer.parseInt(args[2]));
-        case "storm" -> storm(Path.of(args[1]), Integer.parseInt(args[2]));
+        case "storm" -> storm(Path.of(args[1]), Integer.parseInt(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 0);
         default -> throw new IllegalArgumentException(args[0]);
       }
     } finally {
@@ -177,7 +178,7 @@ public final class DesktopProbe {
     real.close();
   }
 
-  static void storm(Path data, int n) throws Exception {
+  static void storm(Path data, int n, int alreadyOpen) throws Exception {
     Files.createDirectories(data);
     SqliteStore store = SqliteStore.open(data, Clock.systemUTC());
     FakeContext ctx = new FakeContext(store, data);
@@ -196,6 +197,13 @@ public final class DesktopProbe {
       feed.start();
       gaps.start();
     });
+    if (alreadyOpen > 0) {
+      store.transaction(w -> {
+        for (int i = 0; i < alreadyOpen; i++) w.fire("open-" + i, "old-" + i, Severity.WARNING, "status (503) == 200", null, Instant.now());
+        return null;
+      });
+      feed.refreshSoon();
+    }
     Thread.sleep(2000);
     long idle = gaps.takeMax();
     long idleCpu = gaps.takeMaxCpu();
@@ -220,7 +228,7 @@ public final class DesktopProbe {
     }
     long written = System.nanoTime() - t0;
     long deadline = System.currentTimeMillis() + 30_000;
-    while (inbox.rows().size() < n && System.currentTimeMillis() < deadline) Thread.sleep(50);
+    while (inbox.rows().size() < n + alreadyOpen && System.currentTimeMillis() < deadline) Thread.sleep(50);
     long shown = System.nanoTime() - t0;
     Thread.sleep(1000);
     System.out.printf("storm n=%d written_in_ms=%.0f inbox_rows=%d all_in_inbox_after_ms=%.0f idle_max_pulse_gap_ms=%.1f storm_max_pulse_gap_ms=%.1f"

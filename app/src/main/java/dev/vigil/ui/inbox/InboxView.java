@@ -72,10 +72,20 @@ public final class InboxView extends BorderPane {
     table.setPlaceholder(new Label("Nothing open. All well."));
     TableColumn<AlertRow, String> severity = column("Severity", AlertRow::severity, 110);
     severity.setCellFactory(c -> new TableCell<>() {
+      // One icon per severity per cell, made once: a live update moves rows through the cells, and a new icon
+      // node each time costs a CSS pass for it.
+      private final Node[] icons = new Node[Severity.values().length];
+
       @Override protected void updateItem(String item, boolean empty) {
         super.updateItem(item, empty);
         setText(empty ? null : item);
-        setGraphic(empty || item == null ? null : Icons.severity(Severity.parse(item).orElse(Severity.INFO)));
+        Node icon = null;
+        if (!empty && item != null) {
+          Severity s = Severity.parse(item).orElse(Severity.INFO);
+          if (icons[s.ordinal()] == null) icons[s.ordinal()] = Icons.severity(s);
+          icon = icons[s.ordinal()];
+        }
+        if (getGraphic() != icon) setGraphic(icon);
       }
     });
     table.getColumns().setAll(java.util.List.of(severity, column("Monitor", AlertRow::monitor, 180), column("Since", AlertRow::since, 200),
