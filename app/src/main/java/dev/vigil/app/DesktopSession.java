@@ -8,8 +8,11 @@ import dev.vigil.policy.Policy;
 import dev.vigil.policy.PolicyParser;
 import dev.vigil.policy.QuietMode;
 import dev.vigil.policy.Silence;
+import dev.vigil.rules.PolicySpec;
+import dev.vigil.rules.RuleSet;
 import dev.vigil.store.AlertStore;
 import dev.vigil.ui.DesktopContext;
+import dev.vigil.ui.NoiseRules;
 import dev.vigil.ui.QuietControl;
 import dev.vigil.ui.QuietStatus;
 import java.io.IOException;
@@ -72,6 +75,26 @@ public final class DesktopSession implements DesktopContext {
 
   private Policy policy() {
     return PolicyParser.parse(watch.engine().rules().policy()).policy();
+  }
+
+  @Override
+  public NoiseRules noiseRules() {
+    RuleSet rules = watch.engine().rules();
+    Instant now = watch.clock().instant();
+    return new NoiseRules(parsedOnce(rules.policy()), watch.policyStore().quiet().orElse(null), watch.policyStore().silences(now),
+        Watch.breakthrough(rules));
+  }
+
+  private PolicySpec lastSpec;
+  private Policy lastPolicy;
+
+  /** The same Policy object while the rules' policy is the same, so the noise rules compare equal. */
+  private synchronized Policy parsedOnce(PolicySpec spec) {
+    if (lastPolicy == null || !spec.equals(lastSpec)) {
+      lastPolicy = PolicyParser.parse(spec).policy();
+      lastSpec = spec;
+    }
+    return lastPolicy;
   }
 
   @Override

@@ -15,7 +15,8 @@ import java.util.function.Consumer;
  * <p>Engine changes only set a dirty flag. Every {@value #TICK_MILLIS} ms, on the background thread, the feed
  * reads the open alerts once if the flag was set or the store's data version moved (another process wrote),
  * and publishes one snapshot to the FX thread only when they differ from the last. Ten thousand changes in a
- * second become at most five reads and five publications.
+ * second become at most five reads and five publications. Quiet mode, the watch status and the noise rules
+ * (policy, silences) are read about once a second, and a change in them is published too.
  */
 public final class AlertFeed {
   static final long TICK_MILLIS = 200;
@@ -31,6 +32,7 @@ public final class AlertFeed {
   private int ticks;
   private QuietStatus lastQuiet;
   private WatchStatus lastWatch;
+  private NoiseRules lastNoise;
   private volatile DeskSnapshot latest;
 
   public AlertFeed(DesktopContext ctx, Io io) {
@@ -74,17 +76,20 @@ public final class AlertFeed {
     lastVersion = version;
     QuietStatus quiet = lastQuiet;
     WatchStatus watch = lastWatch;
+    NoiseRules noise = lastNoise;
     if (statusDue || quiet == null) {
       quiet = ctx.quiet().quietStatus();
       watch = ctx.watchStatus();
+      noise = ctx.noiseRules();
     }
-    boolean statusChanged = !Objects.equals(quiet, lastQuiet) || !Objects.equals(watch, lastWatch);
+    boolean statusChanged = !Objects.equals(quiet, lastQuiet) || !Objects.equals(watch, lastWatch) || !Objects.equals(noise, lastNoise);
     lastQuiet = quiet;
     lastWatch = watch;
+    lastNoise = noise;
     List<Alert> open = readAlerts ? ctx.store().openAlerts() : latest.open();
     boolean alertsChanged = !open.equals(latest.open());
     if (!alertsChanged && !statusChanged && !republishDue) return;
-    DeskSnapshot next = new DeskSnapshot(open, quiet, watch, ctx.clock().instant());
+    DeskSnapshot next = new DeskSnapshot(open, quiet, watch, noise, ctx.clock().instant());
     latest = next;
     io.fx(() -> subscribers.forEach(s -> s.accept(next)));
   }

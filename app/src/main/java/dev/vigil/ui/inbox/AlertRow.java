@@ -2,7 +2,7 @@ package dev.vigil.ui.inbox;
 
 import dev.vigil.alert.Alert;
 import dev.vigil.ui.Noise;
-import dev.vigil.ui.QuietStatus;
+import dev.vigil.ui.NoiseRules;
 import dev.vigil.ui.Times;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -37,9 +37,9 @@ public final class AlertRow {
     this.searchText = (monitor + " " + lastFailure + " " + severity).toLowerCase(Locale.ROOT);
   }
 
-  static AlertRow of(Alert a, QuietStatus quiet, Instant now, ZoneId zone) {
+  static AlertRow of(Alert a, NoiseRules noise, Instant now, ZoneId zone) {
     return new AlertRow(a, a.severity().label(), a.monitor(), Times.since(a.firstSeen(), now, zone),
-        a.count() == 1 ? "1 time" : a.count() + " times", a.summary(), Noise.reason(a, quiet, now, zone));
+        a.count() == 1 ? "1 time" : a.count() + " times", a.summary(), Noise.reason(a, noise, now, zone));
   }
 
   public Alert alert() {

@@ -105,7 +105,7 @@ public final class InboxViewModel {
         .sorted(Comparator.comparing((Alert a) -> !Noise.isFiring(a, now))
             .thenComparing(Alert::severity)
             .thenComparing(Alert::firstSeen, Comparator.reverseOrder()))
-        .map(a -> AlertRow.of(a, s.quiet(), now, zone))
+        .map(a -> AlertRow.of(a, s.noise(), now, zone))
         .toList();
     long firing = s.open().stream().filter(a -> Noise.isFiring(a, now)).count();
     return new Rows(next, s.open().isEmpty() ? "Nothing open. All well." : s.open().size() + " open, " + firing + " firing");
