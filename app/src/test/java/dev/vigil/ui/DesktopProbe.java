@@ -203,6 +203,8 @@ public final class DesktopProbe {
         return null;
       });
       feed.refreshSoon();
+      long until = System.currentTimeMillis() + 30_000;
+      while (inbox.rows().size() < alreadyOpen && System.currentTimeMillis() < until) Thread.sleep(50);
     }
     Thread.sleep(2000);
     long idle = gaps.takeMax();

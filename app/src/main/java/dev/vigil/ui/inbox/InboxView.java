@@ -1,6 +1,5 @@
 package dev.vigil.ui.inbox;
 
-import dev.vigil.alert.Severity;
 import dev.vigil.ui.Dialogs;
 import dev.vigil.ui.Icons;
 import java.util.function.Consumer;
@@ -10,7 +9,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -71,23 +69,7 @@ public final class InboxView extends BorderPane {
     table.setItems(vm.rows());
     table.setPlaceholder(new Label("Nothing open. All well."));
     TableColumn<AlertRow, String> severity = column("Severity", AlertRow::severity, 110);
-    severity.setCellFactory(c -> new TableCell<>() {
-      // One icon per severity per cell, made once: a live update moves rows through the cells, and a new icon
-      // node each time costs a CSS pass for it.
-      private final Node[] icons = new Node[Severity.values().length];
-
-      @Override protected void updateItem(String item, boolean empty) {
-        super.updateItem(item, empty);
-        setText(empty ? null : item);
-        Node icon = null;
-        if (!empty && item != null) {
-          Severity s = Severity.parse(item).orElse(Severity.INFO);
-          if (icons[s.ordinal()] == null) icons[s.ordinal()] = Icons.severity(s);
-          icon = icons[s.ordinal()];
-        }
-        if (getGraphic() != icon) setGraphic(icon);
-      }
-    });
+    severity.setCellFactory(c -> new SeverityCell());
     table.getColumns().setAll(java.util.List.of(severity, column("Monitor", AlertRow::monitor, 180), column("Since", AlertRow::since, 200),
         column("Count", AlertRow::count, 90), column("Last failure", AlertRow::lastFailure, 280), column("Noise", AlertRow::noise, 260)));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
