@@ -112,9 +112,10 @@ public final class InboxView extends BorderPane {
       warm.getItems().add(new AlertRow(sample, i % 2 == 0 ? "critical" : "warning", "warm-up", "since", i + " times", "", ""));
     }
     columns(warm);
+    warm.setOpacity(0); // styled and laid out, never seen
     warm.setMouseTransparent(true);
     warm.setFocusTraversable(false);
-    new AnimationTimer() {
+    AnimationTimer dropAfterFirstFrames = new AnimationTimer() {
       private int pulses;
 
       @Override public void handle(long now) {
@@ -123,7 +124,11 @@ public final class InboxView extends BorderPane {
         ((Pane) warm.getParent()).getChildren().remove(warm);
         stop();
       }
-    }.start();
+    };
+    // Started when the view joins a scene (the window is shown right after), so it never ticks for a view not shown.
+    warm.sceneProperty().addListener((o, was, scene) -> {
+      if (scene != null && warm.getParent() != null) dropAfterFirstFrames.start();
+    });
     return warm;
   }
 
