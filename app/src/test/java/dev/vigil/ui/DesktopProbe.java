@@ -172,8 +172,10 @@ public final class DesktopProbe {
     report("  css + layout pass (ms)", Arrays.copyOf(layout, done));
     report("longest FX pulse gap per page (ms)", Arrays.copyOf(pulse, done));
     int tenth = Math.max(1, done / 10);
-    report("first 10% of pages, total (ms)", Arrays.copyOfRange(total, 0, tenth));
-    report("last 10% of pages, total (ms)", Arrays.copyOfRange(total, done - tenth, done));
+    if (done > 0) { // PAGES 0: only the storm is wanted
+      report("first 10% of pages, total (ms)", Arrays.copyOfRange(total, 0, tenth));
+      report("last 10% of pages, total (ms)", Arrays.copyOfRange(total, done - tenth, done));
+    }
     io.close();
     real.close();
   }
