@@ -11,6 +11,7 @@ import dev.vigil.policy.Silence;
 import dev.vigil.rules.RuleSet;
 import dev.vigil.store.AlertStore;
 import dev.vigil.ui.DesktopContext;
+import dev.vigil.ui.NoiseRules;
 import dev.vigil.ui.QuietControl;
 import dev.vigil.ui.QuietStatus;
 import java.io.IOException;
@@ -84,6 +85,14 @@ public final class DesktopSession implements DesktopContext {
   }
 
   private record Parsed(RuleSet rules, Policy policy) {}
+
+  @Override
+  public NoiseRules noiseRules() {
+    RuleSet rules = watch.engine().rules();
+    Instant now = watch.clock().instant();
+    return new NoiseRules(policy(), watch.policyStore().quiet().orElse(null), watch.policyStore().silences(now),
+        Watch.breakthrough(rules));
+  }
 
   @Override
   public QuietControl quiet() {

@@ -126,7 +126,8 @@ public final class Watch implements AutoCloseable {
         List.of(() -> ApiPortFile.remove(dataDir), api::close, sources::close, heartbeats::close, intake::close));
   }
 
-  private static Set<String> breakthrough(RuleSet rules) {
+  /** The monitors whose alerts break through quiet mode. */
+  static Set<String> breakthrough(RuleSet rules) {
     return rules.monitors().stream().filter(Monitor::breakthrough).map(Monitor::id).collect(Collectors.toUnmodifiableSet());
   }
 

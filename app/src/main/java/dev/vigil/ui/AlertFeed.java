@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * between folds into that read. Once a second, {@link #tick()} also reads quiet mode and the watch status, and the
  * open alerts if the store's data version moved. A snapshot goes to the FX thread only when it differs from the
  * last. Ten thousand changes in a second become at most six reads and six publications; with nothing happening the
- * thread wakes once a second and reads no alert.
+ * thread wakes once a second and reads no alert. The noise rules (policy, silences) are read with the quiet mode,
+ * and a change in them is published too.
  */
 public final class AlertFeed {
   static final long TICK_MILLIS = 1_000;
@@ -34,6 +35,7 @@ public final class AlertFeed {
   private int ticks;
   private QuietStatus lastQuiet;
   private WatchStatus lastWatch;
+  private NoiseRules lastNoise;
   private volatile DeskSnapshot latest;
 
   public AlertFeed(DesktopContext ctx, Io io) {
@@ -76,7 +78,7 @@ public final class AlertFeed {
       return;
     }
     if (!dirty.getAndSet(false)) return;
-    publishIfChanged(ctx.store().openAlerts(), lastQuiet, lastWatch, false);
+    publishIfChanged(ctx.store().openAlerts(), lastQuiet, lastWatch, lastNoise, false);
   }
 
   /** One tick, on the background thread: reads and publishes only when something changed. */
@@ -88,16 +90,18 @@ public final class AlertFeed {
     lastVersion = version;
     QuietStatus quiet = ctx.quiet().quietStatus();
     WatchStatus watch = ctx.watchStatus();
-    publishIfChanged(readAlerts ? ctx.store().openAlerts() : latest.open(), quiet, watch, republishDue);
+    NoiseRules noise = ctx.noiseRules();
+    publishIfChanged(readAlerts ? ctx.store().openAlerts() : latest.open(), quiet, watch, noise, republishDue);
   }
 
-  private void publishIfChanged(List<Alert> open, QuietStatus quiet, WatchStatus watch, boolean republishDue) {
-    boolean statusChanged = !Objects.equals(quiet, lastQuiet) || !Objects.equals(watch, lastWatch);
+  private void publishIfChanged(List<Alert> open, QuietStatus quiet, WatchStatus watch, NoiseRules noise, boolean republishDue) {
+    boolean statusChanged = !Objects.equals(quiet, lastQuiet) || !Objects.equals(watch, lastWatch) || !Objects.equals(noise, lastNoise);
     lastQuiet = quiet;
     lastWatch = watch;
+    lastNoise = noise;
     boolean alertsChanged = !open.equals(latest.open());
     if (!alertsChanged && !statusChanged && !republishDue) return;
-    DeskSnapshot next = new DeskSnapshot(open, quiet, watch, ctx.clock().instant());
+    DeskSnapshot next = new DeskSnapshot(open, quiet, watch, noise, ctx.clock().instant());
     latest = next;
     io.fx(() -> subscribers.forEach(s -> s.accept(next)));
   }

@@ -35,6 +35,12 @@ public interface DesktopContext {
 
   QuietControl quiet();
 
+  /**
+   * The noise rules the notifier acts on right now: the policy, manual quiet mode, the active silences and the
+   * monitors that break through quiet mode. Read about once a second.
+   */
+  NoiseRules noiseRules();
+
   /** Silences every alert of one monitor for a while (a silence matching {@code monitor=ID}). */
   void silenceMonitor(String monitorId, Duration duration);
 

@@ -19,18 +19,21 @@ public final class Io implements AutoCloseable {
 
   private final Executor background;
   private final Executor fx;
+  private final Executor frames;
   private final ScheduledExecutorService owned;
   private volatile Consumer<String> onError = message -> {};
 
   Io(Executor background, Executor fx) {
     this.background = background;
     this.fx = fx;
+    this.frames = Runnable::run;
     this.owned = null;
   }
 
   private Io(ScheduledExecutorService owned, Executor fx) {
     this.background = owned;
     this.fx = fx;
+    this.frames = new Frames();
     this.owned = owned;
   }
 
@@ -112,6 +115,14 @@ public final class Io implements AutoCloseable {
   /** Runs on the FX thread (used by background work that publishes). */
   public void fx(Runnable work) {
     fx.execute(work);
+  }
+
+  /**
+   * Runs {@code work} on the FX thread at a coming pulse, one such task per pulse, so work handed over in parts
+   * leaves frames drawn between the parts; call it on the FX thread. At once for {@link #direct()}.
+   */
+  public void nextFrame(Runnable work) {
+    frames.execute(work);
   }
 
   @Override

@@ -37,24 +37,39 @@ import javafx.stage.Stage;
  *       {@code dev.vigil.bench.HistoryFixture}); scrolls to the last loaded row PAGES times. Per page: from the
  *       scroll until the next keyset page (HistoryViewModel.PAGE rows) is in the table and a CSS + layout pass
  *       over it has run; the store's {@code history} call alone; the longest gap between two FX pulses.</li>
- *   <li>{@code storm DATA_DIR N}: the inbox shown over a real store, N alerts fired within one second (written in
+ *   <li>{@code storm DATA_DIR N [OPEN]}: the inbox shown over a real store (with OPEN alerts already open and
+ *       shown for two seconds before, default none), N alerts fired within one second (written in
  *       batches of N/10 every 100 ms, each one told to the AlertFeed like the engine does); the longest gap
- *       between two FX pulses, i.e. the longest frame the FX thread was blocked.</li>
+ *       between two FX pulses, i.e. the longest frame the FX thread was blocked, and the most CPU time the FX thread
+ *       spent between two pulses (the same, without the waits a loaded machine adds).</li>
  * </ul>
  */
 public final class DesktopProbe {
   /** Longest gap between two pulses since the last reset, measured by an AnimationTimer (which also keeps pulses going). */
   static final class PulseGaps extends AnimationTimer {
+    private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     private long last;
+    private long lastCpu;
     final AtomicLong maxNanos = new AtomicLong();
+    /** The FX thread's own CPU time between two pulses: what it did, without the waiting a loaded machine adds. */
+    final AtomicLong maxCpuNanos = new AtomicLong();
 
     @Override public void handle(long now) {
-      if (last != 0) maxNanos.accumulateAndGet(now - last, Math::max);
+      long cpu = threads.getCurrentThreadCpuTime();
+      if (last != 0) {
+        maxNanos.accumulateAndGet(now - last, Math::max);
+        maxCpuNanos.accumulateAndGet(cpu - lastCpu, Math::max);
+      }
       last = now;
+      lastCpu = cpu;
     }
 
     long takeMax() {
       return maxNanos.getAndSet(0);
+    }
+
+    long takeMaxCpu() {
+      return maxCpuNanos.getAndSet(0);
     }
   }
 
@@ -67,7 +82,7 @@ public final class DesktopProbe {
     try {
       switch (args[0]) {
         case "scroll" -> scroll(Path.of(args[1]), Integer.parseInt(args[2]));
-        case "storm" -> storm(Path.of(args[1]), Integer.parseInt(args[2]));
+        case "storm" -> storm(Path.of(args[1]), Integer.parseInt(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 0);
         default -> throw new IllegalArgumentException(args[0]);
       }
     } finally {
@@ -157,13 +172,15 @@ public final class DesktopProbe {
     report("  css + layout pass (ms)", Arrays.copyOf(layout, done));
     report("longest FX pulse gap per page (ms)", Arrays.copyOf(pulse, done));
     int tenth = Math.max(1, done / 10);
-    report("first 10% of pages, total (ms)", Arrays.copyOfRange(total, 0, tenth));
-    report("last 10% of pages, total (ms)", Arrays.copyOfRange(total, done - tenth, done));
+    if (done > 0) { // PAGES 0: only the storm is wanted
+      report("first 10% of pages, total (ms)", Arrays.copyOfRange(total, 0, tenth));
+      report("last 10% of pages, total (ms)", Arrays.copyOfRange(total, done - tenth, done));
+    }
     io.close();
     real.close();
   }
 
-  static void storm(Path data, int n) throws Exception {
+  static void storm(Path data, int n, int alreadyOpen) throws Exception {
     Files.createDirectories(data);
     SqliteStore store = SqliteStore.open(data, Clock.systemUTC());
     FakeContext ctx = new FakeContext(store, data);
@@ -182,8 +199,18 @@ public final class DesktopProbe {
       feed.start();
       gaps.start();
     });
+    if (alreadyOpen > 0) {
+      store.transaction(w -> {
+        for (int i = 0; i < alreadyOpen; i++) w.fire("open-" + i, "old-" + i, Severity.WARNING, "status (503) == 200", null, Instant.now());
+        return null;
+      });
+      feed.refreshSoon();
+      long until = System.currentTimeMillis() + 30_000;
+      while (inbox.rows().size() < alreadyOpen && System.currentTimeMillis() < until) Thread.sleep(50);
+    }
     Thread.sleep(2000);
     long idle = gaps.takeMax();
+    long idleCpu = gaps.takeMaxCpu();
     int batch = Math.max(1, n / 10);
     long t0 = System.nanoTime();
     for (int b = 0; b < n; b += batch) {
@@ -205,11 +232,12 @@ public final class DesktopProbe {
     }
     long written = System.nanoTime() - t0;
     long deadline = System.currentTimeMillis() + 30_000;
-    while (inbox.rows().size() < n && System.currentTimeMillis() < deadline) Thread.sleep(50);
+    while (inbox.rows().size() < n + alreadyOpen && System.currentTimeMillis() < deadline) Thread.sleep(50);
     long shown = System.nanoTime() - t0;
     Thread.sleep(1000);
-    System.out.printf("storm n=%d written_in_ms=%.0f inbox_rows=%d all_in_inbox_after_ms=%.0f idle_max_pulse_gap_ms=%.1f storm_max_pulse_gap_ms=%.1f%n",
-        n, written / 1e6, inbox.rows().size(), shown / 1e6, idle / 1e6, gaps.takeMax() / 1e6);
+    System.out.printf("storm n=%d written_in_ms=%.0f inbox_rows=%d all_in_inbox_after_ms=%.0f idle_max_pulse_gap_ms=%.1f storm_max_pulse_gap_ms=%.1f"
+        + " idle_max_fx_cpu_per_frame_ms=%.1f storm_max_fx_cpu_per_frame_ms=%.1f%n",
+        n, written / 1e6, inbox.rows().size(), shown / 1e6, idle / 1e6, gaps.takeMax() / 1e6, idleCpu / 1e6, gaps.takeMaxCpu() / 1e6);
     io.close();
     store.close();
   }

@@ -18,6 +18,8 @@ public final class FakeContext implements DesktopContext {
   public Clock clock = Clock.fixed(Samples.T0.plusSeconds(37 * 60), ZoneId.of("Europe/Berlin"));
   public volatile QuietStatus quiet = QuietStatus.OFF;
   public volatile WatchStatus watch = WatchStatus.WATCHING;
+  /** The noise rules; null means the default policy in the clock's zone with no quiet mode and no silences. */
+  public volatile NoiseRules noise;
   public final List<String> calls = new CopyOnWriteArrayList<>();
   public final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -51,6 +53,8 @@ public final class FakeContext implements DesktopContext {
   @Override public void silenceMonitor(String monitorId, Duration duration) { calls.add("silence " + monitorId + " " + duration); }
 
   @Override public WatchStatus watchStatus() { return watch; }
+
+  @Override public NoiseRules noiseRules() { return noise != null ? noise : NoiseRules.calm(clock.getZone()); }
 
   @Override public void testSound() { calls.add("testSound"); }
 

@@ -11,32 +11,39 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 /** The open alerts and what can be done to them. Holds no controls; every store call goes through {@link Io}. */
 public final class InboxViewModel {
   static final String ACTOR = "desktop";
+  /** At most this many rows change per frame; a bigger change is spread over the next frames. */
+  static final int ROWS_PER_FRAME = 500;
+  /** While the list is shorter than a screenful, it grows by at most {@value #FIRST_SCREEN_ROWS_PER_FRAME} per frame. */
+  static final int SCREENFUL = 40;
+  static final int FIRST_SCREEN_ROWS_PER_FRAME = 4;
 
   private final DesktopContext ctx;
   private final Io io;
   private final AlertFeed feed;
-  private final ObservableList<AlertRow> rows = FXCollections.observableArrayList();
+  private final RowList rows = new RowList();
   private final FilteredList<AlertRow> visible = new FilteredList<>(rows);
   private final StringProperty filter = new SimpleStringProperty("");
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+  /** The rows once every change handed to the FX thread is applied; read and written on the background thread. */
+  private List<AlertRow> published = List.of();
 
   public InboxViewModel(DesktopContext ctx, Io io, AlertFeed feed) {
     this.ctx = ctx;
     this.io = io;
     this.feed = feed;
-    filter.addListener((o, was, text) -> visible.setPredicate(row -> matches(row, text)));
+    filter.addListener((o, was, text) -> visible.setPredicate(matching(text)));
     feed.subscribe(this::show);
   }
 
@@ -60,17 +67,36 @@ public final class InboxViewModel {
   }
 
   /**
-   * Sorts and words the rows on the background thread (10,000 open alerts take longer than a frame), then swaps
-   * them in on the FX thread; snapshots arrive and are handled in order.
+   * Sorts and words the rows on the background thread (10,000 open alerts take longer than a frame) and works out
+   * what changed since the last publication; the FX thread then applies only the changed rows, at most
+   * {@value #ROWS_PER_FRAME} per frame. Snapshots arrive, and their changes are applied, in order.
    */
   void show(DeskSnapshot s) {
-    io.load(() -> rowsOf(s), r -> {
-      rows.setAll(r.rows());
-      status.set(r.status());
+    io.load(() -> changesOf(s), changes -> {
+      List<List<RowDiff.Step>> batches = changes.batches();
+      for (int i = 0; i < batches.size(); i++) {
+        List<RowDiff.Step> batch = batches.get(i);
+        boolean last = i == batches.size() - 1;
+        io.nextFrame(() -> {
+          rows.apply(batch);
+          if (last) status.set(changes.status());
+        });
+      }
+      if (batches.isEmpty()) io.nextFrame(() -> status.set(changes.status()));
     });
   }
 
   private record Rows(List<AlertRow> rows, String status) {}
+
+  private record Changes(List<List<RowDiff.Step>> batches, String status) {}
+
+  private Changes changesOf(DeskSnapshot s) {
+    Rows next = rowsOf(s);
+    List<RowDiff.Step> steps = RowDiff.between(published, next.rows());
+    int ramp = Math.max(0, SCREENFUL - published.size());
+    published = next.rows();
+    return new Changes(RowDiff.batches(steps, ROWS_PER_FRAME, ramp, FIRST_SCREEN_ROWS_PER_FRAME), next.status());
+  }
 
   private Rows rowsOf(DeskSnapshot s) {
     Instant now = ctx.clock().instant();
@@ -79,7 +105,7 @@ public final class InboxViewModel {
         .sorted(Comparator.comparing((Alert a) -> !Noise.isFiring(a, now))
             .thenComparing(Alert::severity)
             .thenComparing(Alert::firstSeen, Comparator.reverseOrder()))
-        .map(a -> AlertRow.of(a, s.quiet(), now, zone))
+        .map(a -> AlertRow.of(a, s.noise(), now, zone))
         .toList();
     long firing = s.open().stream().filter(a -> Noise.isFiring(a, now)).count();
     return new Rows(next, s.open().isEmpty() ? "Nothing open. All well." : s.open().size() + " open, " + firing + " firing");
@@ -123,10 +149,10 @@ public final class InboxViewModel {
     }, () -> message.set(done));
   }
 
-  private static boolean matches(AlertRow row, String text) {
-    if (text == null || text.isBlank()) return true;
+  private static Predicate<AlertRow> matching(String text) {
+    if (text == null || text.isBlank()) return null;
     String needle = text.trim().toLowerCase(Locale.ROOT);
-    return (row.monitor() + " " + row.lastFailure() + " " + row.severity()).toLowerCase(Locale.ROOT).contains(needle);
+    return row -> row.searchText().contains(needle);
   }
 
   private static String blankToNull(String s) {

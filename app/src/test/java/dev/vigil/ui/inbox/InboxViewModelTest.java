@@ -43,7 +43,7 @@ class InboxViewModelTest {
     assertThat(row.since()).isEqualTo("since 02:14 (37 min)");
     assertThat(row.count()).isEqualTo("3 times");
     assertThat(row.lastFailure()).isEqualTo("status: status (503) == 200");
-    assertThat(row.noise()).isEqualTo("Firing: making noise");
+    assertThat(row.noise()).isEqualTo("Overnight: critical wakes you (alarm)");
     assertThat(vm.status().get()).isEqualTo("3 open, 2 firing");
   }
 
@@ -56,7 +56,7 @@ class InboxViewModelTest {
       assertThat(e.note()).isEqualTo("looking into it");
       assertThat(e.actor()).isEqualTo("desktop");
     });
-    assertThat(vm.rows().get(0).noise()).isEqualTo("Firing: making noise");
+    assertThat(vm.rows().get(0).noise()).isEqualTo("Overnight: warning waits for the morning digest at 08:00");
     assertThat(vm.message().get()).isEqualTo("Acknowledged payments-api");
   }
 
