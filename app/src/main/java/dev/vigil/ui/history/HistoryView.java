@@ -41,8 +41,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 public final class HistoryView extends BorderPane {
   /** How close to either end of the window a visible row must be to ask for the page beyond it. */
   static final int PREFETCH_ROWS = 40;
-  /** Every row is this tall, so the table never measures a row to lay out a page. */
-  static final double ROW_HEIGHT = 28;
+  /** Every row is this tall (what 15 px type and the cell padding measured), so the table never measures a row. */
+  static final double ROW_HEIGHT = 42;
 
   private final HistoryViewModel vm;
   private final ZoneId zone;
