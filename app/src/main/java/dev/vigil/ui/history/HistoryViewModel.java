@@ -143,7 +143,10 @@ public final class HistoryViewModel {
     }, loaded -> {
       List<Alert> items = loaded.page().items();
       int drop = Math.max(0, rows.size() + items.size() - WINDOW);
-      if (drop > 0 && visible != null && visible.first() < drop) return; // scrolled back up meanwhile: not needed
+      if (drop > 0 && visible != null && visible.first() < drop) { // scrolled back up meanwhile: not needed now
+        showTotals();
+        return;
+      }
       moreBelow = loaded.page().next() != null;
       if (!items.isEmpty() && (deepest == null || older(items.get(items.size() - 1), deepest))) {
         read += (int) items.stream().filter(a -> loaded.counted() == null || older(a, loaded.counted())).count();
@@ -171,7 +174,10 @@ public final class HistoryViewModel {
     load(query.previous(cursorOf(rows.get(0))), page -> IncidentMetrics.Sums.NONE, loaded -> {
       List<Alert> items = loaded.page().items();
       int drop = Math.max(0, rows.size() + items.size() - WINDOW);
-      if (drop > 0 && visible != null && visible.last() >= rows.size() - drop) return; // scrolled back down meanwhile
+      if (drop > 0 && visible != null && visible.last() >= rows.size() - drop) { // scrolled back down meanwhile
+        showTotals();
+        return;
+      }
       moreAbove = loaded.page().next() != null;
       moving = true;
       try {
