@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ final class Alerts {
   private static final String OPEN = "state != 'resolved'";
   private static final String SELECT = "SELECT " + COLUMNS + " FROM alerts ";
   private static final String NEWEST_FIRST = " ORDER BY first_seen DESC, id DESC";
+  private static final String OLDEST_FIRST = " ORDER BY first_seen, id";
   private static final String RETURNING = " RETURNING " + COLUMNS;
 
   private static final String FIND = SELECT + "WHERE id = ?";
@@ -175,10 +177,12 @@ final class Alerts {
   Page<Alert> history(HistoryQuery query) {
     HistorySql sql = HistorySql.of(query);
     List<Alert> rows = db.query(sql.text(), Alerts::alert, sql.params());
-    if (rows.size() <= query.limit()) return new Page<>(rows, null);
-    List<Alert> items = new ArrayList<>(rows.subList(0, query.limit()));
-    Alert last = items.get(items.size() - 1);
-    return new Page<>(items, new HistoryQuery.Cursor(last.firstSeen(), last.id()));
+    boolean more = rows.size() > query.limit();
+    List<Alert> items = new ArrayList<>(more ? rows.subList(0, query.limit()) : rows);
+    Alert last = items.isEmpty() ? null : items.get(items.size() - 1);
+    HistoryQuery.Cursor next = more ? new HistoryQuery.Cursor(last.firstSeen(), last.id()) : null;
+    if (query.before() != null) Collections.reverse(items); // read oldest first upwards; listed newest first
+    return new Page<>(items, next);
   }
 
   private Optional<Alert> withEvent(Optional<Alert> changed, Instant at, String kind, String note, String actor) {
@@ -186,7 +190,10 @@ final class Alerts {
     return changed;
   }
 
-  /** The SELECT for one page of history: newest first by keyset (first_seen, id), one row more than the limit. */
+  /**
+   * The SELECT for one page of history by keyset (first_seen, id), one row more than the limit: newest first below an
+   * {@code after} cursor, oldest first above a {@code before} cursor (the same index read backwards).
+   */
   record HistorySql(String text, Object[] params) {
     static HistorySql of(HistoryQuery query) {
       if (query.limit() < 1) throw new IllegalArgumentException("limit must be at least 1, was " + query.limit());
@@ -207,8 +214,12 @@ final class Alerts {
         and(where, "(first_seen, id) < (?, ?)", params, query.after().firstSeen().toEpochMilli());
         params.add(query.after().id());
       }
+      if (query.before() != null) {
+        and(where, "(first_seen, id) > (?, ?)", params, query.before().firstSeen().toEpochMilli());
+        params.add(query.before().id());
+      }
       params.add(query.limit() + 1);
-      return new HistorySql(SELECT + where + NEWEST_FIRST + " LIMIT ?", params.toArray());
+      return new HistorySql(SELECT + where + (query.before() == null ? NEWEST_FIRST : OLDEST_FIRST) + " LIMIT ?", params.toArray());
     }
 
     private static void and(StringBuilder where, String condition, List<Object> params, Object param) {

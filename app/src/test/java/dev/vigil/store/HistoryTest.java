@@ -103,6 +103,35 @@ class HistoryTest {
     assertThat(walked).isEqualTo(expected);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void pagingUpFromTheOldestRowWalksEveryOtherMatchingAlertExactlyOnceEachPageNewestFirst(
+      String intent, HistoryQuery query, Predicate<Alert> matches) {
+    List<Long> expected = all.stream().filter(matches).map(Alert::id).toList();
+    if (expected.isEmpty()) return;
+    Alert oldest = all.stream().filter(a -> a.id() == expected.get(expected.size() - 1)).findFirst().orElseThrow();
+    List<Long> walked = new ArrayList<>(List.of(oldest.id()));
+    Page<Alert> page = store.history(query.previous(new HistoryQuery.Cursor(oldest.firstSeen(), oldest.id())));
+    while (true) {
+      assertThat(page.items().size()).isLessThanOrEqualTo(query.limit());
+      List<Long> ids = page.items().stream().map(Alert::id).toList();
+      walked.addAll(0, ids); // each page sits right above what was read so far
+      if (page.next() == null) break;
+      assertThat(page.next().id()).isEqualTo(ids.get(0));
+      page = store.history(query.previous(page.next()));
+    }
+    assertThat(walked).isEqualTo(expected);
+  }
+
+  @Test
+  void aPageIsReadAfterARowOrBeforeOneNotBoth() {
+    HistoryQuery.Cursor c = new HistoryQuery.Cursor(T0, 1);
+    assertThat(HistoryQuery.latest(5).next(c).previous(c).after()).isNull();
+    assertThat(HistoryQuery.latest(5).previous(c).next(c).before()).isNull();
+    assertThatThrownBy(() -> new HistoryQuery(null, null, null, null, null, null, 5, c, c))
+        .hasMessage("a page is read after a row or before one, not both");
+  }
+
   @Test
   void theFixtureCoversEveryStateAndTiesOnFirstSeen() {
     assertThat(all).hasSize(120);
@@ -121,6 +150,11 @@ class HistoryTest {
     return Stream.of(
         Arguments.of("the latest page", HistoryQuery.latest(50), "alerts_first_seen"),
         Arguments.of("a later page", HistoryQuery.latest(50).next(cursor), "alerts_first_seen"),
+        Arguments.of("an earlier page, read upwards", HistoryQuery.latest(50).previous(cursor), "alerts_first_seen"),
+        Arguments.of("an earlier page of one monitor", query(null, null, "search", null, null, null, 50).previous(cursor),
+            "alerts_monitor_first_seen"),
+        Arguments.of("an earlier page of firing alerts", query(null, null, null, null, AlertState.FIRING, null, 50).previous(cursor),
+            "alerts_open"),
         Arguments.of("the latest page of one monitor", query(null, null, "search", null, null, null, 50), "alerts_monitor_first_seen"),
         Arguments.of("a later page of one monitor", query(null, null, "search", null, null, null, 50).next(cursor),
             "alerts_monitor_first_seen"),

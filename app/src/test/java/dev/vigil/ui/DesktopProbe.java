@@ -9,6 +9,7 @@ import dev.vigil.ui.history.HistoryView;
 import dev.vigil.ui.history.HistoryViewModel;
 import dev.vigil.ui.inbox.InboxView;
 import dev.vigil.ui.inbox.InboxViewModel;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
@@ -26,7 +27,9 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.stage.Stage;
 
 /**
@@ -34,9 +37,10 @@ import javafx.stage.Stage;
  * software renderer, the way the TestFX tests run:
  * <ul>
  *   <li>{@code scroll DATA_DIR PAGES}: the History view over a data folder (e.g. 1,000,000 alerts from
- *       {@code dev.vigil.bench.HistoryFixture}); scrolls to the last loaded row PAGES times. Per page: from the
- *       scroll until the next keyset page (HistoryViewModel.PAGE rows) is in the table and a CSS + layout pass
- *       over it has run; the store's {@code history} call alone; the longest gap between two FX pulses.</li>
+ *       {@code dev.vigil.bench.HistoryFixture}); the person scrolls down one page (HistoryViewModel.PAGE rows)
+ *       PAGES times, then back up (at most 100 pages), see {@link #steps}. Per page: from the scroll until the
+ *       page is in the table and laid out; the CSS + layout pass alone; the store's {@code history} call alone;
+ *       the longest gap between two FX pulses; the process's CPU time per page; the rows the list holds.</li>
  *   <li>{@code storm DATA_DIR N [OPEN]}: the inbox shown over a real store (with OPEN alerts already open and
  *       shown for two seconds before, default none), N alerts fired within one second (written in
  *       batches of N/10 every 100 ms, each one told to the AlertFeed like the engine does); the longest gap
@@ -126,58 +130,99 @@ public final class DesktopProbe {
     });
     waitForRows(vm, 1);
     System.out.printf("range %s, first page %d rows%n", vm.range().get(), vm.rows().size());
+    long started = System.nanoTime();
+    Steps down = steps(vm, table[0], gaps, pages, true);
+    System.out.printf("down: pages=%d wrong_top_rows=%d rows_in_list=%d (window %d) page_size=%d heap_used_mb=%.0f cpu_ms_per_page=%.2f, %.0f s%n",
+        down.done, down.wrong, sizeOnFx(vm), HistoryViewModel.WINDOW, HistoryViewModel.PAGE, heapMb(), down.cpuNanos / 1e6 / Math.max(1, down.done),
+        (System.nanoTime() - started) / 1e9);
+    down.report("");
+    long[] q;
+    synchronized (queryNanos) { q = queryNanos.stream().mapToLong(Long::longValue).toArray(); queryNanos.clear(); }
+    report("  store.history alone (ms)", q);
+    int tenth = Math.max(1, down.done / 10);
+    report("first 10% of pages, total (ms)", Arrays.copyOfRange(down.total, 0, tenth));
+    report("last 10% of pages, total (ms)", Arrays.copyOfRange(down.total, down.done - tenth, down.done));
+    Steps up = steps(vm, table[0], gaps, Math.min(pages, 100), false);
+    System.out.printf("up: pages=%d wrong_top_rows=%d rows_in_list=%d cpu_ms_per_page=%.2f%n", up.done, up.wrong, sizeOnFx(vm),
+        up.cpuNanos / 1e6 / Math.max(1, up.done));
+    up.report("up: ");
+    io.close();
+    real.close();
+  }
+
+  /** Per-page figures of one scroll direction. */
+  record Steps(long[] total, long[] layout, long[] pulse, int done, int wrong, long cpuNanos) {
+    void report(String prefix) {
+      DesktopProbe.report(prefix + "scroll -> page in table, laid out (ms)", Arrays.copyOf(total, done));
+      DesktopProbe.report(prefix + "  css + layout pass (ms)", Arrays.copyOf(layout, done));
+      DesktopProbe.report(prefix + "longest FX pulse gap per page (ms)", Arrays.copyOf(pulse, done));
+    }
+  }
+
+  /**
+   * The person scrolls one page of rows at a time: down, to the end of the rows the table holds (where its scroll bar
+   * ends), which makes the table ask for the next keyset page; or up, to its first row, which asks for the page above.
+   * Timed from the scroll until that page is in the table's list and a CSS + layout pass has run with the page's
+   * first row (down) or its last row (up) at the top, i.e. until the person can read it. Counts the
+   * steps whose top row is not the expected one.
+   */
+  static Steps steps(HistoryViewModel vm, TableView<?> table, PulseGaps gaps, int pages, boolean down) throws Exception {
     long[] total = new long[pages];
     long[] layout = new long[pages];
     long[] pulse = new long[pages];
     int done = 0;
-    long started = System.nanoTime();
+    int wrong = 0;
+    long cpu0 = processCpuNanos();
     for (int p = 0; p < pages; p++) {
-      int before = sizeOnFx(vm);
       gaps.takeMax();
       CountDownLatch grew = new CountDownLatch(1);
       ListChangeListener<Alert> l = c -> grew.countDown();
+      Alert[] edge = new Alert[1];
       long t0 = System.nanoTime();
       onFx(() -> {
+        edge[0] = down ? vm.rows().get(vm.rows().size() - 1) : vm.rows().get(0);
         vm.rows().addListener(l);
-        table[0].scrollTo(before - 1);
-        table[0].layout(); // the rows near the end are built; their updateItem asks for the next page
+        table.scrollTo(down ? vm.rows().size() - 1 : 0);
+        table.layout(); // the rows at that end are built; their updateItem asks for the next page
       });
       if (!grew.await(30, TimeUnit.SECONDS)) {
-        System.out.printf("no more rows after %d pages (%d rows)%n", p, before);
+        System.out.printf("no more rows after %d pages%n", p);
         break;
       }
       long[] l1 = new long[1];
+      boolean[] ok = new boolean[1];
       onFx(() -> {
         vm.rows().removeListener(l);
         long t = System.nanoTime();
-        table[0].scrollTo(before); // the first row of the new page at the top
-        table[0].applyCss();
-        table[0].layout();
+        table.layout(); // the pass the next pulse would run: the rows that were on screen stay there
+        int at = vm.rows().indexOf(edge[0]);
+        Alert expected = vm.rows().get(down ? at + 1 : Math.max(0, at - 1));
+        VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+        flow.scrollToTop(down ? at + 1 : Math.max(0, at - 1));
+        table.applyCss();
+        table.layout();
         l1[0] = System.nanoTime() - t;
+        IndexedCell<?> shown = flow.getFirstVisibleCell();
+        ok[0] = shown != null && expected.equals(shown.getItem());
       });
       long t1 = System.nanoTime();
       onFx(() -> {}); // let the pulse that renders it run before reading the longest gap
       total[p] = t1 - t0;
       layout[p] = l1[0];
       pulse[p] = gaps.takeMax();
+      if (!ok[0]) wrong++;
       done++;
-      if ((p + 1) % 500 == 0) System.out.printf("  %d pages, %d rows, %.0f s%n", p + 1, vm.rows().size(), (System.nanoTime() - started) / 1e9);
+      if ((p + 1) % 500 == 0) System.out.printf("  %d pages%n", p + 1);
     }
-    long[] q;
-    synchronized (queryNanos) { q = queryNanos.stream().mapToLong(Long::longValue).toArray(); }
-    System.out.printf("pages=%d rows=%d page_size=%d heap_used_mb=%.0f%n", done, sizeOnFx(vm), HistoryViewModel.PAGE,
-        (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1048576.0);
-    report("scroll -> page in table, laid out (ms)", Arrays.copyOf(total, done));
-    report("  store.history alone (ms)", q);
-    report("  css + layout pass (ms)", Arrays.copyOf(layout, done));
-    report("longest FX pulse gap per page (ms)", Arrays.copyOf(pulse, done));
-    int tenth = Math.max(1, done / 10);
-    if (done > 0) { // PAGES 0: only the storm is wanted
-      report("first 10% of pages, total (ms)", Arrays.copyOfRange(total, 0, tenth));
-      report("last 10% of pages, total (ms)", Arrays.copyOfRange(total, done - tenth, done));
-    }
-    io.close();
-    real.close();
+    return new Steps(total, layout, pulse, done, wrong, processCpuNanos() - cpu0);
+  }
+
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  static double heapMb() {
+    return (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1048576.0;
   }
 
   static void storm(Path data, int n, int alreadyOpen) throws Exception {

@@ -90,10 +90,12 @@ public final class FakeStore implements AlertStore {
         .filter(a -> q.state() == null || a.state() == q.state())
         .filter(a -> q.text() == null || (a.monitor() + " " + a.summary()).toLowerCase(Locale.ROOT).contains(q.text().toLowerCase(Locale.ROOT)))
         .filter(a -> q.after() == null || newestFirst().compare(a, cursorRow(q.after())) > 0)
-        .sorted(newestFirst()).limit(q.limit() + 1L).toList();
+        .filter(a -> q.before() == null || newestFirst().compare(a, cursorRow(q.before())) < 0)
+        .sorted(q.before() == null ? newestFirst() : newestFirst().reversed()).limit(q.limit() + 1L).toList();
     boolean more = matching.size() > q.limit();
-    List<Alert> items = more ? matching.subList(0, q.limit()) : matching;
+    List<Alert> items = new java.util.ArrayList<>(more ? matching.subList(0, q.limit()) : matching);
     Alert last = items.isEmpty() ? null : items.get(items.size() - 1);
+    if (q.before() != null) java.util.Collections.reverse(items);
     return new Page<>(items, more ? new HistoryQuery.Cursor(last.firstSeen(), last.id()) : null);
   }
 

@@ -17,6 +17,7 @@ import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.SplitPane;
@@ -24,6 +25,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -37,13 +39,25 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 
 /** The history window's content: filters, the incident table, and the selected incident's details. */
 public final class HistoryView extends BorderPane {
-  /** How close to the end of the loaded rows a visible row must be to ask for the next page. */
+  /** How close to either end of the window a visible row must be to ask for the page beyond it. */
   static final int PREFETCH_ROWS = 40;
+  /** Every row is this tall (what 15 px type and the cell padding measured), so the table never measures a row. */
+  static final double ROW_HEIGHT = 42;
 
   private final HistoryViewModel vm;
   private final ZoneId zone;
   private final Supplier<Instant> now;
-  private final TableView<Alert> table = new TableView<>();
+  private final TableView<Alert> table = new TableView<>() {
+    @Override protected void layoutChildren() {
+      super.layoutChildren(); // the skin takes in the new rows; the flow lays out its cells after this
+      keepTopRowInPlace();
+    }
+  };
+  /** The row at the top of the viewport and its offset, taken when rows above it were dropped or read back. */
+  private Alert anchor;
+  private double anchorY;
+  /** True while the view itself moves the selection to follow the window, so the incident stays chosen. */
+  private boolean syncing;
 
   public HistoryView(HistoryViewModel vm, ZoneId zone, Supplier<Instant> now) {
     this.vm = vm;
@@ -126,23 +140,92 @@ public final class HistoryView extends BorderPane {
         column("Lasted", a -> a.resolvedAt() == null ? "open" : Times.duration(java.time.Duration.between(a.firstSeen(), a.resolvedAt())), 85),
         column("Last failure", Alert::summary, 200)));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    table.setFixedCellSize(ROW_HEIGHT);
     table.setRowFactory(tv -> new TableRow<>() {
       @Override protected void updateItem(Alert item, boolean empty) {
         super.updateItem(item, empty);
-        if (!empty && getIndex() >= tv.getItems().size() - PREFETCH_ROWS) vm.loadMore();
+        if (empty) return;
+        if (getIndex() >= tv.getItems().size() - PREFETCH_ROWS) vm.loadMore();
+        else if (getIndex() < PREFETCH_ROWS) vm.loadAbove();
       }
     });
-    table.getSelectionModel().selectedItemProperty().addListener((o, was, a) -> vm.selected().set(a));
+    table.getSelectionModel().selectedItemProperty().addListener((o, was, a) -> {
+      if (!syncing && !vm.movingWindow()) vm.selected().set(a); // not the selection model following dropped rows
+    });
     table.setOnKeyPressed(e -> {
       if (e.getCode() == KeyCode.ESCAPE && getScene() != null) getScene().getWindow().hide();
     });
-    vm.rows().addListener((ListChangeListener<Alert>) c -> selectFirstIfNone());
+    vm.visibleRows(new HistoryViewModel.VisibleRows() {
+      @Override public int first() { return visible(true); }
+      @Override public int last() { return visible(false); }
+    });
+    vm.rows().addListener((ListChangeListener<Alert>) this::windowMoved);
     selectFirstIfNone();
     return table;
   }
 
+  /**
+   * Rows dropped or read back above the viewport shift every index: remember the row at the top so the next layout
+   * puts it back in place, and keep the selected incident selected (unselected in the table while it is outside the
+   * window, not forgotten).
+   */
+  private void windowMoved(ListChangeListener.Change<? extends Alert> c) {
+    boolean above = false;
+    while (c.next()) {
+      above |= c.getFrom() == 0 && !c.wasReplaced() && (c.wasRemoved() || c.getList().size() > c.getAddedSize());
+    }
+    VirtualFlow<?> flow = flow();
+    IndexedCell<?> top = flow == null ? null : flow.getFirstVisibleCell();
+    if (above && anchor == null && top != null && top.getItem() instanceof Alert a) {
+      anchor = a; // the cells still hold the rows they showed: the list changed, the flow has not laid out yet
+      anchorY = top.getLayoutY();
+      table.requestLayout();
+    }
+    syncing = true;
+    try {
+      Alert chosen = vm.selected().get();
+      int at = chosen == null ? -1 : indexOf(chosen.id());
+      if (at >= 0 && table.getSelectionModel().getSelectedIndex() != at) table.getSelectionModel().clearAndSelect(at);
+      else if (at < 0 && !table.getSelectionModel().isEmpty()) table.getSelectionModel().clearSelection();
+    } finally {
+      syncing = false;
+    }
+    selectFirstIfNone();
+  }
+
+  /** Scrolls so the anchored row is where it was, to the pixel, before the flow lays out and anything is drawn. */
+  private void keepTopRowInPlace() {
+    if (anchor == null) return;
+    int at = indexOf(anchor.id());
+    anchor = null;
+    VirtualFlow<?> flow = flow();
+    if (at < 0 || flow == null) return;
+    flow.scrollToTop(at);
+    flow.layout();
+    if (anchorY < 0) flow.scrollPixels(-anchorY);
+  }
+
+  private int indexOf(long id) {
+    for (int i = 0; i < vm.rows().size(); i++) if (vm.rows().get(i).id() == id) return i;
+    return -1;
+  }
+
+  private VirtualFlow<?> flow() {
+    return table.lookup(".virtual-flow") instanceof VirtualFlow<?> f ? f : null;
+  }
+
+  /** The first or last row index the table shows; -1 before it is laid out. */
+  private int visible(boolean first) {
+    VirtualFlow<?> flow = flow();
+    IndexedCell<?> cell = flow == null ? null : first ? flow.getFirstVisibleCell() : flow.getLastVisibleCell();
+    return cell == null ? -1 : cell.getIndex();
+  }
+
   private void selectFirstIfNone() {
-    if (table.getSelectionModel().isEmpty() && !vm.rows().isEmpty()) table.getSelectionModel().selectFirst();
+    if (vm.selected().get() == null && table.getSelectionModel().isEmpty() && !vm.rows().isEmpty()) {
+      table.getSelectionModel().selectFirst();
+      vm.selected().set(table.getSelectionModel().getSelectedItem()); // said outright: this may run while a page goes in
+    }
   }
 
   private static TableColumn<Alert, String> column(String name, Function<Alert, String> value, double width) {

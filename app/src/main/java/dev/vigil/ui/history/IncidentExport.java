@@ -2,12 +2,17 @@ package dev.vigil.ui.history;
 
 import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertEvent;
+import dev.vigil.store.HistoryQuery;
+import dev.vigil.store.Page;
 import dev.vigil.ui.Times;
+import java.io.IOException;
+import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Function;
 
 /** Incidents as CSV (one row per alert) and as a Markdown report of one incident. */
 public final class IncidentExport {
@@ -18,6 +23,29 @@ public final class IncidentExport {
   /** RFC 4180 CSV with ISO-8601 times with offset in {@code zone}; lines end in CRLF. */
   public static String csv(List<Alert> alerts, ZoneId zone) {
     StringBuilder out = new StringBuilder(CSV_HEADER).append("\r\n");
+    rows(out, alerts, zone);
+    return out.toString();
+  }
+
+  /**
+   * Writes every alert {@code query} matches as CSV, reading it a keyset page at a time from {@code history} so the
+   * whole range never sits in memory; returns how many rows it wrote.
+   */
+  public static long csv(Writer out, Function<HistoryQuery, Page<Alert>> history, HistoryQuery query, ZoneId zone)
+      throws IOException {
+    out.write(CSV_HEADER + "\r\n");
+    long written = 0;
+    StringBuilder chunk = new StringBuilder();
+    for (Page<Alert> page = history.apply(query); ; page = history.apply(query.next(page.next()))) {
+      chunk.setLength(0);
+      rows(chunk, page.items(), zone);
+      out.append(chunk);
+      written += page.items().size();
+      if (page.next() == null) return written;
+    }
+  }
+
+  private static void rows(StringBuilder out, List<Alert> alerts, ZoneId zone) {
     for (Alert a : alerts) {
       out.append(a.id()).append(',')
           .append(field(a.monitor())).append(',')
@@ -29,7 +57,6 @@ public final class IncidentExport {
           .append(a.count()).append(',')
           .append(field(a.summary())).append("\r\n");
     }
-    return out.toString();
   }
 
   static String iso(Instant t, ZoneId zone) {

@@ -12,7 +12,10 @@ import dev.vigil.ui.Io;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,10 +111,99 @@ class HistoryViewModelTest {
   }
 
   @Test
-  void exportWritesTheLoadedRowsAsCsv(@TempDir Path dir) throws Exception {
+  void exportWritesEveryIncidentOfTheSelectedRangeNotOnlyTheRowsInTheTable(@TempDir Path dir) throws Exception {
+    addOlder(1000); // 1,450 incidents: more than the window
+    vm.monitor().set("payments-api");
     vm.search();
+    for (int i = 0; i < 8; i++) vm.loadMore();
+    assertThat(vm.rows().size()).isLessThanOrEqualTo(HistoryViewModel.WINDOW);
+    assertThat(vm.rows().get(0).id()).isNotEqualTo(1L); // the newest rows left the window
     Path file = dir.resolve("incidents.csv");
     vm.exportCsv(file);
-    assertThat(Files.readAllLines(file)).hasSize(201).first().isEqualTo(IncidentExport.CSV_HEADER);
+    List<String> lines = Files.readAllLines(file);
+    long expected = store.history(dev.vigil.store.HistoryQuery.latest(10_000)).items().stream()
+        .filter(a -> a.monitor().equals("payments-api")).count();
+    assertThat(lines).hasSize((int) expected + 1).first().isEqualTo(IncidentExport.CSV_HEADER);
+    assertThat(lines.get(1)).startsWith("1,payments-api,");
+    assertThat(vm.status().get()).isEqualTo("Exported " + String.format("%,d", expected) + " incidents to incidents.csv");
+  }
+
+  @Test
+  void scrollingDownFarAndBackUpShowsEveryRowInOrderOnceWithNoMoreThanTheWindowInTheList() {
+    addOlder(2000); // ids 1..2450, id 1 the newest
+    List<Integer> sizes = new ArrayList<>();
+    vm.rows().addListener((ListChangeListener<Alert>) c -> sizes.add(vm.rows().size()));
+    vm.search();
+    List<Long> seenDown = new ArrayList<>(ids());
+    while (vm.status().get().endsWith("(scroll for more)")) {
+      long last = vm.rows().get(vm.rows().size() - 1).id();
+      vm.loadMore();
+      assertContiguous();
+      ids().stream().filter(id -> id > last).forEach(seenDown::add);
+    }
+    assertThat(seenDown).isEqualTo(range(1, 2450));
+    assertThat(vm.rows().get(vm.rows().size() - 1).id()).isEqualTo(2450L);
+    List<Long> seenUp = new ArrayList<>(ids());
+    for (int i = 0; i < 20 && vm.rows().get(0).id() != 1L; i++) {
+      long first = vm.rows().get(0).id();
+      vm.loadAbove();
+      assertContiguous();
+      seenUp.addAll(0, ids().stream().filter(id -> id < first).toList());
+    }
+    assertThat(seenUp).isEqualTo(range(1, 2450));
+    assertThat(sizes).isNotEmpty().allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(HistoryViewModel.WINDOW));
+    vm.loadAbove(); // nothing above the newest row: no read
+    long calls = store.historyCalls.get();
+    vm.loadAbove();
+    assertThat(store.historyCalls.get()).isEqualTo(calls);
+  }
+
+  @Test
+  void rowsDroppedFromTheWindowAndReadAgainCountOnceInTheMetricsAndTheTotal() {
+    addOlder(1000);
+    store.addEvent(new dev.vigil.alert.AlertEvent(1, now.minusSeconds(60).plusSeconds(120), "acknowledged", "on it", "desktop"));
+    vm.search();
+    for (int i = 0; i < 10; i++) vm.loadMore();
+    String atTheEnd = vm.metrics().get();
+    assertThat(vm.status().get()).isEqualTo("1,450 incidents");
+    for (int i = 0; i < 10; i++) vm.loadAbove();
+    for (int i = 0; i < 10; i++) vm.loadMore();
+    assertThat(vm.rows().get(0).id()).isNotEqualTo(1L);
+    assertThat(vm.metrics().get()).isEqualTo(atTheEnd)
+        .isEqualTo(IncidentMetrics.of(store.history(dev.vigil.store.HistoryQuery.latest(10_000)).items(),
+            Map.of(1L, now.plusSeconds(60))).words())
+        .isEqualTo("MTTA 2 min (1 acknowledged), MTTR 10 min (1450 resolved)");
+    assertThat(vm.status().get()).isEqualTo("1,450 incidents");
+  }
+
+  @Test
+  void halfwayDownTheCountSaysHowManyWereReadSoFar() {
+    addOlder(1000);
+    vm.search();
+    for (int i = 0; i < 5; i++) vm.loadMore();
+    vm.loadAbove();
+    assertThat(vm.status().get()).isEqualTo("1,200+ incidents (scroll for more)");
+  }
+
+  /** Alerts older than the 450 of setUp, ids 451.., one minute apart like them. */
+  private void addOlder(int n) {
+    for (int i = 451; i < 451 + n; i++) {
+      Instant first = now.minusSeconds(60L * i);
+      store.add(new Alert(i, "fp" + i, i % 3 == 0 ? "search" : "payments-api", Severity.WARNING,
+          AlertState.RESOLVED, first, first, first.plusSeconds(600), 1, "status (503) == 200", Map.of(), null));
+    }
+  }
+
+  private List<Long> ids() {
+    return vm.rows().stream().map(Alert::id).toList();
+  }
+
+  private void assertContiguous() {
+    List<Long> ids = ids();
+    assertThat(ids).isEqualTo(range(ids.get(0), ids.get(ids.size() - 1)));
+  }
+
+  private static List<Long> range(long from, long to) {
+    return java.util.stream.LongStream.rangeClosed(from, to).boxed().toList();
   }
 }
