@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,8 @@ final class Pipeline implements AutoCloseable {
   private volatile Optional<String> networkDown = Optional.empty();
   private final Thread thread = new Thread(this::loop, "vigil-pipeline");
   private volatile boolean running = true;
+  /** Set when a lingering batch should commit now: an intake is waiting, or a full batch is queued. */
+  private volatile boolean urgent;
   private volatile String storageProblem;
   private volatile Instant wakeGraceUntil = Instant.MIN;
 
@@ -73,7 +76,12 @@ final class Pipeline implements AutoCloseable {
   }
 
   void submit(Work work) {
-    if (!queue.offer(work)) {
+    if (queue.offer(work)) {
+      if (work instanceof Work.Intake || queue.size() >= BATCH) {
+        urgent = true;
+        LockSupport.unpark(thread);
+      }
+    } else {
       log.error("pipeline queue full ({} items): dropping a result of {}", QUEUE_LIMIT, describe(work));
       if (work instanceof Work.Intake intake) {
         intake.committed().completeExceptionally(new IllegalStateException("Vigil is overloaded, try again"));
@@ -120,29 +128,23 @@ final class Pipeline implements AutoCloseable {
   }
 
   /**
-   * Waits up to {@link #LINGER_MILLIS} for more results, unless the batch is full or holds an intake. Closing
+   * Waits up to {@link #LINGER_MILLIS} for more results, unless the batch holds an intake or the queue a full
+   * batch; {@link #submit} wakes it for those only, so results arriving meanwhile cost no wake-up each. Closing
    * cuts the wait short; the batch is still committed.
    */
   private void linger(List<Work> batch) {
-    long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
-    int checked = 0;
-    while (running && batch.size() < BATCH) {
-      for (; checked < batch.size(); checked++) {
-        if (batch.get(checked) instanceof Work.Intake) return;
-      }
-      long left = until - System.nanoTime();
-      if (left <= 0) return;
-      Work next;
-      try {
-        next = queue.poll(left, TimeUnit.NANOSECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-      if (next == null) return;
-      batch.add(next);
-      queue.drainTo(batch, BATCH - batch.size());
+    for (Work work : batch) {
+      if (work instanceof Work.Intake) return;
     }
+    long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
+    while (running && !urgent && queue.size() < BATCH - batch.size()) {
+      long left = until - System.nanoTime();
+      if (left <= 0) break;
+      LockSupport.parkNanos(this, left);
+      if (Thread.currentThread().isInterrupted()) break;
+    }
+    urgent = false;
+    queue.drainTo(batch, BATCH - batch.size());
   }
 
   private void process(List<Work> batch) throws InterruptedException {
