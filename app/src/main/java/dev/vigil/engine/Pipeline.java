@@ -42,6 +42,11 @@ final class Pipeline implements AutoCloseable {
    * waiting for its answer) never waits. A kill -9 loses at most this much more than the queue it already lost.
    */
   static final long LINGER_MILLIS = 200;
+  /**
+   * A batch lingers only after a batch smaller than this: in a burst ("check all now", a storm) the commits batch
+   * themselves, and the burst's last results are committed at once instead of waiting out a linger.
+   */
+  static final int LINGER_AFTER_BELOW = 100;
   static final int QUEUE_LIMIT = 200_000;
   static final Duration WAKE_RECHECK = Duration.ofSeconds(2);
   private static final Set<FailureClass> NETWORK = EnumSet.of(FailureClass.DNS, FailureClass.CONNECT, FailureClass.TIMEOUT);
@@ -59,6 +64,7 @@ final class Pipeline implements AutoCloseable {
   private volatile boolean running = true;
   /** Set when a lingering batch should commit now: an intake is waiting, or a full batch is queued. */
   private volatile boolean urgent;
+  private int lastBatch;
   private volatile String storageProblem;
   private volatile Instant wakeGraceUntil = Instant.MIN;
 
@@ -114,7 +120,8 @@ final class Pipeline implements AutoCloseable {
         if (first == null) continue;
         batch.add(first);
         queue.drainTo(batch, BATCH - 1);
-        linger(batch);
+        if (lastBatch < LINGER_AFTER_BELOW) linger(batch);
+        lastBatch = batch.size();
         process(batch);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
