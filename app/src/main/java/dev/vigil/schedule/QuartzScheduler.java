@@ -3,6 +3,7 @@ package dev.vigil.schedule;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +22,13 @@ import org.quartz.TriggerBuilder;
 import org.quartz.impl.StdSchedulerFactory;
 
 /**
- * A {@link CheckScheduler}: the one-shot rechecks on an in-memory Quartz scheduler (checks held in a map keyed
- * like the jobs, never serialized into Quartz), the repeating checks on {@link DueChecks}, one timing thread for
- * all monitors (a Quartz trigger per monitor cost more CPU per check than the check's own HTTP call). After a
- * sleep or a clock jump a monitor skips the runs it missed and goes on at its next slot: no burst of catch-up runs.
+ * A {@link CheckScheduler} on an in-memory Quartz scheduler. Checks are held in a map keyed like the jobs, never
+ * serialized into Quartz. After a sleep or a clock jump a monitor skips the runs it missed and goes on at its
+ * next slot: no burst of catch-up runs.
  */
 public final class QuartzScheduler implements CheckScheduler {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(QuartzScheduler.class);
+  static final String REPEATING = "monitors";
   static final String ONE_SHOT = "rechecks";
   private static final int THREADS = 6;
   private static final long MISFIRE_THRESHOLD_MILLIS = 1000;
@@ -35,7 +36,6 @@ public final class QuartzScheduler implements CheckScheduler {
   private final Scheduler quartz;
   private final Map<JobKey, Runnable> checks = new ConcurrentHashMap<>();
   private final Lateness lateness = new Lateness();
-  private final DueChecks repeating;
 
   public QuartzScheduler() {
     this("vigil");
@@ -43,7 +43,6 @@ public final class QuartzScheduler implements CheckScheduler {
 
   /** Quartz keeps one live scheduler per name in a JVM; tests give each of theirs a name of its own. */
   QuartzScheduler(String instanceName) {
-    repeating = new DueChecks(instanceName, THREADS, lateness);
     Properties properties = new Properties();
     properties.setProperty("org.quartz.scheduler.instanceName", instanceName);
     properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
@@ -55,7 +54,7 @@ public final class QuartzScheduler implements CheckScheduler {
     properties.setProperty("org.quartz.jobStore.misfireThreshold", String.valueOf(MISFIRE_THRESHOLD_MILLIS));
     try {
       quartz = new StdSchedulerFactory(properties).getScheduler();
-      quartz.setJobFactory((bundle, scheduler) -> new RunCheck(checks));
+      quartz.setJobFactory((bundle, scheduler) -> new RunCheck(checks, lateness));
     } catch (SchedulerException e) {
       throw new IllegalStateException("cannot create the scheduler", e);
     }
@@ -86,21 +85,30 @@ public final class QuartzScheduler implements CheckScheduler {
   @Override
   public void start() {
     call(quartz::start);
-    repeating.start();
   }
 
   @Override
   public void schedule(String monitorId, Duration interval, Runnable check) {
     if (interval.toMillis() < 1) throw new IllegalArgumentException("interval < 1ms: " + interval);
-    repeating.schedule(monitorId, interval, check);
+    JobKey key = new JobKey(monitorId, REPEATING);
+    Trigger trigger = TriggerBuilder.newTrigger()
+        .withIdentity(monitorId, REPEATING)
+        .startAt(Date.from(firstRun(monitorId, interval, Instant.now())))
+        .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+            .withIntervalInMilliseconds(interval.toMillis())
+            .repeatForever()
+            .withMisfireHandlingInstructionNextWithRemainingCount())
+        .build();
+    checks.put(key, check);
+    call(() -> quartz.scheduleJob(job(key), Set.of(trigger), true));
   }
 
   @Override
   public void unschedule(String monitorId) {
-    repeating.unschedule(monitorId);
-    JobKey key = new JobKey(monitorId, ONE_SHOT);
-    call(() -> quartz.deleteJob(key));
-    checks.remove(key);
+    for (JobKey key : Set.of(new JobKey(monitorId, REPEATING), new JobKey(monitorId, ONE_SHOT))) {
+      call(() -> quartz.deleteJob(key));
+      checks.remove(key);
+    }
   }
 
   @Override
@@ -122,7 +130,10 @@ public final class QuartzScheduler implements CheckScheduler {
    */
   @Override
   public void runAllNow() {
-    List<Runnable> all = repeating.all();
+    List<Runnable> all = new ArrayList<>();
+    checks.forEach((key, check) -> {
+      if (REPEATING.equals(key.getGroup())) all.add(check);
+    });
     Thread runner = new Thread(() -> {
       for (Runnable check : all) {
         try {
@@ -138,7 +149,6 @@ public final class QuartzScheduler implements CheckScheduler {
 
   @Override
   public void close() {
-    repeating.close();
     call(() -> quartz.shutdown(false));
     checks.clear();
   }

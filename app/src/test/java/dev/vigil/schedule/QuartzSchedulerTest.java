@@ -126,40 +126,6 @@ class QuartzSchedulerTest {
   }
 
   @Test
-  void aRepeatingCheckThatBlocksDoesNotStopOtherMonitors() throws Exception {
-    CountDownLatch release = new CountDownLatch(1);
-    CountDownLatch blocked = new CountDownLatch(1);
-    AtomicInteger others = new AtomicInteger();
-    scheduler.schedule("stuck", TICK, () -> {
-      blocked.countDown();
-      waitFor(release, Duration.ofSeconds(10));
-    });
-    try {
-      assertThat(blocked.await(3, TimeUnit.SECONDS)).isTrue();
-
-      scheduler.schedule("api", TICK, others::incrementAndGet);
-
-      await().atMost(5, TimeUnit.SECONDS).until(() -> others.get() >= 3);
-      assertThat(release.getCount()).isEqualTo(1);
-    } finally {
-      release.countDown();
-    }
-  }
-
-  @Test
-  void repeatingRunsAreTimedAgainstTheirSlotsAndOneShotsAreNot() {
-    AtomicInteger runs = new AtomicInteger();
-    scheduler.runOnceAfter("recheck", Duration.ZERO, runs::incrementAndGet);
-    await().atMost(3, TimeUnit.SECONDS).until(() -> runs.get() == 1);
-    assertThat(scheduler.lateness().count()).isZero();
-
-    scheduler.schedule("api", TICK, runs::incrementAndGet);
-
-    await().atMost(5, TimeUnit.SECONDS).until(() -> runs.get() >= 4);
-    assertThat(scheduler.lateness().count()).isGreaterThanOrEqualTo(3);
-  }
-
-  @Test
   void aCheckThatThrowsKeepsBeingScheduled() {
     AtomicInteger runs = new AtomicInteger();
 
