@@ -27,12 +27,15 @@ public final class HttpChecker implements Checker {
   public static final int DEFAULT_CONCURRENCY = 512;
   static final Duration DNS_BUDGET = Duration.ofSeconds(5);
   static final Duration GRACE = Duration.ofSeconds(1);
+  static final int PARSED_URLS = 50_000;
 
   private final Clock clock;
   private final BoundedDns dns;
   private final CallEvents events = new CallEvents();
   private final OkHttpClient pooled;
   private final OkHttpClient fresh;
+  /** Monitors ask for the same URLs every interval: each is parsed once (a third of starting a check, by JFR). */
+  private final Map<String, HttpUrl> parsedUrls = new java.util.concurrent.ConcurrentHashMap<>();
   private final ScheduledThreadPoolExecutor deadlines =
       new ScheduledThreadPoolExecutor(1, Threads.daemon("vigil-check-deadline"));
 
@@ -83,7 +86,7 @@ public final class HttpChecker implements Checker {
     if (timeout == null || timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive: " + timeout);
     }
-    HttpUrl url = HttpUrl.parse(request.url());
+    HttpUrl url = parsed(request.url());
     Attempt attempt = new Attempt(request, url == null ? "" : url.host(), clock.instant());
     if (url == null) {
       attempt.finish(attempt.failed(new Failure(FailureClass.PROTOCOL, "invalid url")));
@@ -109,6 +112,17 @@ public final class HttpChecker implements Checker {
     attempt.result().whenComplete((observation, e) -> deadline.cancel(false));
     call.enqueue(attempt);
     return attempt.result();
+  }
+
+  private HttpUrl parsed(String raw) {
+    HttpUrl url = parsedUrls.get(raw);
+    if (url != null) return url;
+    url = HttpUrl.parse(raw);
+    if (url != null) {
+      if (parsedUrls.size() >= PARSED_URLS) parsedUrls.clear();
+      parsedUrls.put(raw, url);
+    }
+    return url;
   }
 
   public Stats stats() {

@@ -37,6 +37,8 @@ final class Alerts {
           + " RETURNING id, count";
   private static final String REPEAT =
       "UPDATE alerts SET count = count + 1, last_seen = ?, summary = ? WHERE fingerprint = ? AND " + OPEN + RETURNING;
+  private static final String FOLD =
+      "UPDATE alerts SET count = count + 1, last_seen = ?, summary = ? WHERE fingerprint = ? AND " + OPEN;
   private static final String RECOVER =
       "UPDATE alerts SET state = 'resolved', resolved_at = ?, snoozed_until = NULL WHERE fingerprint = ? AND " + OPEN + RETURNING;
   private static final String ACKNOWLEDGE =
@@ -109,6 +111,11 @@ final class Alerts {
 
   Optional<Alert> repeat(String fingerprint, String summary, Instant at) {
     return db.queryOne(REPEAT, Alerts::alert, at.toEpochMilli(), text(summary), fingerprint);
+  }
+
+  /** {@link #repeat} without reading the row back: true if an open alert took it. */
+  boolean fold(String fingerprint, String summary, Instant at) {
+    return db.update(FOLD, at.toEpochMilli(), text(summary), fingerprint) > 0;
   }
 
   Optional<Alert> recover(String fingerprint, String note, Instant at) {

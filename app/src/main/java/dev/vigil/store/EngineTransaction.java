@@ -52,6 +52,11 @@ final class EngineTransaction implements EngineWrites {
   }
 
   @Override
+  public boolean fold(String fingerprint, String summary, Instant at) {
+    return alerts.fold(fingerprint, summary, at);
+  }
+
+  @Override
   public Optional<Alert> recover(String fingerprint, String note, Instant at) {
     return touched(alerts.recover(fingerprint, note, at));
   }

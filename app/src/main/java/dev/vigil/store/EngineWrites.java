@@ -18,6 +18,14 @@ public interface EngineWrites {
   /** Another failing check for an open alert: count + 1, lastSeen, summary. Returns empty if none is open. */
   java.util.Optional<Alert> repeat(String fingerprint, String summary, Instant at);
 
+  /**
+   * {@link #repeat} for a caller that needs only to know whether an open alert took the check (the engine's
+   * hot path: it does not read the row back). True if one was open.
+   */
+  default boolean fold(String fingerprint, String summary, Instant at) {
+    return repeat(fingerprint, summary, at).isPresent();
+  }
+
   /** The problem went away: resolves the open alert (event "resolved" with the note). Empty if none was open. */
   java.util.Optional<Alert> recover(String fingerprint, String note, Instant at);
 

@@ -77,6 +77,23 @@ class SqliteStoreTest {
   }
 
   @Test
+  void foldCountsARepeatWithoutReadingItBackAndIsFalseWhenNoneIsOpen() {
+    Alert fired = fire("fp1", "down", T0);
+
+    boolean folded = store.transaction(w -> w.fold("fp1", "still down", T0.plusSeconds(30)));
+    boolean none = store.transaction(w -> w.fold("other", "down", T0));
+
+    assertThat(folded).isTrue();
+    assertThat(none).isFalse();
+    Alert open = store.openAlerts().get(0);
+    assertThat(open.id()).isEqualTo(fired.id());
+    assertThat(open.count()).isEqualTo(2);
+    assertThat(open.lastSeen()).isEqualTo(T0.plusSeconds(30));
+    assertThat(open.summary()).isEqualTo("still down");
+    assertThat(store.openAlerts()).hasSize(1);
+  }
+
+  @Test
   void firingAfterRecoveryOpensANewAlert() {
     Alert first = fire("fp1", "down", T0);
     Alert recovered = store.transaction(w -> w.recover("fp1", "status 200 again", T0.plusSeconds(60))).orElseThrow();
