@@ -15,11 +15,13 @@ if [[ ! -s app/cp.txt || app/pom.xml -nt app/cp.txt ]]; then
   ./mvnw -B -q -o -pl app dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test
 fi
 cp="$(cat app/cp.txt):app/target/test-classes:app/target/classes"
-if [[ ! -f "$data/vigil.db" ]]; then
-  java -cp "$cp" dev.vigil.bench.HistoryFixture "$data" 1000000
+if [[ "$pages" -gt 0 ]]; then # 0: only the storm
+  if [[ ! -f "$data/vigil.db" ]]; then
+    java -cp "$cp" dev.vigil.bench.HistoryFixture "$data" 1000000
+  fi
+  # shellcheck disable=SC2086
+  java ${JAVA_OPTS:-} -cp "$cp" dev.vigil.ui.DesktopProbe scroll "$data" "$pages"
 fi
-# shellcheck disable=SC2086
-java ${JAVA_OPTS:-} -cp "$cp" dev.vigil.ui.DesktopProbe scroll "$data" "$pages"
 if [[ "$storm" -gt 0 ]]; then
   tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
   # shellcheck disable=SC2086
