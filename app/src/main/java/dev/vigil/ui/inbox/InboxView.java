@@ -92,8 +92,8 @@ public final class InboxView extends BorderPane {
   private static void columns(TableView<AlertRow> table) {
     TableColumn<AlertRow, String> severity = column("Severity", AlertRow::severity, 110);
     severity.setCellFactory(c -> new SeverityCell());
-    table.getColumns().setAll(java.util.List.of(severity, column("Monitor", AlertRow::monitor, 180), column("Since", AlertRow::since, 200),
-        column("Count", AlertRow::count, 90), column("Last failure", AlertRow::lastFailure, 280), column("Noise", AlertRow::noise, 260)));
+    table.getColumns().setAll(java.util.List.of(severity, column("Monitor", AlertRow::monitor, 180), column("Since", AlertRow::since, 170),
+        column("Count", AlertRow::count, 95), column("Last failure", AlertRow::lastFailure, 255), column("Noise", AlertRow::noise, 320)));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
   }
 
