@@ -116,7 +116,7 @@ public final class DesktopProbe {
     vm.range().set(dev.vigil.ui.history.TimeRange.values()[dev.vigil.ui.history.TimeRange.values().length - 1]);
     PulseGaps gaps = new PulseGaps();
     TableView<?>[] table = new TableView<?>[1];
-    onFx(() -> {
+    OnFx.run(() -> {
       Stage stage = new Stage();
       HistoryView view = new HistoryView(vm, ctx.zone(), ctx.clock::instant);
       Scene scene = new Scene(view, 1200, 700);
@@ -179,7 +179,7 @@ public final class DesktopProbe {
       ListChangeListener<Alert> l = c -> grew.countDown();
       Alert[] edge = new Alert[1];
       long t0 = System.nanoTime();
-      onFx(() -> {
+      OnFx.run(() -> {
         edge[0] = down ? vm.rows().get(vm.rows().size() - 1) : vm.rows().get(0);
         vm.rows().addListener(l);
         table.scrollTo(down ? vm.rows().size() - 1 : 0);
@@ -191,7 +191,7 @@ public final class DesktopProbe {
       }
       long[] l1 = new long[1];
       boolean[] ok = new boolean[1];
-      onFx(() -> {
+      OnFx.run(() -> {
         vm.rows().removeListener(l);
         long t = System.nanoTime();
         table.layout(); // the pass the next pulse would run: the rows that were on screen stay there
@@ -206,7 +206,7 @@ public final class DesktopProbe {
         ok[0] = shown != null && expected.equals(shown.getItem());
       });
       long t1 = System.nanoTime();
-      onFx(() -> {}); // let the pulse that renders it run before reading the longest gap
+      OnFx.run(() -> {}); // let the pulse that renders it run before reading the longest gap
       total[p] = t1 - t0;
       layout[p] = l1[0];
       pulse[p] = gaps.takeMax();
@@ -234,7 +234,7 @@ public final class DesktopProbe {
     AlertFeed feed = new AlertFeed(ctx, io);
     InboxViewModel inbox = new InboxViewModel(ctx, io, feed);
     PulseGaps gaps = new PulseGaps();
-    onFx(() -> {
+    OnFx.run(() -> {
       Stage stage = new Stage();
       Scene scene = new Scene(new InboxView(inbox, url -> {}, row -> {}), 1100, 560);
       Theme.apply(false);
@@ -302,7 +302,7 @@ public final class DesktopProbe {
 
   static int sizeOnFx(HistoryViewModel vm) throws InterruptedException {
     int[] n = new int[1];
-    onFx(() -> n[0] = vm.rows().size());
+    OnFx.run(() -> n[0] = vm.rows().size());
     return n[0];
   }
 
@@ -314,15 +314,4 @@ public final class DesktopProbe {
     }
   }
 
-  static void onFx(Runnable r) throws InterruptedException {
-    CountDownLatch done = new CountDownLatch(1);
-    Platform.runLater(() -> {
-      try {
-        r.run();
-      } finally {
-        done.countDown();
-      }
-    });
-    done.await();
-  }
 }

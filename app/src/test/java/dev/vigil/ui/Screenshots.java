@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Parent;
@@ -40,7 +39,7 @@ public final class Screenshots {
     Platform.setImplicitExit(false);
     for (boolean dark : new boolean[] {false, true}) {
       String suffix = dark ? "-dark" : "";
-      onFx(() -> Theme.apply(dark));
+      OnFx.run(() -> Theme.apply(dark));
       Io io = Io.thread(Platform::runLater);
       AlertFeed feed = new AlertFeed(ctx, io);
       feed.start();
@@ -55,12 +54,12 @@ public final class Screenshots {
       shoot(() -> new SettingsView(new SettingsViewModel(ctx, io)), 620, 440, out.resolve("settings" + suffix + ".png"));
       if (!dark) {
         dev.vigil.alert.Alert critical = store.openAlerts().stream().filter(a -> a.monitor().equals("payments-api")).findFirst().orElseThrow();
-        onFx(() -> {
+        OnFx.run(() -> {
           var w = new dev.vigil.ui.inbox.WakeWindow(critical, ctx.clock.instant(), ctx.zone(), inbox, () -> {});
           w.show();
         });
         Thread.sleep(800);
-        onFx(() -> {
+        OnFx.run(() -> {
           for (javafx.stage.Window w : java.util.List.copyOf(javafx.stage.Window.getWindows())) {
             if (w instanceof Stage st && "Vigil: wake up".equals(st.getTitle())) {
               write(st.getScene().snapshot(null), out.resolve("wake.png"));
@@ -77,7 +76,7 @@ public final class Screenshots {
 
   private static void shoot(java.util.function.Supplier<Parent> content, int w, int h, Path file) throws Exception {
     Stage[] stage = new Stage[1];
-    onFx(() -> {
+    OnFx.run(() -> {
       stage[0] = new Stage();
       stage[0].setScene(Theme.style(new Scene(content.get(), w, h)));
       stage[0].show();
@@ -86,7 +85,7 @@ public final class Screenshots {
           .filter(t -> t.getOpacity() > 0).findFirst().ifPresent(javafx.scene.Node::requestFocus);
     });
     Thread.sleep(1500); // let the background reads land and the charts lay out; not an assertion
-    onFx(() -> {
+    OnFx.run(() -> {
       write(stage[0].getScene().snapshot(null), file);
       stage[0].close();
     });
@@ -101,15 +100,4 @@ public final class Screenshots {
     }
   }
 
-  private static void onFx(Runnable r) throws InterruptedException {
-    CountDownLatch done = new CountDownLatch(1);
-    Platform.runLater(() -> {
-      try {
-        r.run();
-      } finally {
-        done.countDown();
-      }
-    });
-    if (!done.await(30, TimeUnit.SECONDS)) throw new IllegalStateException("FX thread did not answer");
-  }
 }

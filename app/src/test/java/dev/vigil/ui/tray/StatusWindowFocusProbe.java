@@ -1,5 +1,7 @@
 package dev.vigil.ui.tray;
 
+import dev.vigil.ui.OnFx;
+
 import dev.vigil.ui.DeskActions;
 import dev.vigil.ui.DeskSnapshot;
 import java.time.Instant;
@@ -22,7 +24,7 @@ public final class StatusWindowFocusProbe {
     up.await();
     Stage[] typing = new Stage[1];
     StatusWindow[] status = new StatusWindow[1];
-    onFx(() -> {
+    OnFx.run(() -> {
       typing[0] = new Stage();
       typing[0].setTitle("typing");
       typing[0].setScene(new Scene(new StackPane(new TextField()), 300, 120));
@@ -30,14 +32,14 @@ public final class StatusWindowFocusProbe {
       typing[0].requestFocus();
     });
     Thread.sleep(1000);
-    onFx(() -> {
+    OnFx.run(() -> {
       status[0] = new StatusWindow(new NoActions(), ZoneId.of("Europe/Berlin"));
       status[0].show(DeskSnapshot.empty(Instant.parse("2026-11-25T01:00:00Z")));
       status[0].open();
     });
     Thread.sleep(1500);
     boolean[] focus = new boolean[2];
-    onFx(() -> {
+    OnFx.run(() -> {
       focus[0] = typing[0].isFocused();
       focus[1] = status[0].focused();
     });
@@ -47,17 +49,6 @@ public final class StatusWindowFocusProbe {
     Platform.exit();
   }
 
-  private static void onFx(Runnable r) throws InterruptedException {
-    CountDownLatch done = new CountDownLatch(1);
-    Platform.runLater(() -> {
-      try {
-        r.run();
-      } finally {
-        done.countDown();
-      }
-    });
-    done.await();
-  }
 
   static final class NoActions implements DeskActions {
     @Override public void openInbox() {}
