@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,7 +78,7 @@ public final class BenchRun {
         stormHeld(report, fleet);
       }
     } finally {
-      deleteTree(root);
+      dev.vigil.os.FileTree.delete(root);
     }
     return report;
   }
@@ -220,11 +219,6 @@ public final class BenchRun {
     return -1;
   }
 
-  private static void deleteTree(Path root) throws IOException {
-    try (var files = Files.walk(root)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
-  }
 
   /** Counts FIRED changes the engine publishes, and how long after its confirming check each one came. */
   private static final class Storm implements dev.vigil.alert.AlertListener {

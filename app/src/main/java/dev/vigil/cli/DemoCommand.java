@@ -12,10 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -109,8 +107,8 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private static void deleteTree(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+    try {
+      dev.vigil.os.FileTree.delete(dir);
     } catch (IOException e) {
       log.warn("could not remove the demo's rules folder {}: {}", dir, e.toString());
     }

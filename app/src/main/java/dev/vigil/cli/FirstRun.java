@@ -1,7 +1,6 @@
 package dev.vigil.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -162,16 +161,11 @@ public final class FirstRun {
   }
 
   private static void deleteTree(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (IOException | UncheckedIOException ignored) {
+    try {
+      dev.vigil.os.FileTree.delete(dir);
+    } catch (IOException ignored) {
       // best effort: a leftover hidden staging folder does no harm
     }
   }
+
 }

@@ -101,9 +101,7 @@ public class HistoryBenchmark {
   @TearDown(Level.Trial)
   public void close() throws IOException {
     store.close();
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    dev.vigil.os.FileTree.delete(dir);
   }
 
   @Benchmark

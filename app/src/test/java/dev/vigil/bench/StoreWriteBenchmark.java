@@ -57,9 +57,7 @@ public class StoreWriteBenchmark {
   @TearDown(Level.Trial)
   public void close() throws IOException {
     store.close();
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    dev.vigil.os.FileTree.delete(dir);
   }
 
   /** New problems: each write opens an alert and appends its "fired" event. */

@@ -47,9 +47,7 @@ public final class StoreWriteProbe {
       report("fires", fires);
       report("repeats", repeats);
     }
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    dev.vigil.os.FileTree.delete(dir);
   }
 
   private static void report(String what, long[] nanos) {
