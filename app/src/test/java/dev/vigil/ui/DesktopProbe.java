@@ -57,15 +57,28 @@ public final class DesktopProbe {
     final AtomicLong maxNanos = new AtomicLong();
     /** The FX thread's own CPU time between two pulses: what it did, without the waiting a loaded machine adds. */
     final AtomicLong maxCpuNanos = new AtomicLong();
+    /** Wall-clock millis of the start and end of the frame with the most FX CPU since the last reset (to find it in a JFR recording). */
+    volatile long worstFrom, worstTo, worstGapFrom, worstGapTo;
+    private long lastWall;
 
     @Override public void handle(long now) {
       long cpu = threads.getCurrentThreadCpuTime();
+      long wall = System.currentTimeMillis();
       if (last != 0) {
+        if (now - last > maxNanos.get()) {
+          worstGapFrom = lastWall;
+          worstGapTo = wall;
+        }
         maxNanos.accumulateAndGet(now - last, Math::max);
+        if (cpu - lastCpu > maxCpuNanos.get()) {
+          worstFrom = lastWall;
+          worstTo = wall;
+        }
         maxCpuNanos.accumulateAndGet(cpu - lastCpu, Math::max);
       }
       last = now;
       lastCpu = cpu;
+      lastWall = wall;
     }
 
     long takeMax() {
@@ -283,6 +296,9 @@ public final class DesktopProbe {
     System.out.printf("storm n=%d written_in_ms=%.0f inbox_rows=%d all_in_inbox_after_ms=%.0f idle_max_pulse_gap_ms=%.1f storm_max_pulse_gap_ms=%.1f"
         + " idle_max_fx_cpu_per_frame_ms=%.1f storm_max_fx_cpu_per_frame_ms=%.1f%n",
         n, written / 1e6, inbox.rows().size(), shown / 1e6, idle / 1e6, gaps.takeMax() / 1e6, idleCpu / 1e6, gaps.takeMaxCpu() / 1e6);
+    System.out.printf("storm longest gap from %d to %d, worst frame (FX CPU) from %d to %d (epoch ms), %d ms after the first write%n",
+        gaps.worstGapFrom, gaps.worstGapTo, gaps.worstFrom, gaps.worstTo,
+        gaps.worstFrom - (System.currentTimeMillis() - (System.nanoTime() - t0) / 1_000_000));
     io.close();
     store.close();
   }

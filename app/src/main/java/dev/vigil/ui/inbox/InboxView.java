@@ -9,8 +9,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
-import javafx.scene.layout.Pane;
-import javafx.scene.layout.StackPane;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -51,7 +49,7 @@ public final class InboxView extends BorderPane {
     this.openDetails = openDetails;
     getStyleClass().add("inbox");
     setTop(header());
-    setCenter(new StackPane(warmUpTable(), table()));
+    setCenter(table());
     setBottom(actions());
     addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
   }
@@ -84,8 +82,8 @@ public final class InboxView extends BorderPane {
     table.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> {
       if (row != null) selectedId = row.id();
     });
-    table.getItems().addListener((javafx.collections.ListChangeListener<AlertRow>) c -> keepSelection());
-    keepSelection();
+    vm.rows().addListener((javafx.collections.ListChangeListener<AlertRow>) c -> keepSelection());
+    warmUp();
     return table;
   }
 
@@ -98,42 +96,49 @@ public final class InboxView extends BorderPane {
   }
 
   /**
-   * A table like the inbox's with one made-up row, behind it for the window's first frames and then dropped. The
-   * first rows a table ever shows cost it about 100 ms (skins, styles, cold code; measured with the storm probe),
-   * and the first alerts into an open, empty inbox are often a storm: this moves that cost to the window's opening.
+   * The first rows a table ever shows cost it tens of milliseconds on the FX thread (row skins, cells, their styles,
+   * cold code; measured with the storm probe), and the first alerts into an open, empty inbox are often a storm. So for
+   * the window's first frames the table shows made-up rows, unseen (opacity 0), and then the inbox's own: the cells it
+   * built stay in its VirtualFlow for reuse, and the storm's first frame only fills them.
    */
-  private static final int WARM_UP_ROWS = 40;
+  static final int WARM_UP_ROWS = 40;
 
-  private Node warmUpTable() {
+  private void warmUp() {
     Alert sample = new Alert(0, "", "warm-up", Severity.CRITICAL, AlertState.FIRING, Instant.EPOCH, Instant.EPOCH, null, 1, "",
         Map.of(), null);
-    TableView<AlertRow> warm = new TableView<>();
+    javafx.collections.ObservableList<AlertRow> made = javafx.collections.FXCollections.observableArrayList();
     for (int i = 0; i < WARM_UP_ROWS; i++) {
-      warm.getItems().add(new AlertRow(sample, i % 2 == 0 ? "critical" : "warning", "warm-up", "since", i + " times", "", ""));
+      made.add(new AlertRow(sample, i % 2 == 0 ? "critical" : "warning", "warm-up", "since", i + " times", "", ""));
     }
-    columns(warm);
-    warm.setOpacity(0); // styled and laid out, never seen
-    warm.setMouseTransparent(true);
-    warm.setFocusTraversable(false);
-    AnimationTimer dropAfterFirstFrames = new AnimationTimer() {
+    table.setItems(made);
+    table.setOpacity(0);
+    table.setMouseTransparent(true);
+    AnimationTimer afterFirstFrames = new AnimationTimer() {
       private int pulses;
 
       @Override public void handle(long now) {
-        if (warm.getScene() == null || warm.getScene().getWindow() == null || !warm.getScene().getWindow().isShowing()) return;
+        if (table.getScene() == null || table.getScene().getWindow() == null || !table.getScene().getWindow().isShowing()) return;
         if (++pulses < 3) return;
-        ((Pane) warm.getParent()).getChildren().remove(warm);
         stop();
+        table.setItems(vm.rows());
+        table.setOpacity(1);
+        table.setMouseTransparent(false);
+        keepSelection();
       }
     };
     // Started when the view joins a scene (the window is shown right after), so it never ticks for a view not shown.
-    warm.sceneProperty().addListener((o, was, scene) -> {
-      if (scene != null && warm.getParent() != null) dropAfterFirstFrames.start();
+    table.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+      @Override public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o, javafx.scene.Scene was,
+          javafx.scene.Scene scene) {
+        if (scene == null) return;
+        table.sceneProperty().removeListener(this);
+        afterFirstFrames.start();
+      }
     });
-    return warm;
   }
 
   private void keepSelection() {
-    if (!table.getSelectionModel().isEmpty()) return;
+    if (table.getItems() != vm.rows() || !table.getSelectionModel().isEmpty()) return;
     for (int i = 0; i < table.getItems().size(); i++) {
       if (table.getItems().get(i).id() == selectedId) {
         table.getSelectionModel().select(i);
