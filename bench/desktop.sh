@@ -2,7 +2,7 @@
 # Desktop footprint of `vigil run` (the tray app) under its own Xvfb + trayer, watching N loopback endpoints
 # (default 20, every 30 s). Per run: launch → "tray icon shown after N ms" (logged by dev.vigil.ui.tray.LaunchTime,
 # measured from JVM start), then after WARM_S more seconds CPU % of one core over MEASURE_S (/proc/PID/stat
-# utime+stime), then VmRSS and heap used (jstat: S0U+S1U+EU+OU) and heap used after a full GC (jcmd GC.run).
+# utime+stime), then VmRSS and heap used (jcmd GC.heap_info) and heap used after a full GC (jcmd GC.run).
 # Run 0 is the first launch ever (empty data folder: schema created, first backup); it is printed but not in the
 # medians. Runs 1..RUNS start again on that data folder, as at every login. Prints one line per run and the
 # medians. Optional JVM flags in JAVA_OPTS.
@@ -28,7 +28,7 @@ sleep 1
 DISPLAY="$display" trayer --edge top --align right --widthtype request --height 24 >/dev/null 2>&1 &
 tray=$!
 mkfifo "$tmp/fleet-in"
-java -Xmx64m -cp "$jar" dev.vigil.bench.FleetProcess 1 4 <"$tmp/fleet-in" >"$tmp/fleet-out" &
+java -Xmx64m -Dsun.net.httpserver.idleInterval=3600 -cp "$jar" dev.vigil.bench.FleetProcess 1 4 <"$tmp/fleet-in" >"$tmp/fleet-out" &
 fleet=$!
 exec 3>"$tmp/fleet-in"
 for _ in $(seq 50); do grep -q '^ready ' "$tmp/fleet-out" 2>/dev/null && break; sleep 0.2; done
@@ -37,7 +37,8 @@ port=$(sed -n 's/^ready //p' "$tmp/fleet-out")
   printf '  - id: svc-%d\n    url: http://127.0.0.1:%s/svc/svc-%d\n    interval: 30s\n    expect: [status == 200]\n' "$i" "$port" "$i"; done; } >"$tmp/rules/fleet.yaml"
 hz=$(getconf CLK_TCK)
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-heap_kb() { jstat -gc "$1" | awk 'NR==1{for(i=1;i<=NF;i++)h[$i]=i} NR==2{print $h["S0U"]+$h["S1U"]+$h["EU"]+$h["OU"]}'; }
+# jcmd, not jstat: the shipped flags turn the JVM's perf data off (-XX:-UsePerfData), which jstat reads
+heap_kb() { jcmd "$1" GC.heap_info | awk '/(generation|heap) +total/ {for (i = 1; i <= NF; i++) if ($i == "used") {v = $(i + 1); sub(/K,?$/, "", v); s += v}} END {print s + 0}'; }
 : >"$tmp/results"
 for r in $(seq 0 "$runs"); do
   # shellcheck disable=SC2086

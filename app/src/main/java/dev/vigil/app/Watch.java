@@ -25,6 +25,7 @@ import dev.vigil.store.PolicyStore;
 import dev.vigil.store.SqliteStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +43,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Watch implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Watch.class);
+  /** How often the rules folder is looked at when the OS tells of its changes, and when it cannot. */
+  static final Duration RULES_POLL_WITH_EVENTS = Duration.ofSeconds(30);
+  static final Duration RULES_POLL = Duration.ofSeconds(2);
 
   private final SqliteStore store;
   private final PolicyStore policyStore;
@@ -114,7 +118,10 @@ public final class Watch implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    reload.scheduleWithFixedDelay(watcher::poll, 2, 2, TimeUnit.SECONDS);
+    // Change events from the OS make a reload quick and cost nothing while the rules stay as they are; the poll
+    // is for file systems that send none.
+    Duration every = watcher.watch(reload) ? RULES_POLL_WITH_EVENTS : RULES_POLL;
+    reload.scheduleWithFixedDelay(watcher::poll, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     LocalApi api = LocalApi.start(apiPort, dataDir, engine, store, clock);
     log.info("local API on {}", api.address());
     try {
@@ -123,7 +130,7 @@ public final class Watch implements AutoCloseable {
       log.warn("cannot write {}/api-port: the command line will write the database directly", dataDir, e);
     }
     return new Watch(dataDir, store, policyStore, engine, notifier, clock, reload,
-        List.of(() -> ApiPortFile.remove(dataDir), api::close, sources::close, heartbeats::close, intake::close));
+        List.of(watcher, () -> ApiPortFile.remove(dataDir), api::close, sources::close, heartbeats::close, intake::close));
   }
 
   /** The monitors whose alerts break through quiet mode. */

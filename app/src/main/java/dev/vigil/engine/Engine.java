@@ -40,8 +40,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class Engine implements Intake, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Engine.class);
-  static final Duration CHANGE_POLL = Duration.ofMillis(200);
+  /**
+   * How often the change watcher looks for other processes' commits (a {@code vigil ack} written straight to the
+   * database). This process's own alert writes make it look at once instead, at most every {@link #CHANGE_SPACING}.
+   */
+  static final Duration CHANGE_POLL = Duration.ofMillis(500);
+  static final Duration CHANGE_SPACING = Duration.ofMillis(200);
   static final Duration HOUSEKEEPING = Duration.ofSeconds(5);
+  /** After "check all now", results commit at once for the longest timeout plus this. */
+  static final Duration HURRY_MARGIN = Duration.ofSeconds(5);
   /** How long after a sleep or clock jump network-like failures do not count towards a new alert. */
   static final Duration WAKE_GRACE = Duration.ofSeconds(30);
   static final Duration FIRST_BACKUP = Duration.ofSeconds(5);
@@ -88,8 +95,9 @@ public final class Engine implements Intake, AutoCloseable {
     pipeline.start(store.openAlerts());
     apply(rules);
     scheduler.start();
+    store.whenAlertsWritten(this::pollChangesSoon);
     housekeeping.scheduleWithFixedDelay(
-        guarded(changes::poll), CHANGE_POLL.toMillis(), CHANGE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+        guarded(this::pollChanges), CHANGE_POLL.toMillis(), CHANGE_POLL.toMillis(), TimeUnit.MILLISECONDS);
     noticeGap();
     housekeeping.scheduleWithFixedDelay(
         guarded(this::housekeep), HOUSEKEEPING.toMillis(), HOUSEKEEPING.toMillis(), TimeUnit.MILLISECONDS);
@@ -159,6 +167,9 @@ public final class Engine implements Intake, AutoCloseable {
 
   /** "Check all now". */
   public void checkAllNow() {
+    // Somebody is waiting for these results: each is committed as it comes, not with the routine ones once a second.
+    Duration longest = monitors.values().stream().map(Monitor::timeout).max(Duration::compareTo).orElse(Duration.ZERO);
+    pipeline.hurry(longest.plus(HURRY_MARGIN));
     scheduler.runAllNow();
   }
 
@@ -270,6 +281,26 @@ public final class Engine implements Intake, AutoCloseable {
 
   private static CheckRequest request(Monitor m, boolean fresh) {
     return new CheckRequest(m.id(), m.url(), m.timeout(), m.headers(), m.needsBody(), m.bodyCap(), fresh);
+  }
+
+  private final java.util.concurrent.atomic.AtomicBoolean changePollQueued = new java.util.concurrent.atomic.AtomicBoolean();
+  private volatile long lastChangePoll = System.nanoTime();
+
+  /** This process wrote to the alerts: the watcher looks now, or {@link #CHANGE_SPACING} after its last look. */
+  private void pollChangesSoon() {
+    if (!changePollQueued.compareAndSet(false, true)) return;
+    long wait = Math.max(0, lastChangePoll + CHANGE_SPACING.toNanos() - System.nanoTime());
+    try {
+      housekeeping.schedule(guarded(this::pollChanges), wait, TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException closed) {
+      changePollQueued.set(false);
+    }
+  }
+
+  private void pollChanges() {
+    changePollQueued.set(false);
+    lastChangePoll = System.nanoTime();
+    changes.poll();
   }
 
   private void housekeep() {

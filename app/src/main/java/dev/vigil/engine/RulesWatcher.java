@@ -5,7 +5,13 @@ import dev.vigil.rules.RulesLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -15,14 +21,22 @@ import org.slf4j.LoggerFactory;
 /**
  * Hot reload: when a rules file changes (name, size or modification time), loads the folder again. A bad edit
  * keeps the last good rules running and says why, once per edit.
+ *
+ * <p>{@link #watch} has the operating system tell of changes in the folder (inotify on Linux, through the JDK's
+ * {@link WatchService}), so an idle Vigil does not wake to look; {@link #poll} is still called now and then, for
+ * folders where such events do not come (some network file systems, a folder replaced as a whole).
  */
-public final class RulesWatcher {
+public final class RulesWatcher implements AutoCloseable {
+  /** After an event, waits this long for the editor's other writes (save = truncate + write + rename) before looking. */
+  static final long SETTLE_MILLIS = 150;
   private static final Logger log = LoggerFactory.getLogger(RulesWatcher.class);
   private final Path dir;
   private final Map<String, String> env;
   private final Engine engine;
   private final Consumer<java.util.List<RuleProblem>> onRefused;
   private String lastSeen;
+  private WatchService events;
+  private final java.util.concurrent.atomic.AtomicBoolean lookQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
   public RulesWatcher(Path dir, Map<String, String> env, Engine engine, Consumer<java.util.List<RuleProblem>> onRefused) {
     this.dir = dir;
@@ -32,7 +46,53 @@ public final class RulesWatcher {
     this.lastSeen = signature();
   }
 
-  /** Call periodically (every 2 s is plenty). */
+  /**
+   * Looks, on {@code looker}, {@value #SETTLE_MILLIS} ms after the folder's entries change; false (and nothing
+   * started) when the file system cannot tell, so periodic {@link #poll}s must do.
+   */
+  public synchronized boolean watch(ScheduledExecutorService looker) {
+    try {
+      events = dir.getFileSystem().newWatchService();
+      dir.register(events, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+          StandardWatchEventKinds.ENTRY_DELETE);
+    } catch (IOException | UnsupportedOperationException e) {
+      log.info("no change events for {} ({}): looking every while instead", dir, e.toString());
+      return false;
+    }
+    WatchService service = events;
+    Thread t = new Thread(() -> {
+      try {
+        while (true) {
+          WatchKey key = service.take();
+          key.pollEvents();
+          if (lookQueued.compareAndSet(false, true)) {
+            looker.schedule(() -> {
+              lookQueued.set(false);
+              poll();
+            }, SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+          }
+          if (!key.reset()) return; // the folder is gone: the periodic poll goes on
+        }
+      } catch (InterruptedException | ClosedWatchServiceException | java.util.concurrent.RejectedExecutionException e) {
+        // closed
+      }
+    }, "vigil-rules-events");
+    t.setDaemon(true);
+    t.start();
+    return true;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (events == null) return;
+    try {
+      events.close();
+    } catch (IOException e) {
+      log.debug("closing the rules watch service", e);
+    }
+  }
+
+  /** Looks at the folder and reloads it if a rules file changed. Safe to call from any thread, one at a time. */
   public void poll() {
     String now = signature();
     if (now.equals(lastSeen)) return;

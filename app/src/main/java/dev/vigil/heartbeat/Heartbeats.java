@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a {@link HeartbeatWatch}: evaluates it every second on its own daemon thread and hands what is due to the
- * intake; a ping is evaluated at once, so a late heartbeat resolves before its {@code POST} is answered.
+ * Runs a {@link HeartbeatWatch}: evaluates it every second on its own daemon thread (only while there is a heartbeat
+ * to watch: with none, the thread never wakes) and hands what is due to the intake; a ping is evaluated at once, so a late heartbeat resolves before its {@code POST} is answered.
  * Wiring: {@code engine.heartbeatSink(heartbeats::ping)}; {@link #reload} when the rules change.
  */
 public final class Heartbeats implements AutoCloseable {
@@ -28,6 +28,7 @@ public final class Heartbeats implements AutoCloseable {
   private volatile HeartbeatWatch watch;
   /** Evaluating and delivering happen together, so a fire and the resolve after it reach the intake in order. */
   private final Object delivering = new Object();
+  private java.util.concurrent.ScheduledFuture<?> ticking;
 
   private Heartbeats(List<HeartbeatRule> rules, IntakeStore store, Intake intake, Clock clock) {
     this.store = store;
@@ -43,7 +44,7 @@ public final class Heartbeats implements AutoCloseable {
 
   public static Heartbeats start(List<HeartbeatRule> rules, IntakeStore store, Intake intake, Clock clock) {
     Heartbeats heartbeats = new Heartbeats(rules, store, intake, clock);
-    heartbeats.ticker.scheduleWithFixedDelay(heartbeats::tick, 1, 1, TimeUnit.SECONDS);
+    heartbeats.tickWhile(!rules.isEmpty());
     return heartbeats;
   }
 
@@ -60,6 +61,16 @@ public final class Heartbeats implements AutoCloseable {
   /** Watches a new set of heartbeats; pings and states of the ones kept are in the store. */
   public void reload(List<HeartbeatRule> rules) {
     watch = new HeartbeatWatch(rules, store, clock);
+    tickWhile(!rules.isEmpty());
+  }
+
+  private synchronized void tickWhile(boolean watching) {
+    if (watching && ticking == null) {
+      ticking = ticker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+    } else if (!watching && ticking != null) {
+      ticking.cancel(false);
+      ticking = null;
+    }
   }
 
   private void tick() {

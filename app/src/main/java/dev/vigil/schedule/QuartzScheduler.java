@@ -33,6 +33,8 @@ public final class QuartzScheduler implements CheckScheduler {
   private static final int THREADS = 6;
   private static final long MISFIRE_THRESHOLD_MILLIS = 1000;
   private static final long BATCH_WINDOW_MILLIS = 10;
+  static final Duration SLOT = Duration.ofSeconds(1);
+  static final Duration SLOTTED_FROM = Duration.ofSeconds(10);
 
   private final Scheduler quartz;
   private final Map<JobKey, Runnable> checks = new ConcurrentHashMap<>();
@@ -48,9 +50,8 @@ public final class QuartzScheduler implements CheckScheduler {
     properties.setProperty("org.quartz.scheduler.instanceName", instanceName);
     properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
     properties.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
-    properties.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
+    properties.setProperty("org.quartz.threadPool.class", CheckThreads.class.getName());
     properties.setProperty("org.quartz.threadPool.threadCount", String.valueOf(THREADS));
-    properties.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
     properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
     properties.setProperty("org.quartz.jobStore.misfireThreshold", String.valueOf(MISFIRE_THRESHOLD_MILLIS));
     // One pass of the scheduler thread takes every trigger due within the window (up to the free threads),
@@ -76,11 +77,19 @@ public final class QuartzScheduler implements CheckScheduler {
     return now.plusMillis(wait);
   }
 
-  /** The monitor's slot in the interval, in milliseconds: the same in every run of the program. */
+  /**
+   * The monitor's slot in the interval, in milliseconds: the same in every run of the program. Monitors are spread
+   * over the interval; from {@link #SLOTTED_FROM} on, in whole {@link #SLOT}s, so that the monitors of one slot fire
+   * together: one wake-up of Quartz's thread takes them all (its batch acquisition), instead of one each. An idle
+   * Vigil watching 100 endpoints every 30 s then wakes once a second instead of three times.
+   */
   static long offset(String monitorId, Duration interval) {
     CRC32 crc = new CRC32();
     crc.update(monitorId.getBytes(StandardCharsets.UTF_8));
-    return crc.getValue() % interval.toMillis();
+    long period = interval.toMillis();
+    if (interval.compareTo(SLOTTED_FROM) < 0) return crc.getValue() % period;
+    long slots = period / SLOT.toMillis();
+    return crc.getValue() % slots * SLOT.toMillis();
   }
 
   /** How late the repeating checks started against their slots (one-shot rechecks and run-all-now excluded). */

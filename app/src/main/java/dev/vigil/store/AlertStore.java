@@ -84,6 +84,13 @@ public interface AlertStore extends AutoCloseable {
    */
   long dataVersion();
 
+  /**
+   * Calls {@code listener} (on the writing thread, after the commit) whenever this store itself wrote to the alerts,
+   * so a watcher of {@link #dataVersion()} can look at once instead of at its next poll. Stores that cannot tell
+   * never call it; the poll still finds their changes.
+   */
+  default void whenAlertsWritten(Runnable listener) {}
+
   /** Deletes check aggregates and state changes older than their retention; returns rows deleted. */
   int applyRetention(Instant now);
 

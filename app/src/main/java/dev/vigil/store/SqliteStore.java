@@ -27,6 +27,7 @@ public final class SqliteStore implements AlertStore {
   private final String recovery;
   /** This store's own commits that wrote to the alerts (see {@link #dataVersion()}). */
   private final AtomicLong alertWrites = new AtomicLong();
+  private final java.util.List<Runnable> alertWriteListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private SqliteStore(Path database, Database writer, Database reader, String recovery) {
     this.database = database;
@@ -93,13 +94,16 @@ public final class SqliteStore implements AlertStore {
   @Override
   public <T> T transaction(Function<EngineWrites, T> work) {
     Objects.requireNonNull(work, "work");
-    return writer.write(db -> {
+    boolean[] touched = new boolean[1];
+    T result = writer.write(db -> {
       EngineTransaction tx = new EngineTransaction(db);
-      T result = work.apply(tx);
+      T out = work.apply(tx);
       tx.flush();
-      if (tx.touchedAlerts()) alertWrites.incrementAndGet();
-      return result;
+      touched[0] = tx.touchedAlerts();
+      return out;
     });
+    if (touched[0]) alertsWritten();
+    return result;
   }
 
   @Override
@@ -141,7 +145,7 @@ public final class SqliteStore implements AlertStore {
   @Override
   public List<Alert> endSnoozes(Instant now) {
     List<Alert> ended = writer.write(db -> new Alerts(db).endSnoozes(now));
-    if (!ended.isEmpty()) alertWrites.incrementAndGet();
+    if (!ended.isEmpty()) alertsWritten();
     return ended;
   }
 
@@ -167,12 +171,29 @@ public final class SqliteStore implements AlertStore {
       new Alerts(db).addEvent(event.alertId(), event.time(), event.kind(), event.note(), event.actor());
       return null;
     });
-    alertWrites.incrementAndGet();
+    alertsWritten();
   }
 
   private <T> T wroteAlerts(T result) {
-    alertWrites.incrementAndGet();
+    alertsWritten();
     return result;
+  }
+
+  /** After a commit of this store that wrote to the alerts: moves the data version and tells the listeners. */
+  private void alertsWritten() {
+    alertWrites.incrementAndGet();
+    for (Runnable listener : alertWriteListeners) {
+      try {
+        listener.run();
+      } catch (RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(SqliteStore.class).warn("alert write listener failed", e);
+      }
+    }
+  }
+
+  @Override
+  public void whenAlertsWritten(Runnable listener) {
+    alertWriteListeners.add(listener);
   }
 
   @Override

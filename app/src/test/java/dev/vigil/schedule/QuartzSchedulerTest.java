@@ -32,7 +32,7 @@ class QuartzSchedulerTest {
   }
 
   @Test
-  void firstRunsAreSpreadOverTheIntervalByMonitorId() {
+  void firstRunsAreSpreadOverTheIntervalByMonitorIdInWholeSeconds() {
     Duration interval = Duration.ofSeconds(30);
     Instant now = Instant.parse("2025-01-15T03:00:00.123Z");
     Set<Instant> firstRuns = new HashSet<>();
@@ -40,12 +40,22 @@ class QuartzSchedulerTest {
     for (int i = 0; i < 1000; i++) {
       Instant first = QuartzScheduler.firstRun("monitor-" + i, interval, now);
       assertThat(first).isBetween(now, now.plus(interval).minusMillis(1));
+      assertThat(first.toEpochMilli() % 1000).isZero(); // monitors of one slot fire together
       firstRuns.add(first);
       perTenth[(int) (Duration.between(now, first).toMillis() * 10 / interval.toMillis())]++;
     }
-    // 1000 ids in 30000 slots: about 17 share a slot by chance; no tenth of the interval gets a crowd.
-    assertThat(firstRuns).hasSizeGreaterThan(950);
+    // 1000 ids in 30 one-second slots: every slot is used, and no tenth of the interval gets a crowd.
+    assertThat(firstRuns).hasSize(30);
     for (int count : perTenth) assertThat(count).isBetween(60, 140);
+  }
+
+  @Test
+  void shortIntervalsAreSpreadToTheMillisecond() {
+    Duration interval = Duration.ofSeconds(5);
+    Instant now = Instant.parse("2025-01-15T03:00:00Z");
+    Set<Instant> firstRuns = new HashSet<>();
+    for (int i = 0; i < 200; i++) firstRuns.add(QuartzScheduler.firstRun("monitor-" + i, interval, now));
+    assertThat(firstRuns).hasSizeGreaterThan(190);
   }
 
   @Test
