@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,13 +87,30 @@ public final class DesktopSession implements DesktopContext {
 
   private record Parsed(RuleSet rules, Policy policy) {}
 
+  /**
+   * Quiet mode and silences as the notifier read them (it does every second, and at once after a change made
+   * here): the desktop feed asks every second too, and reading the store again would be a second set of queries.
+   */
   @Override
   public NoiseRules noiseRules() {
     RuleSet rules = watch.engine().rules();
-    Instant now = watch.clock().instant();
-    return new NoiseRules(policy(), watch.policyStore().quiet().orElse(null), watch.policyStore().silences(now),
-        Watch.breakthrough(rules));
+    return new NoiseRules(policy(), watch.notifier().manualQuiet().orElse(null), watch.notifier().silences(),
+        breakthrough(rules));
   }
+
+  /** The monitors that break through quiet mode, worked out once per rules. */
+  private Set<String> breakthrough(RuleSet rules) {
+    Breakthrough last = breakthrough;
+    if (last == null || last.rules() != rules) {
+      last = new Breakthrough(rules, Watch.breakthrough(rules));
+      breakthrough = last;
+    }
+    return last.monitors();
+  }
+
+  private record Breakthrough(RuleSet rules, Set<String> monitors) {}
+
+  private volatile Breakthrough breakthrough;
 
   @Override
   public QuietControl quiet() {
@@ -100,23 +118,26 @@ public final class DesktopSession implements DesktopContext {
       @Override
       public void quietFor(Duration duration) {
         watch.policyStore().setQuiet(QuietMode.forDuration(duration, watch.clock().instant()));
+        watch.notifier().refreshPolicy();
       }
 
       @Override
       public void quietUntilMorning() {
         Policy p = policy();
         watch.policyStore().setQuiet(QuietMode.untilMorning(watch.clock().instant(), p.overnight(), p.zone()));
+        watch.notifier().refreshPolicy();
       }
 
       @Override
       public void quietOff() {
         watch.policyStore().clearQuiet();
+        watch.notifier().refreshPolicy();
       }
 
       @Override
       public QuietStatus quietStatus() {
         Instant now = watch.clock().instant();
-        return QuietMode.effective(watch.policyStore().quiet().orElse(null), policy(), now)
+        return QuietMode.effective(watch.notifier().manualQuiet().orElse(null), policy(), now)
             .map(q -> new QuietStatus(true, q.until()))
             .orElse(QuietStatus.OFF);
       }
@@ -127,6 +148,7 @@ public final class DesktopSession implements DesktopContext {
   public void silenceMonitor(String monitorId, Duration duration) {
     Instant now = watch.clock().instant();
     watch.policyStore().addSilence(new Silence(0, Map.of("monitor", monitorId), now, now.plus(duration), "from the tray", "tray"));
+    watch.notifier().refreshPolicy();
   }
 
   @Override

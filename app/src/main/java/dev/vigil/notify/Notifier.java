@@ -8,6 +8,8 @@ import dev.vigil.policy.Policy;
 import dev.vigil.store.PolicyStore;
 import java.time.Clock;
 import java.time.Instant;
+import dev.vigil.policy.QuietMode;
+import dev.vigil.policy.Silence;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -176,6 +178,24 @@ public final class Notifier implements AlertListener, AutoCloseable {
       OutboundHeartbeat hb = heartbeat;
       if (hb != null && hb.due(now)) io.execute(hb::ping);
     }
+  }
+
+  /**
+   * Manual quiet mode as the notifier last read it from the store (every second, and at {@link #refreshPolicy}):
+   * the desktop shows this instead of reading the store again each second.
+   */
+  public Optional<QuietMode> manualQuiet() {
+    return Optional.ofNullable(rules.manualQuiet());
+  }
+
+  /** The silences not yet ended when the notifier last read them (see {@link #manualQuiet}). */
+  public List<Silence> silences() {
+    return rules.silences();
+  }
+
+  /** Reads quiet mode and silences now: this process just changed them. */
+  public void refreshPolicy() {
+    rules.refresh(store, clock.instant());
   }
 
   /** The alerts on the wake ladder now, for the tray and tests. */

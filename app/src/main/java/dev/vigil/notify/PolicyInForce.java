@@ -80,4 +80,8 @@ final class PolicyInForce {
   List<Silence> silences() {
     return silences;
   }
+
+  QuietMode manualQuiet() {
+    return manualQuiet;
+  }
 }
