@@ -12,6 +12,7 @@ import dev.vigil.ui.tray.TrayRobot;
 import dev.vigil.ui.tray.TrayState;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
 import org.junit.jupiter.api.Tag;
@@ -70,7 +71,16 @@ class TrayEndToEndTest {
     await().atMost(WAIT).until(() -> TrayRobot.redPixelsInIcon() == 0); // the blue acknowledged shield, no blinking
 
     // no window showing: the FX pulse timer is parked; opening the inbox starts it again, and the window gets frames
-    await().atMost(WAIT).until(() -> PulseParking.parkedNow);
+    // On a slow machine the robot's right-click and keys sometimes also open the inbox (seen in 2 of 5 runs on
+    // this session's machine, "Vigil: inbox" showing here); parking is about no window showing, so close what is.
+    OnFx.run(() -> List.copyOf(javafx.stage.Window.getWindows()).forEach(javafx.stage.Window::hide));
+    try {
+      await().atMost(WAIT).until(() -> PulseParking.parkedNow);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      StringBuilder showing = new StringBuilder();
+      OnFx.run(() -> javafx.stage.Window.getWindows().forEach(w -> showing.append(w instanceof javafx.stage.Stage s ? s.getTitle() : w.getClass().getSimpleName()).append("; ")));
+      throw new AssertionError("the pulse timer did not park; windows showing: [" + showing + "]", e);
+    }
     TrayRobot.chooseFromMenu(1); // Open inbox
     await().atMost(WAIT).until(() -> javafx.stage.Window.getWindows().stream()
         .anyMatch(w -> w instanceof javafx.stage.Stage s && "Vigil: inbox".equals(s.getTitle()) && s.isShowing()));
