@@ -43,8 +43,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class Watch implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Watch.class);
-  /** How often the rules folder is looked at when the OS tells of its changes, and when it cannot. */
-  static final Duration RULES_POLL_WITH_EVENTS = Duration.ofSeconds(30);
+  /**
+   * How often the rules folder is looked at when the OS tells of its changes (a safety net, and how soon a folder
+   * replaced as a whole is noticed and watched again), and when it cannot.
+   */
+  static final Duration RULES_POLL_WITH_EVENTS = Duration.ofSeconds(10);
   static final Duration RULES_POLL = Duration.ofSeconds(2);
 
   private final SqliteStore store;

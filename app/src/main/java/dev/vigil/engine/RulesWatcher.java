@@ -36,6 +36,9 @@ public final class RulesWatcher implements AutoCloseable {
   private final Consumer<java.util.List<RuleProblem>> onRefused;
   private String lastSeen;
   private WatchService events;
+  private WatchKey key;
+  private Object watchedFolder;
+  private ScheduledExecutorService looker;
   private final java.util.concurrent.atomic.AtomicBoolean lookQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
   public RulesWatcher(Path dir, Map<String, String> env, Engine engine, Consumer<java.util.List<RuleProblem>> onRefused) {
@@ -48,38 +51,69 @@ public final class RulesWatcher implements AutoCloseable {
 
   /**
    * Looks, on {@code looker}, {@value #SETTLE_MILLIS} ms after the folder's entries change; false (and nothing
-   * started) when the file system cannot tell, so periodic {@link #poll}s must do.
+   * started) when the file system cannot tell, so periodic {@link #poll}s must do. A folder deleted or replaced as a
+   * whole (moved aside, a new one put in its place) sends no more events: the next {@link #poll} notices and watches
+   * the folder now at that path.
    */
   public synchronized boolean watch(ScheduledExecutorService looker) {
+    this.looker = looker;
+    return register();
+  }
+
+  private synchronized boolean register() {
+    close();
     try {
-      events = dir.getFileSystem().newWatchService();
-      dir.register(events, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+      WatchService service = dir.getFileSystem().newWatchService();
+      events = service;
+      key = dir.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
           StandardWatchEventKinds.ENTRY_DELETE);
+      watchedFolder = folderIdentity();
+      Thread t = new Thread(() -> deliver(service), "vigil-rules-events");
+      t.setDaemon(true);
+      t.start();
+      return true;
     } catch (IOException | UnsupportedOperationException e) {
       log.info("no change events for {} ({}): looking every while instead", dir, e.toString());
+      key = null;
       return false;
     }
-    WatchService service = events;
-    Thread t = new Thread(() -> {
-      try {
-        while (true) {
-          WatchKey key = service.take();
-          key.pollEvents();
-          if (lookQueued.compareAndSet(false, true)) {
-            looker.schedule(() -> {
-              lookQueued.set(false);
-              poll();
-            }, SETTLE_MILLIS, TimeUnit.MILLISECONDS);
-          }
-          if (!key.reset()) return; // the folder is gone: the periodic poll goes on
+  }
+
+  private void deliver(WatchService service) {
+    try {
+      while (true) {
+        WatchKey k = service.take();
+        k.pollEvents();
+        if (lookQueued.compareAndSet(false, true)) {
+          looker.schedule(() -> {
+            lookQueued.set(false);
+            poll();
+          }, SETTLE_MILLIS, TimeUnit.MILLISECONDS);
         }
-      } catch (InterruptedException | ClosedWatchServiceException | java.util.concurrent.RejectedExecutionException e) {
-        // closed
+        if (!k.reset()) return; // the folder is gone: the next poll watches the one now at its path
       }
-    }, "vigil-rules-events");
-    t.setDaemon(true);
-    t.start();
-    return true;
+    } catch (InterruptedException | ClosedWatchServiceException | java.util.concurrent.RejectedExecutionException e) {
+      // closed
+    }
+  }
+
+  /** The folder's identity (its inode on Linux), to notice one put in place of the folder being watched. */
+  private Object folderIdentity() {
+    try {
+      return Files.readAttributes(dir, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** While events come, a look is only a safety net; when they stopped (folder replaced), watch again. */
+  private synchronized void watchAgainIfReplaced() {
+    if (looker == null) return; // never watched: polls only
+    Object now = folderIdentity();
+    if (now == null) return; // no folder at that path now; try at the next poll
+    if (key != null && key.isValid() && now.equals(watchedFolder)) return;
+    log.info("rules folder {} was replaced: watching the one now there", dir);
+    register();
   }
 
   @Override
@@ -90,10 +124,12 @@ public final class RulesWatcher implements AutoCloseable {
     } catch (IOException e) {
       log.debug("closing the rules watch service", e);
     }
+    events = null;
   }
 
   /** Looks at the folder and reloads it if a rules file changed. Safe to call from any thread, one at a time. */
   public void poll() {
+    watchAgainIfReplaced();
     String now = signature();
     if (now.equals(lastSeen)) return;
     lastSeen = now;
