@@ -76,16 +76,22 @@ public final class DesktopSession implements DesktopContext {
 
   /** The policy of the rules in force, parsed once per rules (the feed asks for quiet mode every second). */
   private Policy policy() {
+    return parsed().policy();
+  }
+
+  /** What the rules in force say about noise, worked out once per rules. */
+  private Parsed parsed() {
     RuleSet rules = watch.engine().rules();
     Parsed last = parsed;
     if (last == null || last.rules() != rules) {
-      last = new Parsed(rules, PolicyParser.parse(rules.policy()).policy());
+      last = new Parsed(rules, PolicyParser.parse(rules.policy()).policy(), Watch.breakthrough(rules));
       parsed = last;
     }
-    return last.policy();
+    return last;
   }
 
-  private record Parsed(RuleSet rules, Policy policy) {}
+  /** The rules' policy and the monitors that break through quiet mode. */
+  private record Parsed(RuleSet rules, Policy policy, Set<String> breakthrough) {}
 
   /**
    * Quiet mode and silences as the notifier read them (it does every second, and at once after a change made
@@ -93,24 +99,10 @@ public final class DesktopSession implements DesktopContext {
    */
   @Override
   public NoiseRules noiseRules() {
-    RuleSet rules = watch.engine().rules();
-    return new NoiseRules(policy(), watch.notifier().manualQuiet().orElse(null), watch.notifier().silences(),
-        breakthrough(rules));
+    Parsed rules = parsed();
+    return new NoiseRules(rules.policy(), watch.notifier().manualQuiet().orElse(null), watch.notifier().silences(),
+        rules.breakthrough());
   }
-
-  /** The monitors that break through quiet mode, worked out once per rules. */
-  private Set<String> breakthrough(RuleSet rules) {
-    Breakthrough last = breakthrough;
-    if (last == null || last.rules() != rules) {
-      last = new Breakthrough(rules, Watch.breakthrough(rules));
-      breakthrough = last;
-    }
-    return last.monitors();
-  }
-
-  private record Breakthrough(RuleSet rules, Set<String> monitors) {}
-
-  private volatile Breakthrough breakthrough;
 
   @Override
   public QuietControl quiet() {

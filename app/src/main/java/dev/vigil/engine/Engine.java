@@ -60,6 +60,9 @@ public final class Engine implements Intake, AutoCloseable {
   private final Clock clock;
   private final Pipeline pipeline;
   private final ChangeWatcher changes;
+  /** A look of the change watcher is scheduled (after this process wrote an alert), and when it last looked. */
+  private final java.util.concurrent.atomic.AtomicBoolean changePollQueued = new java.util.concurrent.atomic.AtomicBoolean();
+  private volatile long lastChangePoll = System.nanoTime();
   private final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
   private final List<CheckListener> checkListeners = new CopyOnWriteArrayList<>();
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -282,9 +285,6 @@ public final class Engine implements Intake, AutoCloseable {
   private static CheckRequest request(Monitor m, boolean fresh) {
     return new CheckRequest(m.id(), m.url(), m.timeout(), m.headers(), m.needsBody(), m.bodyCap(), fresh);
   }
-
-  private final java.util.concurrent.atomic.AtomicBoolean changePollQueued = new java.util.concurrent.atomic.AtomicBoolean();
-  private volatile long lastChangePoll = System.nanoTime();
 
   /** This process wrote to the alerts: the watcher looks now, or {@link #CHANGE_SPACING} after its last look. */
   private void pollChangesSoon() {

@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a {@link HeartbeatWatch}: evaluates it every second on its own daemon thread (only while there is a heartbeat
- * to watch: with none, the thread never wakes) and hands what is due to the intake; a ping is evaluated at once, so a late heartbeat resolves before its {@code POST} is answered.
+ * Runs a {@link HeartbeatWatch}: evaluates it every second on its own daemon thread (only while there is a
+ * heartbeat to watch: with none, the thread never wakes) and hands what is due to the intake; a ping is evaluated
+ * at once, so a late heartbeat resolves before its {@code POST} is answered.
  * Wiring: {@code engine.heartbeatSink(heartbeats::ping)}; {@link #reload} when the rules change.
  */
 public final class Heartbeats implements AutoCloseable {
@@ -28,6 +29,7 @@ public final class Heartbeats implements AutoCloseable {
   private volatile HeartbeatWatch watch;
   /** Evaluating and delivering happen together, so a fire and the resolve after it reach the intake in order. */
   private final Object delivering = new Object();
+  /** The once-a-second evaluation, while there are heartbeats; guarded by this. */
   private java.util.concurrent.ScheduledFuture<?> ticking;
 
   private Heartbeats(List<HeartbeatRule> rules, IntakeStore store, Intake intake, Clock clock) {
