@@ -37,9 +37,16 @@ public final class Footprint {
 
   private Footprint() {}
 
-  /** Sets the flags now, and settles (collects, trims) at each of {@link #SETTLE} on a short-lived daemon thread. */
+  /** Sets the flags, and settles (collects, trims) at each of {@link #SETTLE}, on a short-lived daemon thread. */
   public static void keepSmall() {
     if (!started.compareAndSet(false, true)) return;
+    // on its own thread: the platform MBean server takes about 0.2 s to start, time the tray should not wait for
+    Thread settle = new Thread(Footprint::settle, "vigil-settle");
+    settle.setDaemon(true);
+    settle.start();
+  }
+
+  private static void settle() {
     MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     ObjectName hotspot;
     try {
@@ -56,21 +63,17 @@ public final class Footprint {
     if ("true".equals(option(server, hotspot, "UseG1GC", "value")) && isDefault(server, hotspot, "G1PeriodicGCInterval")) {
       set(server, hotspot, "G1PeriodicGCInterval", Long.toString(IDLE_COLLECTION.toMillis()));
     }
-    Thread settle = new Thread(() -> {
-      try {
-        long slept = 0;
-        for (Duration at : SETTLE) {
-          Thread.sleep(at.toMillis() - slept);
-          slept = at.toMillis();
-          System.gc(); // the heap shrinks to the free ratios above: start-up garbage gone, the resident size follows
-          trimNativeHeap(server);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    try {
+      long slept = 0;
+      for (Duration at : SETTLE) {
+        Thread.sleep(at.toMillis() - slept);
+        slept = at.toMillis();
+        System.gc(); // the heap shrinks to the free ratios above: start-up garbage gone, the resident size follows
+        trimNativeHeap(server);
       }
-    }, "vigil-settle");
-    settle.setDaemon(true);
-    settle.start();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**

@@ -29,7 +29,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -82,9 +84,15 @@ public final class Watch implements AutoCloseable {
   public static Watch start(
       Path dataDir, RuleSet rules, Path rulesDir, Map<String, String> env, int apiPort, Clock clock, Desktop desktop) {
     HttpServerLimits.apply();
+    // OkHttp's first client (its classes, the trust store) and the database open on two cores at once: start-up
+    // is the time to the tray icon
+    FutureTask<HttpChecker> checker = new FutureTask<>(() -> HttpChecker.create(clock));
+    Thread early = new Thread(checker, "vigil-start-http");
+    early.setDaemon(true);
+    early.start();
     SqliteStore store = SqliteStore.openForWatching(dataDir, clock);
     PolicyStore policyStore = PolicyStore.open(store.database());
-    Engine engine = new Engine(rules, store, HttpChecker.create(clock), new QuartzScheduler(), clock);
+    Engine engine = new Engine(rules, store, join(checker), new QuartzScheduler(), clock);
     Policy policy = PolicyParser.parse(rules.policy()).policy();
     AtomicReference<Notifier> self = new AtomicReference<>();
     Notifier notifier =
@@ -134,6 +142,19 @@ public final class Watch implements AutoCloseable {
     }
     return new Watch(dataDir, store, policyStore, engine, notifier, clock, reload,
         List.of(watcher, () -> ApiPortFile.remove(dataDir), api::close, sources::close, heartbeats::close, intake::close));
+  }
+
+  private static HttpChecker join(FutureTask<HttpChecker> checker) {
+    try {
+      return checker.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      if (e.getCause() instanceof Error err) throw err;
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /** The monitors whose alerts break through quiet mode. */

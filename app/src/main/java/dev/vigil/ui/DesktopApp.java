@@ -1,6 +1,7 @@
 package dev.vigil.ui;
 
 import dev.vigil.notify.AckWindow;
+import dev.vigil.ui.tray.VigilTray;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -85,6 +86,10 @@ public final class DesktopApp {
       Platform.setImplicitExit(false);
       Theme.apply(dark);
       TOOLKIT.complete(getHostServices());
+      // AWT's X11 toolkit, the tray's size and pictures, while the watch is still starting
+      Thread warm = new Thread(VigilTray::warmUp, "vigil-tray-warmup");
+      warm.setDaemon(true);
+      warm.start();
     }
   }
 }

@@ -55,6 +55,21 @@ public final class VigilTray {
   }
 
   /**
+   * Loads, off the FX thread, what {@link #install} will need (AWT's toolkit, the tray's icon size, the image
+   * decoders and the icon pictures), so the icon shows sooner once the watch is ready. Never throws.
+   */
+  public static void warmUp() {
+    try {
+      if (!isAvailable()) return;
+      int size = SystemTray.getSystemTray().getTrayIconSize().height;
+      for (TrayState s : TrayState.values()) TrayIcons.load(s.iconName(), size);
+      javax.swing.UIManager.getLookAndFeel();
+    } catch (RuntimeException | LinkageError e) {
+      log.debug("tray warm-up: {}", e.toString());
+    }
+  }
+
+  /**
    * Docks the icon, or returns empty (logged, never thrown) when that fails, so the caller can show the
    * status window instead. Call on the FX thread.
    */
