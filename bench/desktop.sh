@@ -5,7 +5,8 @@
 # utime+stime), then VmRSS and heap used (jcmd GC.heap_info) and heap used after a full GC (jcmd GC.run).
 # Run 0 is the first launch ever (empty data folder: schema created, first backup); it is printed but not in the
 # medians. Runs 1..RUNS start again on that data folder, as at every login. Prints one line per run and the
-# medians. Optional JVM flags in JAVA_OPTS.
+# medians. Optional JVM flags in JAVA_OPTS. VIGIL_LAUNCHER=path runs that launcher instead of `java -jar` (the app
+# image's installer/target/app-image/vigil/bin/vigil, with its own flags and class-data sharing archive).
 #   bench/desktop.sh [RUNS] [N] [WARM_S] [MEASURE_S]      needs app/target/vigil.jar (another jar: VIGIL_JAR=path), xvfb, trayer
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,8 +42,8 @@ median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 heap_kb() { jcmd "$1" GC.heap_info | awk '/(generation|heap) +total/ {for (i = 1; i <= NF; i++) if ($i == "used") {v = $(i + 1); sub(/K,?$/, "", v); s += v}} END {print s + 0}'; }
 : >"$tmp/results"
 for r in $(seq 0 "$runs"); do
-  # shellcheck disable=SC2086
-  DISPLAY="$display" java ${JAVA_OPTS:-} -jar "$jar" run --rules "$tmp/rules" --data "$tmp/data" --api-port 0 >"$tmp/run.log" 2>&1 &
+  if [[ -n "${VIGIL_LAUNCHER:-}" ]]; then start=("$VIGIL_LAUNCHER"); else read -ra start <<<"java ${JAVA_OPTS:-} -jar $jar"; fi
+  DISPLAY="$display" "${start[@]}" run --rules "$tmp/rules" --data "$tmp/data" --api-port 0 >"$tmp/run.log" 2>&1 &
   vigil=$!
   shown=""
   for _ in $(seq 300); do
@@ -63,7 +64,7 @@ for r in $(seq 0 "$runs"); do
   grep -q 'WARN.*did not dock' "$tmp/run.log" && echo "  (warning: the icon did not dock)"
   kill "$vigil"; wait "$vigil" 2>/dev/null || true; vigil=""
 done
-printf 'median of %d (endpoints=%s JAVA_OPTS="%s"): first_shown_ms=%.0f rss_mb=%.0f heap_used_mb=%.1f heap_after_gc_mb=%.1f cpu_percent=%.2f\n' \
-  "$runs" "$n" "${JAVA_OPTS:-}" \
+printf 'median of %d (endpoints=%s %s): first_shown_ms=%.0f rss_mb=%.0f heap_used_mb=%.1f heap_after_gc_mb=%.1f cpu_percent=%.2f\n' \
+  "$runs" "$n" "$([[ -n "${VIGIL_LAUNCHER:-}" ]] && echo "launcher=$VIGIL_LAUNCHER" || echo "JAVA_OPTS=\"${JAVA_OPTS:-}\"")" \
   "$(cut -d' ' -f1 "$tmp/results" | median)" "$(cut -d' ' -f2 "$tmp/results" | median)" \
   "$(cut -d' ' -f3 "$tmp/results" | median)" "$(cut -d' ' -f4 "$tmp/results" | median)" "$(cut -d' ' -f5 "$tmp/results" | median)"

@@ -9,7 +9,8 @@
 #   - icons/png/app-*.png: committed; regenerate with icons/render.sh
 #
 # Makes (in installer/target/):
-#   app-image/vigil/                 the relocatable app: bin/vigil, lib/app/vigil.jar, lib/runtime (jlinked)
+#   app-image/vigil/                 the relocatable app: bin/vigil, lib/app/vigil.jar, lib/app/vigil.jsa (its
+#                                    class-data sharing archive), lib/runtime (jlinked)
 #   vigil_<version>-<release>_<arch>.deb
 #       installs /opt/vigil (launcher /opt/vigil/bin/vigil), /usr/bin/vigil, a menu entry and hicolor icons
 #
@@ -88,12 +89,24 @@ say "JDK $jdk (Java $jver); version $version-$release"
 
 # --- app image (runs jlink once) ----------------------------------------------
 say "jpackage --type app-image"
+# shellcheck disable=SC2016  # $APPDIR is the launcher's, expanded when it starts
 "$jpackage" --type app-image --dest "$out/app-image" \
-  @installer/common.args @installer/app.args \
+  @installer/common.args @installer/app.args --java-options '-XX:SharedArchiveFile=$APPDIR/vigil.jsa' \
   --app-version "$version" --icon icons/png/app-256.png \
   || die "jpackage app-image failed"
 launcher="$out/app-image/vigil/bin/vigil"
 [[ -x "$launcher" ]] || die "app image has no launcher at ${launcher#"$root"/}"
+
+# --- class-data sharing archive (AppCDS) ---------------------------------------
+# The classes the tray app loads by its icon (installer/linux/vigil.classlist, from installer/linux/classlist.sh),
+# parsed and verified once, here: the launcher maps them from lib/app/vigil.jsa instead of reading ~7,000 classes
+# from the jar at every login. Made by the image's own runtime, since an archive only serves the JVM that wrote it;
+# a launcher whose archive is missing or does not match (another jar) starts as before, only slower.
+jsa="$out/app-image/vigil/lib/app/vigil.jsa"
+JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$here/linux/vigil.classlist -XX:SharedArchiveFile=$jsa" \
+  "$launcher" >"$out/cds-dump.log" 2>&1 || { tail -20 "$out/cds-dump.log"; die "the class-data sharing archive was not made"; }
+[[ -s "$jsa" ]] || { tail -20 "$out/cds-dump.log"; die "no ${jsa#"$root"/} after the dump"; }
+say "class-data sharing archive: $(du -h "$jsa" | cut -f1), $(grep -c 'Preload Warning' "$out/cds-dump.log" || true) listed classes not found (log: ${out#"$root"/}/cds-dump.log)"
 say "app image: ${out#"$root"/}/app-image/vigil ($(du -sh "$out/app-image/vigil" | cut -f1)) after $((SECONDS-start)) s"
 
 # --- .deb ----------------------------------------------------------------------
