@@ -10,7 +10,7 @@
 #
 # Makes (in installer/target/):
 #   app-image/vigil/                 the relocatable app: bin/vigil, lib/app/vigil.jar, lib/app/vigil.jsa (its
-#                                    class-data sharing archive), lib/runtime (jlinked)
+#                                    class-data sharing archive; the .deb's postinst makes its own), lib/runtime (jlinked)
 #   vigil_<version>-<release>_<arch>.deb
 #       installs /opt/vigil (launcher /opt/vigil/bin/vigil), /usr/bin/vigil, a menu entry and hicolor icons
 #
@@ -81,6 +81,8 @@ fi
 rm -rf "$out/input" "$out/app-image" "$out"/*.deb
 mkdir -p "$out/input/icons"
 cp "$jar" "$out/input/vigil.jar"
+# the class-data sharing archive's list and maker, for postinst (end up in /opt/vigil/lib/app/)
+cp installer/linux/vigil.classlist installer/linux/cds-archive.sh "$out/input/"
 # hicolor icons for postinst (end up in /opt/vigil/lib/app/icons/)
 cp icons/png/app-{16,32,48,64,128,256,512}.png "$out/input/icons/"
 
@@ -98,24 +100,25 @@ launcher="$out/app-image/vigil/bin/vigil"
 [[ -x "$launcher" ]] || die "app image has no launcher at ${launcher#"$root"/}"
 
 # --- class-data sharing archive (AppCDS) ---------------------------------------
-# The classes the tray app loads by its icon (installer/linux/vigil.classlist, from installer/linux/classlist.sh),
-# parsed and verified once, here: the launcher maps them from lib/app/vigil.jsa instead of reading ~7,000 classes
-# from the jar at every login. Made by the image's own runtime, since an archive only serves the JVM that wrote it;
-# a launcher whose archive is missing or does not match (another jar) starts as before, only slower.
+# lib/app/cds-archive.sh turns installer/linux/vigil.classlist (from installer/linux/classlist.sh) into lib/app/vigil.jsa:
+# the launcher then maps ~7,000 classes, parsed and verified, instead of reading them from the jar. Made here for
+# the app image; the .deb leaves it out (jpackage copies the jar with a new time stamp, which the archive would not
+# match) and its postinst makes it where the app is installed.
 jsa="$out/app-image/vigil/lib/app/vigil.jsa"
-JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$here/linux/vigil.classlist -XX:SharedArchiveFile=$jsa" \
-  "$launcher" >"$out/cds-dump.log" 2>&1 || { tail -20 "$out/cds-dump.log"; die "the class-data sharing archive was not made"; }
-[[ -s "$jsa" ]] || { tail -20 "$out/cds-dump.log"; die "no ${jsa#"$root"/} after the dump"; }
+CDS_LOG="$out/cds-dump.log" "$out/app-image/vigil/lib/app/cds-archive.sh" \
+  || { tail -20 "$out/cds-dump.log"; die "the class-data sharing archive was not made"; }
 say "class-data sharing archive: $(du -h "$jsa" | cut -f1), $(grep -c 'Preload Warning' "$out/cds-dump.log" || true) listed classes not found (log: ${out#"$root"/}/cds-dump.log)"
 say "app image: ${out#"$root"/}/app-image/vigil ($(du -sh "$out/app-image/vigil" | cut -f1)) after $((SECONDS-start)) s"
 
 # --- .deb ----------------------------------------------------------------------
 if [[ "${VIGIL_SKIP_DEB:-0}" == 1 ]]; then say "VIGIL_SKIP_DEB=1: no .deb"; exit 0; fi
 say "jpackage --type deb (dpkg-deb compresses ~100 MB with xz: a minute or two)"
+mv "$jsa" "$out/vigil.jsa.image" # postinst makes the package's own
 "$jpackage" --type deb --dest "$out" --app-image "$out/app-image/vigil" \
   @installer/common.args @installer/linux/deb.args \
   --app-version "$version" --linux-app-release "$release" \
-  || die "jpackage deb failed"
+  || { mv "$out/vigil.jsa.image" "$jsa"; die "jpackage deb failed"; }
+mv "$out/vigil.jsa.image" "$jsa"
 shopt -s nullglob; debs=("$out"/vigil_*.deb); shopt -u nullglob
 deb="${debs[0]:-}"
 [[ -n "$deb" ]] || die "jpackage reported success but no vigil_*.deb is in ${out#"$root"/}/"

@@ -73,7 +73,7 @@ synopsis="$(field Description | head -1)"
 
 # --- files and maintainer scripts -------------------------------------------------------
 listing="$(dpkg-deb -c "$deb" | awk '{print $6}')"
-for f in ./opt/vigil/bin/vigil ./opt/vigil/lib/app/vigil.jar ./opt/vigil/lib/app/vigil.cfg ./opt/vigil/lib/vigil-vigil.desktop \
+for f in ./opt/vigil/bin/vigil ./opt/vigil/lib/app/vigil.jar ./opt/vigil/lib/app/vigil.classlist ./opt/vigil/lib/app/cds-archive.sh ./opt/vigil/lib/app/vigil.cfg ./opt/vigil/lib/vigil-vigil.desktop \
          ./opt/vigil/lib/vigil.png ./opt/vigil/lib/app/icons/app-48.png ./opt/vigil/lib/app/icons/app-256.png \
          ./opt/vigil/lib/runtime/release; do
   grep -qxF "$f" <<<"$listing" && pass "contains $f" || fail "missing $f"
@@ -88,6 +88,10 @@ grep -q 'xdg-desktop-menu install /opt/vigil/lib/vigil-vigil.desktop' "$ctrl/pos
 grep -q 'xdg-icon-resource install' "$ctrl/postinst" && pass "postinst installs hicolor icons" \
   || fail "postinst does not install hicolor icons"
 grep -q 'rm -f /usr/bin/vigil' "$ctrl/prerm" && pass "prerm removes /usr/bin/vigil" || fail "prerm leaves /usr/bin/vigil"
+grep -q 'lib/app/cds-archive.sh' "$ctrl/postinst" && grep -q 'rm -f /opt/vigil/lib/app/vigil.jsa' "$ctrl/prerm" \
+  && pass "postinst makes the class-data sharing archive, prerm removes it" || fail "postinst/prerm do not handle vigil.jsa"
+grep -qxF ./opt/vigil/lib/app/vigil.jsa <<<"$listing" && fail "the package carries a vigil.jsa (postinst makes it)" \
+  || pass "the package carries no vigil.jsa of its own"
 for s in postinst prerm postrm preinst; do
   sh -n "$ctrl/$s" 2>/dev/null && pass "$s parses (sh -n)" || fail "$s has a shell syntax error"
 done
@@ -107,6 +111,12 @@ done
 
 launcher="$tmp/root/opt/vigil/bin/vigil"
 [[ -x "$launcher" ]] || die "unpacked launcher not executable: opt/vigil/bin/vigil"
+# what postinst does: the class-data sharing archive, made by the unpacked runtime for the unpacked jar
+if CDS_LOG="$tmp/cds.log" "$tmp/root/opt/vigil/lib/app/cds-archive.sh" "$tmp/root/opt/vigil"; then
+  pass "lib/app/cds-archive.sh made lib/app/vigil.jsa ($(du -h "$tmp/root/opt/vigil/lib/app/vigil.jsa" | cut -f1))"
+else
+  tail -5 "$tmp/cds.log"; fail "lib/app/cds-archive.sh made no archive"
+fi
 run() { # bare environment: only the bundled runtime can serve
   mkdir -p "$tmp/home"
   timeout 120 env -i PATH=/usr/bin:/bin HOME="$tmp/home" LANG=C.UTF-8 "$launcher" "$@"
@@ -155,13 +165,23 @@ if command -v Xvfb >/dev/null 2>&1 && command -v trayer >/dev/null 2>&1; then
   DISPLAY="$disp" trayer --edge top --align right --widthtype request --height 24 >/dev/null 2>&1 & tray=$!
   sleep 1
   set +e
-  timeout 25 env -i PATH=/usr/bin:/bin HOME="$tmp/home" LANG=C.UTF-8 DISPLAY="$disp" "$launcher" run \
+  timeout 25 env -i PATH=/usr/bin:/bin HOME="$tmp/home" LANG=C.UTF-8 DISPLAY="$disp" \
+    JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$tmp/classes.txt" "$launcher" run \
     --rules "$rules" --data "$tmp/traydata" --api-port 0 >"$tmp/tray.log" 2>&1
   set -e
   if grep -q "tray icon shown after" "$tmp/traydata/logs/vigil.log" 2>/dev/null; then
     pass "unpacked launcher under Xvfb + trayer: $(grep -o 'tray icon shown after [0-9]* ms' "$tmp/traydata/logs/vigil.log" | head -1)"
   else
     tail -20 "$tmp/tray.log"; fail "unpacked launcher under Xvfb + trayer: the tray icon was not shown"
+  fi
+  # The class-data sharing archive serves the packaged app: it must still match the jar and the runtime after
+  # jpackage and dpkg copied them, and installer/linux/vigil.classlist must not have gone stale.
+  loaded=$(grep -c 'source:' "$tmp/classes.txt" 2>/dev/null || true)
+  shared=$(grep -c 'source: shared objects file' "$tmp/classes.txt" 2>/dev/null || true)
+  if [[ ${loaded:-0} -gt 0 ]] && (( shared * 100 >= loaded * 85 )); then
+    pass "class-data sharing: $shared of the $loaded classes the tray app loaded came from lib/app/vigil.jsa"
+  else
+    fail "class-data sharing: only ${shared:-0} of ${loaded:-0} classes came from lib/app/vigil.jsa (want 85 %; run installer/linux/classlist.sh)"
   fi
   set +e
   DISPLAY="$disp" env -i PATH=/usr/bin:/bin HOME="$tmp/home" LANG=C.UTF-8 DISPLAY="$disp" "$launcher" demo \
