@@ -91,8 +91,17 @@ public final class Watch implements AutoCloseable {
     early.setDaemon(true);
     early.start();
     SqliteStore store = SqliteStore.openForWatching(dataDir, clock);
-    PolicyStore policyStore = PolicyStore.open(store.database());
-    Engine engine = new Engine(rules, store, join(checker), new QuartzScheduler(), clock);
+    PolicyStore policyStore = null;
+    HttpChecker http;
+    try {
+      policyStore = PolicyStore.open(store.database());
+      http = join(checker);
+    } catch (RuntimeException | Error e) {
+      if (policyStore != null) policyStore.close();
+      store.close();
+      throw e;
+    }
+    Engine engine = new Engine(rules, store, http, new QuartzScheduler(), clock);
     Policy policy = PolicyParser.parse(rules.policy()).policy();
     AtomicReference<Notifier> self = new AtomicReference<>();
     Notifier notifier =
