@@ -216,6 +216,12 @@ if [[ $install == 1 ]]; then
   done
   [[ -f /usr/share/applications/vigil-vigil.desktop ]] && pass "installed: menu entry" \
     || fail "installed: no /usr/share/applications/vigil-vigil.desktop"
+  [[ -s /opt/vigil/lib/app/vigil.jsa ]] && pass "installed: postinst made /opt/vigil/lib/app/vigil.jsa" \
+    || fail "installed: no class-data sharing archive /opt/vigil/lib/app/vigil.jsa"
+  set +e; shared=$(HOME="$tmp/home" JAVA_TOOL_OPTIONS="-Xlog:class+load=info" timeout 120 vigil --version 2>/dev/null \
+    | grep -c 'dev.vigil.Main source: shared objects file'); set -e
+  [[ "$shared" == 1 ]] && pass "installed: vigil loads its classes from the archive" \
+    || fail "installed: vigil does not use /opt/vigil/lib/app/vigil.jsa"
   DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 purge -y -q vigil >>"$tmp/apt.log" 2>&1 || { tail -20 "$tmp/apt.log"; die "apt-get purge failed"; }
   left=""
   for f in /usr/bin/vigil /opt/vigil /usr/share/icons/hicolor/48x48/apps/vigil.png /usr/share/applications/vigil-vigil.desktop; do
