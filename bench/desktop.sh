@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Desktop footprint of `vigil run` (the tray app) under its own Xvfb + trayer, watching N loopback endpoints
-# (default 20, every 30 s). Per run: launch → "tray icon shown after N ms" (logged by dev.vigil.ui.tray.LaunchTime,
-# measured from JVM start), then after WARM_S more seconds CPU % of one core over MEASURE_S (/proc/PID/stat
+# (default 20, every 30 s). Per run: launch → "tray icon shown after N ms" (logged by dev.vigil.ui.tray.LaunchTime
+# from the process's start, a launcher's own work included; from the JVM's start in brackets), then after WARM_S more seconds CPU % of one core over MEASURE_S (/proc/PID/stat
 # utime+stime), then VmRSS and heap used (jcmd GC.heap_info) and heap used after a full GC (jcmd GC.run).
 # Run 0 is the first launch ever (empty data folder: schema created, first backup); it is printed but not in the
 # medians. Runs 1..RUNS start again on that data folder, as at every login. Prints one line per run and the
@@ -61,6 +61,7 @@ for r in $(seq 0 "$runs"); do
   printf 'run %d: %s ms  rss_mb=%.0f heap_used_mb=%.1f heap_after_gc_mb=%.1f cpu_percent=%.2f\n' "$r" "${shown/=/ }" \
     "$(echo "$rss/1024" | bc -l)" "$(echo "$heap/1024" | bc -l)" "$(echo "$live/1024" | bc -l)" "$cpu"
   [[ "$r" == 0 ]] || echo "${shown#*=} $(echo "$rss/1024" | bc -l) $(echo "$heap/1024" | bc -l) $(echo "$live/1024" | bc -l) $cpu" >>"$tmp/results"
+  grep -o "JVM start: [0-9]* ms" "$tmp/run.log" | head -1 | sed "s/^/  (/; s/$/)/"
   grep -q 'WARN.*did not dock' "$tmp/run.log" && echo "  (warning: the icon did not dock)"
   kill "$vigil"; wait "$vigil" 2>/dev/null || true; vigil=""
 done

@@ -99,6 +99,29 @@ say "jpackage --type app-image"
 launcher="$out/app-image/vigil/bin/vigil"
 [[ -x "$launcher" ]] || die "app image has no launcher at ${launcher#"$root"/}"
 
+# --- launcher ------------------------------------------------------------------
+# jpackage's native launcher asks rpm and dpkg which package owns it (`dpkg -S`, twice) before it starts Java: about
+# 1 s at every launch on a Debian desktop with 800 packages. bin/vigil is a shell script instead: it starts the
+# bundled runtime's java (app.args keeps bin/java in the runtime) with what jpackage wrote into lib/app/vigil.cfg.
+cfg="$out/app-image/vigil/lib/app/vigil.cfg"
+mainclass="$(sed -n 's/^app.mainclass=//p' "$cfg")"
+classpath="$(sed -n 's/^app.classpath=//p' "$cfg")"
+[[ -n "$mainclass" && -n "$classpath" && -x "$out/app-image/vigil/lib/runtime/bin/java" ]] \
+  || die "cannot make the launcher: no main class or class path in ${cfg#"$root"/}, or no lib/runtime/bin/java"
+{
+  echo '#!/bin/sh'
+  echo '# Vigil, from its own runtime. Made by installer/build-linux.sh from lib/app/vigil.cfg (jpackage'"'"'s launcher'
+  echo '# configuration), in place of jpackage'"'"'s native launcher, which asks dpkg and rpm who owns it at every start.'
+  echo 'self="$(readlink -f "$0")"'
+  echo 'APPDIR="$(dirname "$(dirname "$self")")/lib/app"'
+  echo 'exec "$APPDIR/../runtime/bin/java" \'
+  sed -n 's/^java-options=\(.*\)$/  "\1" \\/p' "$cfg"
+  echo '  "-Djpackage.app-path=$self" -cp "'"$classpath"'" '"$mainclass"' "$@"'
+} >"$launcher.sh"
+chmod 755 "$launcher.sh"
+mv "$launcher.sh" "$launcher"
+sh -n "$launcher" || die "the launcher script ${launcher#"$root"/} does not parse"
+
 # --- class-data sharing archive (AppCDS) ---------------------------------------
 # lib/app/cds-archive.sh turns installer/linux/vigil.classlist (from installer/linux/classlist.sh) into lib/app/vigil.jsa:
 # the launcher then maps ~7,000 classes, parsed and verified, instead of reading them from the jar. Made here for
