@@ -111,6 +111,10 @@ done
 
 launcher="$tmp/root/opt/vigil/bin/vigil"
 [[ -x "$launcher" ]] || die "unpacked launcher not executable: opt/vigil/bin/vigil"
+# the launcher is build-linux.sh's script, not jpackage's native one (which runs dpkg -S twice at every start)
+head -1 "$launcher" | grep -qx '#!/bin/sh' && grep -q 'lib/app/../runtime/bin/java\|APPDIR/../runtime/bin/java' "$launcher" \
+  && pass "opt/vigil/bin/vigil is the shell launcher that runs the bundled java" \
+  || fail "opt/vigil/bin/vigil is not build-linux.sh's shell launcher"
 # what postinst does: the class-data sharing archive, made by the unpacked runtime for the unpacked jar
 if CDS_LOG="$tmp/cds.log" "$tmp/root/opt/vigil/lib/app/cds-archive.sh" "$tmp/root/opt/vigil"; then
   pass "lib/app/cds-archive.sh made lib/app/vigil.jsa ($(du -h "$tmp/root/opt/vigil/lib/app/vigil.jsa" | cut -f1))"
