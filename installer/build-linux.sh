@@ -100,8 +100,8 @@ launcher="$out/app-image/vigil/bin/vigil"
 [[ -x "$launcher" ]] || die "app image has no launcher at ${launcher#"$root"/}"
 
 # --- launcher ------------------------------------------------------------------
-# jpackage's native launcher asks rpm and dpkg which package owns it (`dpkg -S`, twice) before it starts Java: about
-# 1 s at every launch on a Debian desktop with 800 packages. bin/vigil is a shell script instead: it starts the
+# jpackage's native launcher asks rpm and dpkg which package owns it (`dpkg -S`, twice) before it starts Java: 0.5-1 s
+# at every launch on a Debian machine with 800 packages (more with more). bin/vigil is a shell script instead: it starts the
 # bundled runtime's java (app.args keeps bin/java in the runtime) with what jpackage wrote into lib/app/vigil.cfg.
 cfg="$out/app-image/vigil/lib/app/vigil.cfg"
 mainclass="$(sed -n 's/^app.mainclass=//p' "$cfg")"

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # CI check for Vigil's Linux package: builds the .deb (installer/build-linux.sh), checks its control fields,
 # files and maintainer scripts, unpacks it into a temp folder and runs the unpacked launcher with a bare
-# environment (no system java on PATH, no JAVA_HOME): it must use its own jlinked runtime.
+# environment (no system java on PATH, no JAVA_HOME): it must use its own jlinked runtime, through the shell
+# launcher build-linux.sh writes, with the class-data sharing archive postinst would make (at least 85 % of the
+# tray app's classes from it).
 #
 # Needs: what installer/build-linux.sh needs (JDK 17 with jpackage/jlink/jmods: openjdk-17-jdk-headless;
 #        dpkg-deb; fakeroot) and coreutils `timeout`.

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Writes installer/linux/vigil.classlist: the classes (JDK and Vigil's) that the tray app loads from launch until
-# its icon shows and its first checks have run. installer/build-linux.sh turns the list into a class-data sharing
-# archive (AppCDS) inside the app image, so the installed launcher maps those classes, parsed and verified,
-# instead of reading them from the jar: launch to tray icon is the figure it is for (BENCHMARKS.md).
+# its icon shows and its first checks have run. lib/app/cds-archive.sh (from installer/linux/) turns the list into
+# a class-data sharing archive (AppCDS) where the app is installed (the .deb's postinst; build-linux.sh for the app
+# image), so the launcher maps those classes, parsed and verified, instead of reading them from the jar: launch to
+# tray icon is the figure it is for (BENCHMARKS.md).
 # A stale list still works: classes no longer there are skipped when the archive is made, new ones load from
-# the jar. installer/check-deb.sh fails when fewer than 90 % of the classes the packaged tray app loads by its
-# icon come from the archive; run this again then (and after a JDK or library upgrade).
+# the jar. installer/check-deb.sh fails when fewer than 85 % of the classes the packaged tray app loads come from
+# the archive; run this again then (and after a JDK or library upgrade).
 #
-# Needs: app/target/vigil.jar, Xvfb and trayer (apt-get install -y xvfb trayer).
+# Needs: app/target/vigil.jar, Xvfb, trayer and python3 (apt-get install -y xvfb trayer python3).
 # Usage: installer/linux/classlist.sh
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
