@@ -2,7 +2,8 @@
 # Desktop footprint of `vigil run` (the tray app) under its own Xvfb + trayer, watching N loopback endpoints
 # (default 20, every 30 s). Per run: launch → "tray icon shown after N ms" (logged by dev.vigil.ui.tray.LaunchTime
 # from the process's start, a launcher's own work included; from the JVM's start in brackets), then after WARM_S
-# more seconds CPU % of one core over MEASURE_S (/proc/PID/stat utime+stime), then VmRSS and heap used (jcmd GC.heap_info) and heap used after a full GC (jcmd GC.run).
+# more seconds CPU % of one core over MEASURE_S (/proc/PID/stat utime+stime), then VmRSS and heap used
+# (jcmd GC.heap_info) and heap used after a full GC (jcmd GC.run).
 # Run 0 is the first launch ever (empty data folder: schema created, first backup); it is printed but not in the
 # medians. Runs 1..RUNS start again on that data folder, as at every login. Prints one line per run and the
 # medians. Optional JVM flags in JAVA_OPTS. VIGIL_LAUNCHER=path runs that launcher instead of `java -jar` (the app
