@@ -168,6 +168,34 @@ class LocalApiTest {
     assertThat(vigil.received).isEmpty();
   }
 
+  /**
+   * With Nagle's algorithm on, the JDK server's body write waits for the client's delayed ACK (40 ms on Linux) on
+   * every answer after the first on a kept-alive connection: 20 answers would take at least 760 ms.
+   */
+  @Test
+  void answersAKeptAliveConnectionWithoutWaitingForTheClientsAck() throws Exception {
+    String request = "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1:" + api.port() + "\r\n\r\n";
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), api.port())) {
+      socket.setSoTimeout(5_000);
+      socket.setTcpNoDelay(true);
+      InputStream in = socket.getInputStream();
+      long started = System.nanoTime();
+      for (int i = 0; i < 20; i++) {
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        assertThat(readLine(in)).isEqualTo("HTTP/1.1 200 OK");
+        int length = -1;
+        for (String h; !(h = readLine(in)).isEmpty(); ) {
+          if (h.toLowerCase(Locale.ROOT).startsWith("content-length:")) length = Integer.parseInt(h.substring(15).trim());
+        }
+        assertThat(length).as("content-length").isPositive();
+        assertThat(in.readNBytes(length)).hasSize(length);
+      }
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      assertThat(millis).as("20 answers on one connection (ms); is sun.net.httpserver.nodelay in force?").isLessThan(500);
+    }
+  }
+
   @Test
   void refusesAChunkedBodyOnceItPassesTheLimit() throws Exception {
     byte[] big = new byte[LocalApi.MAX_BODY + 10];
