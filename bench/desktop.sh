@@ -8,11 +8,13 @@
 # medians. Runs 1..RUNS start again on that data folder, as at every login. Prints one line per run and the
 # medians. Optional JVM flags in JAVA_OPTS. VIGIL_LAUNCHER=path runs that launcher instead of `java -jar` (the app
 # image's installer/target/app-image/vigil/bin/vigil, with its own flags and class-data sharing archive).
-#   bench/desktop.sh [RUNS] [N] [WARM_S] [MEASURE_S]      needs app/target/vigil.jar (another jar: VIGIL_JAR=path), xvfb, trayer
+# LATE_S > 0 measures CPU a second time, over MEASURE_S from LATE_S seconds after the icon showed (idle once the JIT
+# has compiled what runs every second), printed as late_cpu_percent.
+#   bench/desktop.sh [RUNS] [N] [WARM_S] [MEASURE_S] [LATE_S]   needs app/target/vigil.jar (another jar: VIGIL_JAR=path), xvfb, trayer
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar="${VIGIL_JAR:-app/target/vigil.jar}"
-runs="${1:-3}"; n="${2:-20}"; warm="${3:-15}"; measure="${4:-60}"
+runs="${1:-3}"; n="${2:-20}"; warm="${3:-15}"; measure="${4:-60}"; late="${5:-0}"
 tmp=$(mktemp -d); mkdir -p "$tmp/rules"
 display=":$((200 + RANDOM % 500))"
 Xvfb "$display" -screen 0 1280x800x24 >/dev/null 2>&1 &
@@ -52,6 +54,7 @@ for r in $(seq 0 "$runs"); do
     [[ -n "$shown" ]] && break; sleep 0.1
   done
   [[ -n "$shown" ]] || { echo "run $r: no 'shown after' line"; cat "$tmp/run.log"; exit 1; }
+  shown_at=$(date +%s)
   sleep "$warm"
   t0=$(awk '{print $14+$15}' "/proc/$vigil/stat"); sleep "$measure"; t1=$(awk '{print $14+$15}' "/proc/$vigil/stat")
   rss=$(awk '/VmRSS/{print $2}' "/proc/$vigil/status")
@@ -59,14 +62,21 @@ for r in $(seq 0 "$runs"); do
   jcmd "$vigil" GC.run >/dev/null; sleep 1
   live=$(heap_kb "$vigil")
   cpu=$(echo "100*($t1-$t0)/$hz/$measure" | bc -l)
-  printf 'run %d: %s ms  rss_mb=%.0f heap_used_mb=%.1f heap_after_gc_mb=%.1f cpu_percent=%.2f\n' "$r" "${shown/=/ }" \
-    "$(echo "$rss/1024" | bc -l)" "$(echo "$heap/1024" | bc -l)" "$(echo "$live/1024" | bc -l)" "$cpu"
-  [[ "$r" == 0 ]] || echo "${shown#*=} $(echo "$rss/1024" | bc -l) $(echo "$heap/1024" | bc -l) $(echo "$live/1024" | bc -l) $cpu" >>"$tmp/results"
+  late_cpu=0
+  if (( late > 0 )); then
+    wait_s=$(( shown_at + late - $(date +%s) )); (( wait_s > 0 )) && sleep "$wait_s"
+    t0=$(awk '{print $14+$15}' "/proc/$vigil/stat"); sleep "$measure"; t1=$(awk '{print $14+$15}' "/proc/$vigil/stat")
+    late_cpu=$(echo "100*($t1-$t0)/$hz/$measure" | bc -l)
+  fi
+  printf 'run %d: %s ms  rss_mb=%.0f heap_used_mb=%.1f heap_after_gc_mb=%.1f cpu_percent=%.2f late_cpu_percent=%.2f\n' "$r" "${shown/=/ }" \
+    "$(echo "$rss/1024" | bc -l)" "$(echo "$heap/1024" | bc -l)" "$(echo "$live/1024" | bc -l)" "$cpu" "$late_cpu"
+  [[ "$r" == 0 ]] || echo "${shown#*=} $(echo "$rss/1024" | bc -l) $(echo "$heap/1024" | bc -l) $(echo "$live/1024" | bc -l) $cpu $late_cpu" >>"$tmp/results"
   grep -o "JVM start: [0-9]* ms" "$tmp/run.log" | head -1 | sed "s/^/  (/; s/$/)/"
   grep -q 'WARN.*did not dock' "$tmp/run.log" && echo "  (warning: the icon did not dock)"
   kill "$vigil"; wait "$vigil" 2>/dev/null || true; vigil=""
 done
-printf 'median of %d (endpoints=%s %s): first_shown_ms=%.0f rss_mb=%.0f heap_used_mb=%.1f heap_after_gc_mb=%.1f cpu_percent=%.2f\n' \
+printf 'median of %d (endpoints=%s %s): first_shown_ms=%.0f rss_mb=%.0f heap_used_mb=%.1f heap_after_gc_mb=%.1f cpu_percent=%.2f late_cpu_percent=%.2f\n' \
   "$runs" "$n" "$([[ -n "${VIGIL_LAUNCHER:-}" ]] && echo "launcher=$VIGIL_LAUNCHER" || echo "JAVA_OPTS=\"${JAVA_OPTS:-}\"")" \
   "$(cut -d' ' -f1 "$tmp/results" | median)" "$(cut -d' ' -f2 "$tmp/results" | median)" \
-  "$(cut -d' ' -f3 "$tmp/results" | median)" "$(cut -d' ' -f4 "$tmp/results" | median)" "$(cut -d' ' -f5 "$tmp/results" | median)"
+  "$(cut -d' ' -f3 "$tmp/results" | median)" "$(cut -d' ' -f4 "$tmp/results" | median)" "$(cut -d' ' -f5 "$tmp/results" | median)" \
+  "$(cut -d' ' -f6 "$tmp/results" | median)"

@@ -115,7 +115,8 @@ classpath="$(sed -n 's/^app.classpath=//p' "$cfg")"
   echo 'self="$(readlink -f "$0")"'
   echo 'APPDIR="$(dirname "$(dirname "$self")")/lib/app"'
   echo 'exec "$APPDIR/../runtime/bin/java" \'
-  sed -n 's/^java-options=\(.*\)$/  "\1" \\/p' "$cfg"
+  # each option one double-quoted word: \ " ` escaped; $ left alone, for jpackage's $APPDIR
+  sed -n 's/^java-options=//p' "$cfg" | sed 's/[\\"`]/\\&/g; s/^/  "/; s/$/" \\/'
   echo '  "-Djpackage.app-path=$self" -cp "'"$classpath"'" '"$mainclass"' "$@"'
 } >"$launcher.sh"
 chmod 755 "$launcher.sh"

@@ -111,8 +111,8 @@ public final class BenchReport {
     out.printf(row, "storm: open alerts in the store", String.valueOf(stormOpenAlerts), String.valueOf(endpoints), "");
     out.printf(row, "open alerts loaded once (" + stormOpenAlerts + ")", fmt(openAlertsLoadMillis, "ms"), "", "");
     out.printf(row, "CPU while the storm stays open", fmt(stormHeldCpuPercent, "%"), "<= 10 %", ratio(stormHeldCpuPercent, 10));
-    out.printf(row, "RSS after GC (bench JVM, " + endpoints + " monitors)", fmt(rssMegabytes, "MB"), "<= 150 MB",
-        ratio(rssMegabytes, 150));
+    // Not idle: 3 s after the clicks, the dispatcher's threads still alive. The idle goal (150 MB) is bench/footprint.sh's.
+    out.printf(row, "RSS after GC (bench JVM, " + endpoints + " monitors, busy)", fmt(rssMegabytes, "MB"), "", "");
     out.printf(row, "heap used after GC", fmt(heapUsedMegabytes, "MB"), "", "");
     out.printf(row, "fleet process CPU (not Vigil's)", fmt(fleetCpuPercent, "%"), "", "");
     out.println("ratio = measured / goal for limits, goal / measured for floors: <= 1.00 meets the goal.");

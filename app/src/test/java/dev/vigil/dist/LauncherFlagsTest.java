@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The installed launcher and the README's run command start the JVM with the same flags. */
+/** The installed launcher and the README's run command start the JVM with the same flags, each with its archive. */
 class LauncherFlagsTest {
   private static final Path INSTALLER = Path.of("..", "installer");
 
@@ -24,8 +24,13 @@ class LauncherFlagsTest {
   }
 
   @Test
-  void theReadmeRunsVigilWithTheArgfile() throws IOException {
+  void theReadmeRunsVigilWithTheArgfileAndTheArchiveThatPackageMakes() throws IOException {
     String readme = Files.readString(Path.of("..", "README.md"));
-    assertThat(readme).contains("java @installer/jvm.options -jar app/target/vigil.jar run --rules alert-rules");
+    assertThat(readme).contains(
+        "java @installer/jvm.options -XX:SharedArchiveFile=app/target/vigil.jsa -jar app/target/vigil.jar run --rules alert-rules");
+    String pom = Files.readString(Path.of("pom.xml"));
+    assertThat(pom).contains("<argument>@installer/jvm.options</argument>", "<argument>-Xshare:dump</argument>",
+        "<argument>-XX:SharedArchiveFile=${project.build.directory}/vigil.jsa</argument>",
+        "<argument>-XX:SharedClassListFile=installer/linux/vigil.classlist</argument>");
   }
 }
