@@ -67,12 +67,13 @@ fi
 [[ "$version" =~ ^[0-9]+(\.[0-9]+){0,2}$ ]] || die "version '$version' is not digits.dots (set VIGIL_VERSION)"
 release="${VIGIL_RELEASE:-1}"
 
-# Warn (don't fail) when the jar needs a JDK module the runtime leaves out.
+# Fail when the jar needs a JDK module the runtime leaves out (jdk.jfr aside: nothing calls it): a missing module
+# shows only when its code first runs, as `vigil bench` failed without jdk.management.
 modules="$(sed -n 's/^--add-modules //p' installer/app.args)"
 if needed="$("$jdk/bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 17 "$jar" 2>/dev/null)"; then
   for m in ${needed//,/ }; do
     case ",$modules," in *",$m,"*) ;; *)
-      case "$m" in jdk.jfr) ;; *) say "warning: jdeps says the jar uses module $m, not in installer/app.args --add-modules";; esac;;
+      case "$m" in jdk.jfr) ;; *) die "jdeps says the jar uses module $m, not in installer/app.args --add-modules";; esac;;
     esac
   done
 fi

@@ -107,7 +107,7 @@ if command -v desktop-file-validate >/dev/null 2>&1; then
   desktop-file-validate "$desktop" && pass "desktop-file-validate" || fail "desktop-file-validate complains"
 fi
 mods="$(sed -n 's/^MODULES="\(.*\)"/\1/p' "$tmp/root/opt/vigil/lib/runtime/release")"
-for m in java.base java.desktop java.sql java.net.http jdk.crypto.ec jdk.unsupported jdk.httpserver java.rmi jdk.net; do
+for m in java.base java.desktop java.sql java.net.http jdk.crypto.ec jdk.unsupported jdk.httpserver java.rmi jdk.net jdk.management; do
   [[ " $mods " == *" $m "* ]] && pass "runtime has $m" || fail "runtime lacks module $m"
 done
 
@@ -144,6 +144,13 @@ if grep -qw validate <<<"$outp" && [[ -n "$rules" && -d "$rules" ]]; then
 else
   echo "skip: vigil validate (the CLI has no 'validate' yet or there is no examples/rules folder)"
 fi
+
+# `vigil bench`, small: its fleet, the engine, the storm and the table, with the bundled runtime's modules only
+# (it reads its CPU time through jdk.management).
+set +e; bout="$(run bench --endpoints 20 --interval 1s --duration 1s 2>&1)"; rc=$?; set -e
+if [[ $rc -eq 0 ]] && grep -q 'storm: FIRED changes published *20 *20' <<<"$bout"; then
+  pass "unpacked launcher: vigil bench (20 endpoints) prints its table, every storm alert published"
+else printf '%s\n' "$bout" | tail -20; fail "unpacked launcher: vigil bench exited $rc or its storm row is wrong"; fi
 
 # `vigil run --headless` from the unpacked launcher: it must keep watching (still alive after 8 s, killed by
 # timeout) and leave a database that `vigil alerts` reads.

@@ -111,7 +111,8 @@ public final class BenchReport {
     out.printf(row, "storm: open alerts in the store", String.valueOf(stormOpenAlerts), String.valueOf(endpoints), "");
     out.printf(row, "open alerts loaded once (" + stormOpenAlerts + ")", fmt(openAlertsLoadMillis, "ms"), "", "");
     out.printf(row, "CPU while the storm stays open", fmt(stormHeldCpuPercent, "%"), "<= 10 %", ratio(stormHeldCpuPercent, 10));
-    // Not idle: 3 s after the clicks, the dispatcher's threads still alive. The idle goal (150 MB) is bench/footprint.sh's.
+    // Not idle: 3 s after the clicks, with the dispatcher's threads still alive. The idle goal (150 MB) is measured by
+    // bench/footprint.sh.
     out.printf(row, "RSS after GC (bench JVM, " + endpoints + " monitors, busy)", fmt(rssMegabytes, "MB"), "", "");
     out.printf(row, "heap used after GC", fmt(heapUsedMegabytes, "MB"), "", "");
     out.printf(row, "fleet process CPU (not Vigil's)", fmt(fleetCpuPercent, "%"), "", "");
