@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
  * give memory back (free ratios 10-30 %; for G1 also a collection after a long stretch without one), and once
  * start-up garbage is done it collects (twice), so the heap shrinks to what is live, and trims the C heap (glibc keeps
  * what start-up freed), so the resident size follows.
- * Flags set on the command line (or by the installed launcher) are left as they are. Through JMX by name, so a
- * runtime without the {@code jdk.management} module (a jlinked image) simply skips it.
+ * Flags set on the command line are left as they are, and with the launcher's flags ({@code installer/jvm.options}:
+ * Serial GC, a 24 MB initial heap) it does nothing: the heap is small by then, and measured with those flags the
+ * settling cost more than it gave (BENCHMARKS.md, fifth session). Through JMX by name, so a runtime without the
+ * {@code jdk.management} module simply skips it.
  */
 public final class Footprint {
   private static final Logger log = LoggerFactory.getLogger(Footprint.class);
@@ -46,7 +48,13 @@ public final class Footprint {
     settle.start();
   }
 
+  /** True when the JVM runs with the launcher's flags (the installed launcher, the README's run command). */
+  static boolean launcherFlags(List<String> jvmArguments) {
+    return jvmArguments.contains("-XX:+UseSerialGC");
+  }
+
   private static void settle() {
+    if (launcherFlags(ManagementFactory.getRuntimeMXBean().getInputArguments())) return;
     MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     ObjectName hotspot;
     try {
