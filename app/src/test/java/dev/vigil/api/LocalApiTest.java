@@ -170,8 +170,8 @@ class LocalApiTest {
 
   /**
    * With Nagle's algorithm on, the JDK server's body write waits for the client's delayed ACK (40 ms on Linux) on
-   * a kept-alive connection. Linux acknowledges at most 16 segments at once at a connection's start, so of 50
-   * answers at least 34 wait: 1.36 s or more, against a few ms each without the wait.
+   * a kept-alive connection. Linux acknowledges at once (quick ACK) at most 16 segments at a connection's start, so
+   * of 50 answers at least 34 wait: 1.36 s or more, against a few ms each without the wait.
    */
   @Test
   void answersAKeptAliveConnectionWithoutWaitingForTheClientsAck() throws Exception {
