@@ -48,16 +48,24 @@ record Failure(FailureClass failureClass, String detail) {
     if (find(chain, SSLException.class) != null || find(chain, CertificateException.class) != null) {
       return new Failure(FailureClass.TLS, tls(chain));
     }
-    if (find(chain, NoRouteToHostException.class) != null) return connect("no route to host");
-    if (find(chain, PortUnreachableException.class) != null) return connect("port unreachable");
+    if (find(chain, NoRouteToHostException.class) != null) return connect(Reach.NO_ROUTE);
+    if (find(chain, PortUnreachableException.class) != null) return connect(Reach.PORT_UNREACHABLE);
     if (find(chain, ConnectException.class) != null) {
-      return connect(mentions(chain, "refused") ? "connection refused" : "connect failed");
+      if (mentions(chain, "refused")) return connect(Reach.REFUSED);
+      if (mentions(chain, "network is unreachable")) return connect(Reach.NETWORK_UNREACHABLE);
+      if (mentions(chain, "no route")) return connect(Reach.NO_ROUTE);
+      return connect(Reach.CONNECT_FAILED);
+    }
+    if (find(chain, SocketException.class) != null) {
+      // The JDK reports ENETUNREACH and EHOSTUNREACH from connect as a plain SocketException.
+      if (mentions(chain, "network is unreachable")) return connect(Reach.NETWORK_UNREACHABLE);
+      if (mentions(chain, "host is unreachable") || mentions(chain, "no route to host")) return connect(Reach.NO_ROUTE);
     }
     if (mentions(chain, "unexpected end of stream") || find(chain, EOFException.class) != null) {
       return new Failure(FailureClass.PROTOCOL, "unexpected end of stream");
     }
     if (find(chain, SocketException.class) != null && mentions(chain, "reset")) {
-      return connect("connection reset");
+      return connect(Reach.RESET);
     }
     ProtocolException protocol = find(chain, ProtocolException.class);
     if (protocol != null) {

@@ -13,6 +13,7 @@ import dev.vigil.rules.Monitor;
 import dev.vigil.rules.RuleSet;
 import dev.vigil.schedule.CheckScheduler;
 import dev.vigil.schedule.RetryAfter;
+import dev.vigil.state.NetworkSense;
 import dev.vigil.store.AlertStore;
 import dev.vigil.store.Backups;
 import java.time.Clock;
@@ -191,8 +192,8 @@ public final class Engine implements Intake, AutoCloseable {
       return WatchStatus.notWatching("no rules");
     }
     if (!pipeline.storageHealthy()) return WatchStatus.notWatching("storage degraded: " + pipeline.storageProblem());
-    Optional<String> offline = pipeline.networkDown();
-    if (offline.isPresent()) return WatchStatus.notWatching(offline.get());
+    Optional<NetworkSense.Offline> offline = pipeline.networkDown();
+    if (offline.isPresent()) return WatchStatus.notWatching(offline.get().reason());
     Duration shortest = shortestInterval().orElse(null);
     if (shortest != null) {
       Instant since = lastCompleted != null ? lastCompleted : startedAt;
@@ -226,8 +227,8 @@ public final class Engine implements Intake, AutoCloseable {
     }
   }
 
-  /** Why this machine's network looks down (every monitor unreachable), or empty. */
-  public Optional<String> networkDown() {
+  /** Why this machine's network is down and which monitors that explains, or empty (see {@link NetworkSense}). */
+  public Optional<NetworkSense.Offline> networkDown() {
     return pipeline.networkDown();
   }
 

@@ -2,7 +2,9 @@ package dev.vigil.engine;
 
 import dev.vigil.alert.Alert;
 import dev.vigil.alert.ExternalAlert;
-import dev.vigil.check.FailureClass;
+import dev.vigil.check.Reach;
+import dev.vigil.os.LocalRoutes;
+import dev.vigil.state.NetworkSense;
 import dev.vigil.dedupe.Fingerprint;
 import dev.vigil.evaluate.Verdict;
 import dev.vigil.rules.Monitor;
@@ -61,7 +63,6 @@ final class Pipeline implements AutoCloseable {
   static final long ROUTINE_MILLIS = 1_000;
   static final int QUEUE_LIMIT = 200_000;
   static final Duration WAKE_RECHECK = Duration.ofSeconds(2);
-  private static final Set<FailureClass> NETWORK = EnumSet.of(FailureClass.DNS, FailureClass.CONNECT, FailureClass.TIMEOUT);
 
   private final AlertStore store;
   private final BiConsumer<Monitor, Duration> recheck;
@@ -70,8 +71,8 @@ final class Pipeline implements AutoCloseable {
   private final Map<String, MonitorTracker> trackers = new HashMap<>();
   private final Map<String, Monitor> trackedAs = new HashMap<>();
   private final Set<String> openAtStart = new HashSet<>();
-  private final dev.vigil.state.NetworkSense network = new dev.vigil.state.NetworkSense();
-  private volatile Optional<String> networkDown = Optional.empty();
+  private final NetworkSense network;
+  private volatile Optional<NetworkSense.Offline> networkDown = Optional.empty();
   private final Thread thread = new Thread(this::loop, "vigil-pipeline");
   private volatile boolean running = true;
   /** Set when a lingering batch should commit now: an intake is waiting, or a full batch is queued. */
@@ -87,6 +88,11 @@ final class Pipeline implements AutoCloseable {
   private volatile Instant wakeGraceUntil = Instant.MIN;
 
   Pipeline(AlertStore store, BiConsumer<Monitor, Duration> recheck, CheckListener committed) {
+    this(store, recheck, committed, LocalRoutes.system()::unusable);
+  }
+
+  Pipeline(AlertStore store, BiConsumer<Monitor, Duration> recheck, CheckListener committed, NetworkSense.LocalNetwork local) {
+    this.network = new NetworkSense(local);
     this.store = store;
     this.recheck = recheck;
     this.committed = committed;
@@ -128,8 +134,8 @@ final class Pipeline implements AutoCloseable {
 
   /**
    * After a sleep or a clock jump the network takes a while to come back: until {@code until}, failures that
-   * look like it (dns, connect, timeout) do not count towards confirming a new alert; they are recorded and
-   * re-checked soon, and an alert already firing still counts them.
+   * got no answer (no route, no name, timeout) do not count towards confirming a new alert; they are recorded and
+   * re-checked soon, and an alert already firing still counts them. A refused connection is an answer: it counts.
    */
   void wakeGrace(Instant until) {
     wakeGraceUntil = until;
@@ -207,7 +213,7 @@ final class Pipeline implements AutoCloseable {
   private void process(List<Work> batch) throws InterruptedException {
     batch.removeIf(work -> {
       if (!(work instanceof Work.Configure c)) return false;
-      network.configure(c.monitors(), c.canaries());
+      network.configure(c.targets());
       networkDown = network.down();
       return true;
     });
@@ -264,7 +270,10 @@ final class Pipeline implements AutoCloseable {
     Monitor m = done.monitor();
     Verdict v = done.verdict();
     MonitorTracker tracker = tracker(m);
-    if (!v.passed() && NETWORK.contains(v.failure()) && !tracker.firing()
+    // Before the commit: an alert this check fires is judged with the network's state including this check.
+    network.observe(m.id(), v.passed() ? Reach.ANSWERED : Reach.of(v.observation()));
+    networkDown = network.down();
+    if (!v.passed() && Reach.of(v.observation()).unanswered() && !tracker.firing()
         && !v.observation().at().isAfter(wakeGraceUntil)) {
       Duration soon = m.interval().compareTo(WAKE_RECHECK) < 0 ? m.interval() : WAKE_RECHECK;
       MonitorTracker.Step wait = new MonitorTracker.Step(MonitorTracker.Transition.NONE, null, soon);
@@ -290,23 +299,19 @@ final class Pipeline implements AutoCloseable {
 
   /** The monitors now in the rules; canaries carry the label {@code canary: "true"}. Any thread. */
   void configure(java.util.Collection<Monitor> monitors) {
-    Set<String> ids = new HashSet<>();
-    Set<String> canaries = new HashSet<>();
+    Map<String, NetworkSense.Target> targets = new HashMap<>();
     for (Monitor m : monitors) {
-      ids.add(m.id());
-      if ("true".equalsIgnoreCase(m.labels().get("canary"))) canaries.add(m.id());
+      targets.put(m.id(), new NetworkSense.Target(m.host(), "true".equalsIgnoreCase(m.labels().get("canary"))));
     }
-    submit(new Work.Configure(ids, canaries));
+    submit(new Work.Configure(targets));
   }
 
-  /** Why this machine's network looks down, or empty. */
-  Optional<String> networkDown() {
+  /** Why this machine's network is down and which monitors it explains, or empty. */
+  Optional<NetworkSense.Offline> networkDown() {
     return networkDown;
   }
 
   private void afterCheck(Work.CheckDone done, Object result) {
-    network.observe(done.monitor().id(), done.verdict().passed(), done.verdict().failure());
-    networkDown = network.down();
     Decided decided = (Decided) result;
     MonitorTracker.Step step = decided.step();
     if (step.transition() == MonitorTracker.Transition.REPEAT && !decided.alertOpen()) {

@@ -16,7 +16,7 @@ sealed interface Work {
   record Gap(java.time.Instant started, java.time.Instant ended, String reason) implements Work {}
 
   /** The monitors in the rules changed (start, hot reload). */
-  record Configure(java.util.Set<String> monitors, java.util.Set<String> canaries) implements Work {}
+  record Configure(java.util.Map<String, dev.vigil.state.NetworkSense.Target> targets) implements Work {}
 
   /** An alert from the API or a source; {@code committed} completes once it is in the database. */
   record Intake(ExternalAlert alert, CompletableFuture<Optional<Alert>> committed) implements Work {}

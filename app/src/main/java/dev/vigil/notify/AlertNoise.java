@@ -1,5 +1,6 @@
 package dev.vigil.notify;
 
+import dev.vigil.state.NetworkSense;
 import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertChange;
 import dev.vigil.alert.AlertState;
@@ -115,9 +116,9 @@ final class AlertNoise {
       d = Decision.suppressed(d.channel(), d.level(), "flapping: one notice was given, no alarm");
       noisy = false;
     }
-    Optional<String> offline = notices.networkDown();
-    if (noisy && offline.isPresent()) {
-      d = Decision.suppressed(d.channel(), d.level(), offline.get() + ": one notice, not a page per monitor");
+    Optional<NetworkSense.Offline> offline = notices.networkDown();
+    if (noisy && offline.isPresent() && offline.get().explains(alert.monitor())) {
+      d = Decision.suppressed(d.channel(), d.level(), offline.get().reason() + ": one notice, not a page per monitor");
       noisy = false;
     }
     StormDetector.Verdict verdict = null;

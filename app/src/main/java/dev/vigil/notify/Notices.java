@@ -1,5 +1,6 @@
 package dev.vigil.notify;
 
+import dev.vigil.state.NetworkSense;
 import dev.vigil.policy.Decision;
 import dev.vigil.policy.DurationText;
 import dev.vigil.policy.Level;
@@ -34,7 +35,7 @@ final class Notices {
   private final Channel desktop;
   private final Executor io;
   private final Supplier<Optional<String>> audioCheck;
-  private final Supplier<Optional<String>> networkDown;
+  private final Supplier<Optional<NetworkSense.Offline>> networkDown;
   private String networkWasDown;
   private final Set<Long> reminded = new HashSet<>();
 
@@ -67,14 +68,14 @@ final class Notices {
     deliveries.deliverRecorded("desktop", Level.NOTIFY, desktop, new Message(null, title, reason, false), at, null, monitor + " " + reason);
   }
 
-  /** Why this machine's network is down, or empty. */
-  Optional<String> networkDown() {
+  /** Why this machine's network is down and which monitors that explains, or empty. */
+  Optional<NetworkSense.Offline> networkDown() {
     return networkDown.get();
   }
 
   /** Says once that this machine's network is down (instead of paging for each monitor), and once that it is back. */
   void network(Instant now) {
-    Optional<String> offline = networkDown.get();
+    Optional<String> offline = networkDown.get().map(NetworkSense.Offline::reason);
     if (offline.isPresent() && networkWasDown == null) {
       networkWasDown = offline.get();
       deliveries.deliverRecorded("desktop", Level.NOTIFY, desktop,

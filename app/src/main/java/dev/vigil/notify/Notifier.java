@@ -1,5 +1,6 @@
 package dev.vigil.notify;
 
+import dev.vigil.state.NetworkSense;
 import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertChange;
 import dev.vigil.alert.AlertListener;
@@ -245,7 +246,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
     Executor io;
     Set<String> breakthrough = Set.of();
     Supplier<Optional<String>> audioCheck = AudioCheck::problem;
-    Supplier<Optional<String>> networkDown = Optional::empty;
+    Supplier<Optional<NetworkSense.Offline>> networkDown = Optional::empty;
     Channel ntfy;
     PushoverChannel pushover;
     Channel webhook;
@@ -301,7 +302,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
     }
 
     /** Why this machine's network is down (every monitor unreachable), or empty; checked on every alert and tick. */
-    public Builder networkDown(Supplier<Optional<String>> reason) {
+    public Builder networkDown(Supplier<Optional<NetworkSense.Offline>> reason) {
       this.networkDown = reason;
       return this;
     }

@@ -40,6 +40,15 @@ public record Monitor(
     return expect.stream().anyMatch(Condition::needsBody);
   }
 
+  /** The host its checks go to, or null when the URL has none. */
+  public String host() {
+    try {
+      return java.net.URI.create(url).getHost();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
   /** The URL with any user-info and query string removed, safe to show and store. */
   public String displayUrl() {
     try {

@@ -1,47 +1,116 @@
 package dev.vigil.state;
 
-import dev.vigil.check.FailureClass;
-import java.util.EnumSet;
+import dev.vigil.check.Reach;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
- * Tells "this machine's network is down" apart from many services failing: when every monitor's latest check
- * failed to reach its host (dns, connect, timeout) and there are at least two monitors, or a canary monitor
- * (label {@code canary: "true"}, e.g. a well-known public endpoint) is among them, the problem is most likely
- * here. Not thread-safe: the engine's pipeline thread owns it.
+ * Decides "this machine's network is down" from evidence about this machine, never from a count of failing
+ * services. A far end that answered (a response, a refused or reset connection) proves the path works, so:
+ *
+ * <ul>
+ *   <li>while any monitor's host answers, the network is up;
+ *   <li>monitors on this machine's loopback prove nothing either way and are never explained by the network;
+ *   <li>when every other monitor gets no answer (no route, no name, timeout), the network is down only with
+ *       evidence about this machine: it has no route beyond loopback ({@link LocalNetwork}), or a canary
+ *       (label {@code canary: "true"}) gets no answer either, or every host name fails to resolve (two or more).
+ * </ul>
+ *
+ * Without such evidence, services that all fail together are an outage, and they wake the person. Not
+ * thread-safe: the engine's pipeline thread owns it.
  */
 public final class NetworkSense {
-  static final Set<FailureClass> UNREACHABLE = EnumSet.of(FailureClass.DNS, FailureClass.CONNECT, FailureClass.TIMEOUT);
+  private static final Pattern LOOPBACK =
+      Pattern.compile("(?i)localhost|.*\\.localhost|127(\\.\\d{1,3}){3}|\\[?::1]?|\\[?0*:0*:0*:0*:0*:0*:0*:0*1]?");
+  private static final Pattern IP_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|\\[?[0-9a-fA-F:]*:[0-9a-fA-F:.]*]?");
 
-  private final Map<String, FailureClass> latest = new HashMap<>();
-  private final Map<String, Boolean> passed = new HashMap<>();
-  private Set<String> canaries = Set.of();
-
-  /** The monitors to expect, and which of them are canaries; forgets monitors no longer in the rules. */
-  public void configure(Set<String> monitors, Set<String> canaryMonitors) {
-    latest.keySet().retainAll(monitors);
-    passed.keySet().retainAll(monitors);
-    canaries = Set.copyOf(canaryMonitors);
+  /** Evidence about this machine itself: why it has no usable network, or empty when it has one. */
+  @FunctionalInterface
+  public interface LocalNetwork {
+    Optional<String> unusable();
   }
 
-  /** One check result: passed, or failed with this class. */
-  public void observe(String monitor, boolean ok, FailureClass failure) {
-    passed.put(monitor, ok);
-    if (ok) latest.remove(monitor);
-    else latest.put(monitor, failure);
+  /** Where a monitor's checks go: its host (null when it has none) and whether it is a canary. */
+  public record Target(String host, boolean canary) {
+    /** True for this machine's own loopback: a failure there says nothing about the network. */
+    public boolean loopback() {
+      return host != null && LOOPBACK.matcher(host).matches();
+    }
+
+    boolean named() {
+      return host != null && !IP_LITERAL.matcher(host).matches();
+    }
   }
 
-  /** Why the network looks down, or empty while any monitor gets through (or too few were checked). */
-  public Optional<String> down() {
-    if (passed.isEmpty() || passed.containsValue(Boolean.TRUE)) return Optional.empty();
-    boolean allUnreachable = latest.values().stream().allMatch(UNREACHABLE::contains);
-    if (!allUnreachable || latest.size() != passed.size()) return Optional.empty();
-    boolean canaryDown = canaries.stream().anyMatch(latest::containsKey);
-    if (passed.size() < 2 && !canaryDown) return Optional.empty();
-    return Optional.of("this machine's network is down: all " + passed.size() + " monitors fail to connect"
-        + (canaryDown ? ", the canary included" : ""));
+  /** The network is down: why, and the monitors whose failures it explains (no others are held back). */
+  public record Offline(String reason, Set<String> monitors) {
+    public Offline {
+      monitors = Set.copyOf(monitors);
+    }
+
+    public boolean explains(String monitor) {
+      return monitors.contains(monitor);
+    }
+  }
+
+  private final LocalNetwork local;
+  private Map<String, Target> targets = Map.of();
+  /** The latest reach of each monitor not on loopback. */
+  private final Map<String, Reach> latest = new HashMap<>();
+  private int answered;
+
+  public NetworkSense(LocalNetwork local) {
+    this.local = local;
+  }
+
+  /** The monitors to expect; forgets monitors no longer in the rules. */
+  public void configure(Map<String, Target> now) {
+    targets = Map.copyOf(now);
+    latest.keySet().removeIf(id -> !targets.containsKey(id) || targets.get(id).loopback());
+    answered = (int) latest.values().stream().filter(r -> r == Reach.ANSWERED).count();
+  }
+
+  /** One check result: how far it got. */
+  public void observe(String monitor, Reach reach) {
+    Target target = targets.get(monitor);
+    if (target == null || target.loopback()) return;
+    Reach before = latest.put(monitor, reach);
+    if (before == Reach.ANSWERED) answered--;
+    if (reach == Reach.ANSWERED) answered++;
+  }
+
+  /** Why this machine's network is down, or empty while any host answers or nothing here says so. */
+  public Optional<Offline> down() {
+    if (latest.isEmpty() || answered > 0) return Optional.empty();
+    String all = latest.size() == 1 ? "its one monitor gets no answer" : "all " + latest.size() + " monitors get no answer";
+    Optional<String> here = local.unusable();
+    if (here.isPresent()) return offline(here.get() + "; " + all);
+    Set<String> canaries = new TreeSet<>();
+    Set<String> names = new HashSet<>();
+    boolean everyNameFails = true;
+    for (Map.Entry<String, Reach> e : latest.entrySet()) {
+      Target t = targets.get(e.getKey());
+      if (t.canary()) canaries.add(e.getKey());
+      if (t.named()) {
+        names.add(t.host().toLowerCase(java.util.Locale.ROOT));
+        if (e.getValue() != Reach.NO_NAME) everyNameFails = false;
+      }
+    }
+    if (!canaries.isEmpty()) {
+      return offline("the canary " + String.join(", ", canaries) + " gets no answer; " + all);
+    }
+    if (everyNameFails && names.size() >= 2) {
+      return offline("no host name resolves (" + names.size() + " tried); " + all);
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Offline> offline(String why) {
+    return Optional.of(new Offline("this machine's network is down: " + why, latest.keySet()));
   }
 }

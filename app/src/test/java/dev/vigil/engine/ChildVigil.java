@@ -24,8 +24,14 @@ final class ChildVigil {
 
   /** Any command, output to {@code log}. */
   static Process command(Path log, List<String> jvmOptions, Map<String, String> env, List<String> args) throws IOException {
+    return command(List.of(), log, jvmOptions, env, args);
+  }
+
+  /** Any command run through {@code wrapper} (e.g. a shell that sets up a network namespace, then runs {@code "$@"}). */
+  static Process command(List<String> wrapper, Path log, List<String> jvmOptions, Map<String, String> env, List<String> args)
+      throws IOException {
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> command = new ArrayList<>();
+    List<String> command = new ArrayList<>(wrapper);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
     command.add(classpath);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.vigil.check.CheckRequest;
 import dev.vigil.check.Checker;
+import dev.vigil.check.FailureClass;
 import dev.vigil.check.HttpChecker;
 import dev.vigil.check.Observation;
 import dev.vigil.fleet.LoopbackFleet;
@@ -103,7 +104,33 @@ class ClockTest {
   }
 
   @Test
-  void whileTheNetworkWakesAfterASleepConnectFailuresDoNotFireButAfterTheGraceTheyDo() throws Exception {
+  void whileTheNetworkWakesAfterASleepChecksThatGetNoAnswerDoNotFireButAfterTheGraceTheyDo() throws Exception {
+    rules("""
+        monitors:
+          - id: api
+            url: http://pay.example/health
+            interval: 10s
+            timeout: 1s
+            confirm: 2
+        """);
+    SqliteStore store = store();
+    Engine engine = engine(store, request -> CompletableFuture.completedFuture(
+        Observation.failed(clock.instant(), FailureClass.CONNECT, "network unreachable", Duration.ZERO)));
+    clock.jump(Duration.ofHours(8));
+    engine.noticeGap();
+    engine.checkAllNow();
+
+    Instant woke = clock.instant();
+    await().atMost(Duration.ofSeconds(12)).until(() -> checks(store, woke) >= 3);
+    assertThat(store.openAlerts()).as("no alert while the network wakes").isEmpty();
+
+    clock.jump(Engine.WAKE_GRACE);
+    assertThat(await().atMost(Duration.ofSeconds(8)).until(store::openAlerts, l -> !l.isEmpty()))
+        .singleElement().satisfies(a -> assertThat(a.summary()).isEqualTo("connect: network unreachable"));
+  }
+
+  @Test
+  void aRefusedConnectionAfterASleepIsAnAnswerAndCountsAtOnce() throws Exception {
     int refused;
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       refused = s.getLocalPort();
@@ -122,12 +149,8 @@ class ClockTest {
     engine.noticeGap();
     engine.checkAllNow();
 
-    Instant woke = clock.instant();
-    await().atMost(Duration.ofSeconds(12)).until(() -> checks(store, woke) >= 3);
-    assertThat(store.openAlerts()).as("no alert while the network wakes").isEmpty();
-
-    clock.jump(Engine.WAKE_GRACE);
     assertThat(await().atMost(Duration.ofSeconds(8)).until(store::openAlerts, l -> !l.isEmpty()))
+        .as("the service is down, not the network: no grace")
         .singleElement().satisfies(a -> assertThat(a.summary()).isEqualTo("connect: connection refused"));
   }
 

@@ -10,6 +10,7 @@ import dev.vigil.alert.Severity;
 import dev.vigil.policy.Notification;
 import dev.vigil.policy.Policy;
 import dev.vigil.policy.QuietMode;
+import dev.vigil.state.NetworkSense;
 import dev.vigil.store.PolicyStore;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -24,6 +25,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -44,8 +46,8 @@ class NightTest {
   final FakeAlarm alarm = new FakeAlarm();
   final VirtualClock clock = new VirtualClock(at("2025-03-29T21:00"));
   boolean stillFailing = true;
-  /** Why this machine's network is down, or null while it is up. */
-  String networkDown;
+  /** Why this machine's network is down (and which monitors that explains), or null while it is up. */
+  NetworkSense.Offline networkDown;
   PolicyStore store;
   Policy policy;
 
@@ -109,7 +111,8 @@ class NightTest {
 
   @Test
   void whenThisMachinesNetworkIsDownVigilSaysSoOnceInsteadOfWakingForEachMonitor() {
-    networkDown = "this machine's network is down: all 2 monitors fail to connect";
+    networkDown = new NetworkSense.Offline(
+        "this machine's network is down: no route beyond loopback; all 2 monitors get no answer", Set.of("payments-api", "chat-api"));
     Notifier n = notifier(store);
     runUntil(n, at("2025-03-29T23:00"));
     n.onChange(new AlertChange(Kind.FIRED, alert(1, "payments-api", Severity.CRITICAL, AlertState.FIRING), clock.instant()));
@@ -119,12 +122,25 @@ class NightTest {
     assertThat(alarm.sounding).as("no alarm for a network that is down here").isFalse();
     assertThat(phoneCalls).isEmpty();
     assertThat(desktop).extracting(Message::title).containsExactly("This machine's network is down");
-    assertThat(reasons()).contains(
-        "ladder suppressed: this machine's network is down: all 2 monitors fail to connect: one notice, not a page per monitor");
+    assertThat(reasons()).contains("ladder suppressed: this machine's network is down: no route beyond loopback; "
+        + "all 2 monitors get no answer: one notice, not a page per monitor");
 
     networkDown = null;
     runUntil(n, at("2025-03-29T23:11"));
     assertThat(desktop).extracting(Message::title).containsExactly("This machine's network is down", "Network is back");
+  }
+
+  @Test
+  void aServiceOnThisMachineStillWakesWhileTheNetworkIsDown() {
+    networkDown = new NetworkSense.Offline(
+        "this machine's network is down: no route beyond loopback; its one monitor gets no answer", Set.of("payments-api"));
+    Notifier n = notifier(store);
+    runUntil(n, at("2025-03-29T23:00"));
+    n.onChange(new AlertChange(Kind.FIRED, alert(3, "local-db", Severity.CRITICAL, AlertState.FIRING), clock.instant()));
+    runUntil(n, at("2025-03-29T23:01"));
+
+    assertThat(alarm.sounding).as("a refused service on loopback is not explained by the network").isTrue();
+    assertThat(reasons()).noneMatch(r -> r.contains("network is down") && r.startsWith("ladder"));
   }
 
   @Test
