@@ -36,14 +36,47 @@ public final class ApiPortFile {
     }
   }
 
-  /** A client for the instance running on this data folder, if one answers. */
-  public static Optional<ApiClient> runningInstance(Path dataDir) {
+  /** What the command line finds for a data folder. */
+  public sealed interface Lookup {
+    /** A Vigil runs on this very folder. */
+    record Running(ApiClient client) implements Lookup {}
+
+    /** No Vigil answers where {@code api-port} points (or there is no such file). */
+    record NotRunning() implements Lookup {}
+
+    /**
+     * A Vigil answers there, but serves another folder: {@code api-port} came with a copy of that folder, or its
+     * port was reused. {@code served} names it, as far as it could be told.
+     */
+    record OtherFolder(int port, String served) implements Lookup {}
+  }
+
+  /** The instance running on this data folder, proven by the folder's identity, not only by the port in the file. */
+  public static Lookup lookup(Path dataDir) {
+    int port;
     try {
-      int port = Integer.parseInt(Files.readString(dataDir.resolve(NAME), StandardCharsets.US_ASCII).trim());
-      ApiClient client = ApiClient.forInstance(dataDir, port);
-      return client.isRunning() ? Optional.of(client) : Optional.empty();
+      port = Integer.parseInt(Files.readString(dataDir.resolve(NAME), StandardCharsets.US_ASCII).trim());
     } catch (IOException | NumberFormatException e) {
-      return Optional.empty();
+      return new Lookup.NotRunning();
     }
+    ApiClient client = ApiClient.forInstance(dataDir, port);
+    if (!client.isRunning()) return new Lookup.NotRunning();
+    Optional<FolderIdentity> mine = FolderIdentity.of(dataDir);
+    try {
+      ApiClient.Response r = client.get("/api/instance");
+      if (r.status() == 401) return new Lookup.OtherFolder(port, "a folder with another token");
+      if (!r.ok()) return new Lookup.OtherFolder(port, "a folder it does not name (an older Vigil?)");
+      com.fasterxml.jackson.databind.JsonNode served = Json.MAPPER.readTree(r.body());
+      FolderIdentity theirs = new FolderIdentity(served.path("dataDir").asText(), served.path("folderKey").asText());
+      if (mine.isPresent() && mine.get().sameFolder(theirs)) return new Lookup.Running(client);
+      return new Lookup.OtherFolder(port, theirs.path());
+    } catch (IOException e) {
+      return new Lookup.NotRunning();
+    }
+  }
+
+  /** A client for the instance running on this very data folder, if one answers. */
+  public static Optional<ApiClient> runningInstance(Path dataDir) {
+    return lookup(dataDir) instanceof Lookup.Running r ? Optional.of(r.client()) : Optional.empty();
   }
 }

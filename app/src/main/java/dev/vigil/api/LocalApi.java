@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The local API on 127.0.0.1 (never another address): heartbeats, alerts pushed by scripts, Alertmanager and
- * Grafana webhooks, and the open alerts, acknowledge and resolve for the command line.
+ * Grafana webhooks, and the open alerts, acknowledge and resolve for the command line. {@code GET /api/instance}
+ * names the data folder it serves ({@link FolderIdentity}), so a command proves it talks to its own folder's Vigil.
  *
  * <p>Every request must name this server in its {@code Host} header ({@code 127.0.0.1:PORT} or
  * {@code localhost:PORT}; 403 otherwise, against DNS rebinding), carry no foreign {@code Origin} (403), and,
@@ -63,8 +64,11 @@ public final class LocalApi implements AutoCloseable {
   private final AlertStore store;
   private final Clock clock;
   private final int port;
+  private final FolderIdentity folder;
 
-  private LocalApi(HttpServer server, ThreadPoolExecutor executor, ApiToken token, Intake intake, AlertStore store, Clock clock) {
+  private LocalApi(HttpServer server, ThreadPoolExecutor executor, ApiToken token, Intake intake, AlertStore store, Clock clock,
+      FolderIdentity folder) {
+    this.folder = folder;
     this.server = server;
     this.executor = executor;
     this.token = token;
@@ -97,7 +101,8 @@ public final class LocalApi implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    LocalApi api = new LocalApi(server, executor, token, intake, store, clock);
+    FolderIdentity folder = FolderIdentity.of(dataDir).orElse(new FolderIdentity(dataDir.toAbsolutePath().toString(), ""));
+    LocalApi api = new LocalApi(server, executor, token, intake, store, clock, folder);
     server.setExecutor(executor);
     server.createContext("/", api::handle);
     server.start();
@@ -162,6 +167,10 @@ public final class LocalApi implements AutoCloseable {
     if (!authorized(headers.get("Authorization"))) {
       exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"vigil\"");
       return Reply.error(401, "missing or wrong token: send Authorization: Bearer with the token in the data folder's api-token file");
+    }
+    if (path.equals("/api/instance")) {
+      if (!method.equals("GET")) return notAllowed(exchange, "GET");
+      return new Reply(200, folder.json());
     }
     if (path.equals("/api/alerts")) {
       if (method.equals("GET")) return openAlerts();

@@ -16,8 +16,9 @@ import java.util.function.BiFunction;
 import picocli.CommandLine;
 
 /**
- * Acts on one alert (ack, snooze, resolve). When a Vigil runs on the same data folder, the command goes through its local API
- * ({@code DATA/api-port}, the token in {@code DATA/api-token}); otherwise it writes the shared database directly.
+ * Acts on one alert (ack, snooze, resolve). When a Vigil runs on the same data folder (proven by the folder's identity,
+ * not only by {@code DATA/api-port}, which a copy of another folder carries), the command goes through its local API;
+ * a refusal there is shown with its reason and exit 1, never written around. Otherwise it writes the database directly.
  * Either way the running instance hears the commit within its 200 ms change poll, so an ack stops its alarm
  * within a second.
  */
@@ -33,20 +34,28 @@ final class AlertAction {
   static int apply(CommandLine cli, Path dataDir, long id, String verb,
       BiFunction<AlertStore, Instant, Optional<Alert>> local, Remote remote) {
     if (remote != null) {
-      Optional<ApiClient> running = ApiPortFile.runningInstance(dataDir);
-      if (running.isPresent()) {
+      ApiPortFile.Lookup found = ApiPortFile.lookup(dataDir);
+      if (found instanceof ApiPortFile.Lookup.OtherFolder other) {
+        cli.getErr().printf("vigil: the Vigil on 127.0.0.1:%d serves %s, not %s: acting on %s directly%n",
+            other.port(), other.served(), dataDir, dataDir);
+        cli.getErr().flush();
+      }
+      if (found instanceof ApiPortFile.Lookup.Running running) {
         try {
-          ApiClient.Response r = remote.call(running.get());
-          if (r.ok()) {
-            JsonNode a = Terminal.JSON.readTree(r.body());
-            String state = a.hasNonNull("snoozedUntil")
-                ? "snoozed until " + Terminal.time(OffsetDateTime.parse(a.get("snoozedUntil").asText()).toInstant())
-                : a.path("state").asText();
-            cli.getOut().printf("#%d %s %s: %s (by the running Vigil)%n", a.path("id").asLong(), a.path("monitor").asText(), verb, state);
-            cli.getOut().flush();
-            return 0;
+          ApiClient.Response r = remote.call(running.client());
+          if (!r.ok()) {
+            // The running instance refused, and said why: never write around it.
+            cli.getErr().printf("vigil: alert #%d not %s: %s (refused by the running Vigil)%n", id, verb, reason(r));
+            cli.getErr().flush();
+            return 1;
           }
-          // 404 and other refusals: the database says precisely why, below.
+          JsonNode a = Terminal.JSON.readTree(r.body());
+          String state = a.hasNonNull("snoozedUntil")
+              ? "snoozed until " + Terminal.time(OffsetDateTime.parse(a.get("snoozedUntil").asText()).toInstant())
+              : a.path("state").asText();
+          cli.getOut().printf("#%d %s %s: %s (by the running Vigil)%n", a.path("id").asLong(), a.path("monitor").asText(), verb, state);
+          cli.getOut().flush();
+          return 0;
         } catch (IOException e) {
           // the instance went away between the health check and the call: write the database instead
         }
@@ -69,6 +78,17 @@ final class AlertAction {
       cli.getOut().flush();
       return 0;
     }
+  }
+
+  /** The refusal's own words ({@code {"error": "..."}}), else its status. */
+  private static String reason(ApiClient.Response r) {
+    try {
+      JsonNode body = Terminal.JSON.readTree(r.body());
+      if (body.hasNonNull("error")) return body.get("error").asText();
+    } catch (IOException | RuntimeException e) {
+      // not JSON: the status says enough
+    }
+    return "HTTP " + r.status();
   }
 
   private static String describe(Alert a) {

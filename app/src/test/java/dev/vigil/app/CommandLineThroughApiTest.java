@@ -61,6 +61,62 @@ class CommandLineThroughApiTest {
     }
   }
 
+  @Test
+  void aCopyOfTheDataFolderIsActedOnItselfNotThroughTheOriginalsRunningVigil(@TempDir Path elsewhere) throws Exception {
+    Files.writeString(rules.resolve("empty.yaml"), "monitors: []\n");
+    var loaded = RulesLoader.load(rules, Map.of());
+    try (Watch watch = Watch.start(data, loaded.rules(), rules, Map.of(), 0, Clock.systemUTC(),
+        new Watch.Desktop(AckWindow.LOG, Alarm.SILENT))) {
+      long id = watch.engine().receive(new ExternalAlert("ext:disk", "disk-db1", Severity.WARNING, "disk 97% full",
+          Map.of(), false, Instant.now(), "test")).orElseThrow().id();
+      Path copy = elsewhere.resolve("copy");
+      Process cp = new ProcessBuilder("cp", "-a", data.toString(), copy.toString()).inheritIO().start();
+      assertThat(cp.waitFor()).isZero();
+      int port = Integer.parseInt(Files.readString(data.resolve("api-port")).trim());
+
+      Run ack = run("ack", String.valueOf(id), "--data", copy.toString());
+
+      assertThat(ack.err()).isEqualTo("vigil: the Vigil on 127.0.0.1:" + port + " serves " + data.toRealPath() + ", not " + copy
+          + ": acting on " + copy + " directly\n");
+      assertThat(ack.out()).isEqualTo("#" + id + " disk-db1 acknowledged: acknowledged\n");
+      assertThat(ack.exit()).isZero();
+      assertThat(watch.store().find(id).orElseThrow().state()).as("the original's alert").isEqualTo(AlertState.FIRING);
+      try (SqliteStore store = SqliteStore.open(copy, Clock.systemUTC())) {
+        assertThat(store.find(id).orElseThrow().state()).as("the copy's alert").isEqualTo(AlertState.ACKNOWLEDGED);
+      }
+    }
+  }
+
+  @Test
+  void aRefusalByTheRunningVigilIsShownWithItsReasonAndNotWrittenAround() throws Exception {
+    Files.writeString(rules.resolve("empty.yaml"), "monitors: []\n");
+    var loaded = RulesLoader.load(rules, Map.of());
+    try (Watch watch = Watch.start(data, loaded.rules(), rules, Map.of(), 0, Clock.systemUTC(),
+        new Watch.Desktop(AckWindow.LOG, Alarm.SILENT))) {
+      long id = watch.engine().receive(new ExternalAlert("ext:disk", "disk-db1", Severity.WARNING, "disk 97% full",
+          Map.of(), false, Instant.now(), "test")).orElseThrow().id();
+
+      Run snooze = run("snooze", String.valueOf(id), "--for", "0s", "--data", data.toString());
+
+      assertThat(snooze.err()).isEqualTo("vigil: alert #" + id + " not snoozed: \"until\" must be in the future (refused by the running Vigil)\n");
+      assertThat(snooze.out()).isEmpty();
+      assertThat(snooze.exit()).isEqualTo(1);
+      assertThat(watch.store().find(id).orElseThrow().snoozedUntil()).as("nothing written around the refusal").isNull();
+    }
+  }
+
+  record Run(int exit, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = VigilCommand.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int exit = cli.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
   private static String vigil(String... args) {
     StringWriter out = new StringWriter();
     CommandLine cli = VigilCommand.commandLine();
