@@ -6,7 +6,8 @@
 # tray app's classes from it).
 #
 # Needs: what installer/build-linux.sh needs (JDK 17 with jpackage/jlink/jmods: openjdk-17-jdk-headless;
-#        dpkg-deb; fakeroot) and coreutils `timeout`.
+#        dpkg-deb; fakeroot), coreutils `timeout`, lintian and desktop-file-validate (package desktop-file-utils).
+#        lintian may report only the tags in installer/linux/lintian-allowed (installer/README.md says why each).
 #        --install also needs root and apt-get (it pulls the Depends from the configured Debian mirror).
 # Usage: installer/check-deb.sh [--no-build] [--install]
 #   --no-build   check the .deb already in installer/target/ instead of building it
@@ -38,6 +39,8 @@ die()  { echo "check-deb.sh: error: $*" >&2; exit 1; }
 
 command -v dpkg-deb >/dev/null 2>&1 || die "dpkg-deb not found (package dpkg)"
 command -v timeout  >/dev/null 2>&1 || die "timeout not found (package coreutils)"
+command -v lintian  >/dev/null 2>&1 || die "lintian not found: apt-get install -y lintian"
+command -v desktop-file-validate >/dev/null 2>&1 || die "desktop-file-validate not found: apt-get install -y desktop-file-utils"
 
 if [[ $build == 1 ]]; then
   start=$SECONDS
@@ -67,11 +70,40 @@ depends="$(field Depends)"
 for d in libgtk-3-0 libgl1 libxtst6 libasound2 xdg-utils; do
   [[ ",${depends// /}," == *",$d,"* ]] && pass "Depends has $d" || fail "Depends lacks $d: $depends"
 done
-[[ -n "$(field Maintainer)" && "$(field Maintainer)" != *Unknown* ]] && pass "Maintainer: $(field Maintainer)" \
-  || fail "Maintainer is unset or Unknown"
+[[ "$(field Maintainer)" == "Vigil maintainers <vigil@vigil.dev>" ]] && pass "Maintainer: $(field Maintainer)" \
+  || fail "Maintainer is '$(field Maintainer)', want Vigil maintainers <vigil@vigil.dev>"
+[[ "$(field Homepage)" == https://github.com/vigil-oncall/vigil ]] && pass "Homepage: $(field Homepage)" \
+  || fail "Homepage is '$(field Homepage)', want https://github.com/vigil-oncall/vigil"
 synopsis="$(field Description | head -1)"
 [[ -n "$synopsis" && ${#synopsis} -le 80 ]] && pass "Description synopsis (${#synopsis} chars)" \
   || fail "Description synopsis empty or over 80 chars: '$synopsis'"
+
+# --- lintian -------------------------------------------------------------------------
+# Errors, warnings and info: every tag lintian reports must be in installer/linux/lintian-allowed, the ones that
+# jpackage's /opt layout and the bundled Java runtime force (installer/README.md, "lintian", says why each).
+echo "--- lintian"
+allowed="$(sed 's/#.*//; s/[[:space:]]*$//; /^$/d' "$here/linux/lintian-allowed")"
+set +e; lout="$(lintian --fail-on none --display-info --tag-display-limit 0 "$deb" 2>&1)"; rc=$?; set -e
+tags="$(awk '$1 ~ /^[EWI]:$/ && $2 == "vigil:" {print $3}' <<<"$lout" | sort | uniq -c)"
+printf '%s\n' "${tags:-  (no tags)}"
+echo "---"
+# with --fail-on none lintian exits non-zero only when it could not check the package
+if [[ $rc -ne 0 ]]; then
+  printf '%s\n' "$lout" | tail -10; fail "lintian did not run (exit $rc)"
+else
+  # a line of lintian-allowed is a tag, optionally followed by text the tag's detail must contain
+  unexpected=""
+  while read -r level pkg tag detail; do
+    [[ "$level" =~ ^[EWI]:$ && "$pkg" == vigil: ]] || continue
+    ok=0
+    while read -r atag adetail; do
+      [[ "$atag" == "$tag" && "$detail" == *"$adetail"* ]] && { ok=1; break; }
+    done <<<"$allowed"
+    [[ $ok == 1 ]] || unexpected+="$level $pkg $tag $detail"$'\n'
+  done <<<"$lout"
+  [[ -z "$unexpected" ]] && pass "lintian: only the tags installer/linux/lintian-allowed explains" \
+    || { printf '%s' "$unexpected" | head -30; fail "lintian reports tags not in installer/linux/lintian-allowed"; }
+fi
 
 # --- files and maintainer scripts -------------------------------------------------------
 listing="$(dpkg-deb -c "$deb" | awk '{print $6}')"
@@ -103,9 +135,11 @@ dpkg-deb -x "$deb" "$tmp/root"
 desktop="$tmp/root/opt/vigil/lib/vigil-vigil.desktop"
 grep -qx 'Exec=/opt/vigil/bin/vigil run' "$desktop" && grep -qx 'Icon=vigil' "$desktop" \
   && pass "desktop entry: Exec=/opt/vigil/bin/vigil run, Icon=vigil" || fail "desktop entry Exec/Icon wrong: $(cat "$desktop")"
-if command -v desktop-file-validate >/dev/null 2>&1; then
-  desktop-file-validate "$desktop" && pass "desktop-file-validate" || fail "desktop-file-validate complains"
-fi
+# desktop-file-validate exits 0 on hints; the entry must draw no remark at all
+set +e; dfv="$(desktop-file-validate "$desktop" 2>&1)"; rc=$?; set -e
+[[ $rc -eq 0 && -z "$dfv" ]] && pass "desktop-file-validate: no remarks" || fail "desktop-file-validate (exit $rc): $dfv"
+grep -q '^License: Apache-2.0$' "$tmp/root/opt/vigil/share/doc/copyright" 2>/dev/null \
+  && pass "opt/vigil/share/doc/copyright: License: Apache-2.0" || fail "opt/vigil/share/doc/copyright lacks License: Apache-2.0"
 mods="$(sed -n 's/^MODULES="\(.*\)"/\1/p' "$tmp/root/opt/vigil/lib/runtime/release")"
 for m in java.base java.desktop java.sql java.net.http jdk.crypto.ec jdk.unsupported jdk.httpserver java.rmi jdk.net jdk.management; do
   [[ " $mods " == *" $m "* ]] && pass "runtime has $m" || fail "runtime lacks module $m"
