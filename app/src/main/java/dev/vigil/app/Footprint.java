@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * what start-up freed), so the resident size follows.
  * Flags set on the command line are left as they are, and with the launcher's flags ({@code installer/jvm.options}:
  * Serial GC, a 24 MB initial heap) it does nothing: the heap is small by then, and measured with those flags the
- * settling cost more than it gave (BENCHMARKS.md, fifth session). Through JMX by name, so a runtime without the
+ * settling cost more than it gave (BENCHMARKS.md, history, 2026-12-06). Through JMX by name, so a runtime without the
  * {@code jdk.management} module simply skips it.
  */
 public final class Footprint {

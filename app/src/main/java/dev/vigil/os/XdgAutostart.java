@@ -22,7 +22,7 @@ final class XdgAutostart extends EntryFile {
         Exec=%s
         Icon=vigil
         Terminal=false
-        Categories=Utility;Monitor;
+        Categories=System;Monitor;
         X-GNOME-Autostart-enabled=true
         X-GNOME-Autostart-Delay=5
         """.formatted(exec(command));

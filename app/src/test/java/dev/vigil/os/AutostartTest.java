@@ -32,7 +32,7 @@ class AutostartTest {
         Exec=/opt/vigil/bin/vigil run
         Icon=vigil
         Terminal=false
-        Categories=Utility;Monitor;
+        Categories=System;Monitor;
         X-GNOME-Autostart-enabled=true
         X-GNOME-Autostart-Delay=5
         """);
