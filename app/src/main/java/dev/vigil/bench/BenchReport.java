@@ -90,7 +90,7 @@ public final class BenchReport {
 
   public void printTable(PrintStream out) {
     out.printf("%nvigil bench: %d endpoints every %s, measured %ds after a warm-up of one interval%n",
-        endpoints, dev.vigil.rules.Durations.format(interval), duration.toSeconds());
+        endpoints, dev.vigil.config.Durations.format(interval), duration.toSeconds());
     String row = "%-44s %14s %14s %8s%n";
     out.printf(row, "figure", "measured", "goal", "ratio");
     out.printf(row, "-".repeat(44), "-".repeat(14), "-".repeat(14), "-".repeat(8));

@@ -1,7 +1,6 @@
 package dev.vigil.cli;
 
 import dev.vigil.policy.Policy;
-import dev.vigil.policy.PolicyParser;
 import dev.vigil.rules.RulesLoader;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,7 +11,7 @@ final class PolicyFiles {
 
   /** policy.yaml of the rules folder as the loader reads it; defaults when absent. Problems are for `validate`. */
   static Policy load(Path rulesDir) {
-    return PolicyParser.parse(RulesLoader.load(rulesDir, System.getenv()).rules().policy()).policy();
+    return RulesLoader.load(rulesDir, System.getenv()).rules().policy();
   }
 
   static int fail(CommandSpec spec, String message) {

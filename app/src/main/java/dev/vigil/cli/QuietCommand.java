@@ -4,7 +4,7 @@ import dev.vigil.policy.OvernightWindow;
 import dev.vigil.policy.Policy;
 import dev.vigil.policy.QuietMode;
 import dev.vigil.policy.Times;
-import dev.vigil.rules.Durations;
+import dev.vigil.config.Durations;
 import dev.vigil.store.PolicyStore;
 import java.io.PrintWriter;
 import java.time.Instant;

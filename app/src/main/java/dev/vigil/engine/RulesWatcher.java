@@ -1,6 +1,6 @@
 package dev.vigil.engine;
 
-import dev.vigil.rules.RuleProblem;
+import dev.vigil.config.RuleProblem;
 import dev.vigil.rules.RulesLoader;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.vigil.check.HttpChecker;
 import dev.vigil.fleet.LoopbackFleet;
 import dev.vigil.rules.Monitor;
-import dev.vigil.rules.RuleProblem;
+import dev.vigil.config.RuleProblem;
 import dev.vigil.rules.RulesLoader;
 import dev.vigil.schedule.QuartzScheduler;
 import dev.vigil.store.SqliteStore;

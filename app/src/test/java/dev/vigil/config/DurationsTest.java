@@ -1,4 +1,4 @@
-package dev.vigil.rules;
+package dev.vigil.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.vigil.rules;
+package dev.vigil.config;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * that need a positive duration say so themselves.
  */
 public final class Durations {
-  static final String HINT = "(use 500ms, 30s, 5m, 1h, 1d)";
+  public static final String HINT = "(use 500ms, 30s, 5m, 1h, 1d)";
 
   private static final List<String> UNITS = List.of("d", "h", "m", "s", "ms");
   private static final List<Duration> UNIT_LENGTHS =
