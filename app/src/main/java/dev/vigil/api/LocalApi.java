@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The local API on 127.0.0.1 (never another address): heartbeats, alerts pushed by scripts, Alertmanager and
- * Grafana webhooks, and the open alerts, acknowledge and resolve for the command line.
+ * Grafana webhooks, the open alerts, acknowledge and resolve for the command line, and {@code GET /api/status}
+ * for {@code vigil status}.
  *
  * <p>Every request must name this server in its {@code Host} header ({@code 127.0.0.1:PORT} or
  * {@code localhost:PORT}; 403 otherwise, against DNS rebinding), carry no foreign {@code Origin} (403), and,
@@ -63,6 +64,7 @@ public final class LocalApi implements AutoCloseable {
   private final AlertStore store;
   private final Clock clock;
   private final int port;
+  private volatile java.util.function.Supplier<Object> status = () -> null;
 
   private LocalApi(HttpServer server, ThreadPoolExecutor executor, ApiToken token, Intake intake, AlertStore store, Clock clock) {
     this.server = server;
@@ -103,6 +105,11 @@ public final class LocalApi implements AutoCloseable {
     server.start();
     log.info("local API listening on 127.0.0.1:{}", api.port);
     return api;
+  }
+
+  /** What {@code GET /api/status} answers (what {@code vigil status} shows): a JSON-able value, made at each call. */
+  public void status(java.util.function.Supplier<Object> status) {
+    this.status = status;
   }
 
   /** The port it listens on (the one chosen when started with 0). */
@@ -162,6 +169,11 @@ public final class LocalApi implements AutoCloseable {
     if (!authorized(headers.get("Authorization"))) {
       exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"vigil\"");
       return Reply.error(401, "missing or wrong token: send Authorization: Bearer with the token in the data folder's api-token file");
+    }
+    if (path.equals("/api/status")) {
+      if (!method.equals("GET")) return notAllowed(exchange, "GET");
+      Object now = status.get();
+      return now == null ? Reply.error(404, "no status here") : new Reply(200, now);
     }
     if (path.equals("/api/alerts")) {
       if (method.equals("GET")) return openAlerts();

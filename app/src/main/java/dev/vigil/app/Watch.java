@@ -143,13 +143,15 @@ public final class Watch implements AutoCloseable {
     reload.scheduleWithFixedDelay(watcher::poll, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     LocalApi api = LocalApi.start(apiPort, dataDir, engine, store, clock);
     log.info("local API on {}", api.address());
+    Watch watch = new Watch(dataDir, store, policyStore, engine, notifier, clock, reload,
+        List.of(watcher, () -> ApiPortFile.remove(dataDir), api::close, sources::close, heartbeats::close, intake::close));
+    api.status(() -> StatusReport.of(watch, rulesDir, api.port()));
     try {
       ApiPortFile.write(dataDir, api.port());
     } catch (java.io.IOException e) {
       log.warn("cannot write {}/api-port: the command line will write the database directly", dataDir, e);
     }
-    return new Watch(dataDir, store, policyStore, engine, notifier, clock, reload,
-        List.of(watcher, () -> ApiPortFile.remove(dataDir), api::close, sources::close, heartbeats::close, intake::close));
+    return watch;
   }
 
   private static HttpChecker join(FutureTask<HttpChecker> checker) {

@@ -26,6 +26,13 @@ final class Terminal {
     return instant == null ? "-" : SHORT.format(instant.atZone(zone()));
   }
 
+  /** {@code 812 B}, {@code 40.0 KiB}, {@code 1.2 MiB}. */
+  static String bytes(long n) {
+    if (n < 1024) return n + " B";
+    if (n < 1024 * 1024) return String.format(java.util.Locale.ROOT, "%.1f KiB", n / 1024.0);
+    return String.format(java.util.Locale.ROOT, "%.1f MiB", n / (1024.0 * 1024));
+  }
+
   static void printJson(PrintWriter out, List<Alert> alerts) throws Exception {
     var array = JSON.createArrayNode();
     AlertJson writer = new AlertJson(zone());

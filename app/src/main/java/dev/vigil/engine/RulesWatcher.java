@@ -135,8 +135,9 @@ public final class RulesWatcher implements AutoCloseable {
     lastSeen = now;
     RulesLoader.LoadResult result = RulesLoader.load(dir, env);
     if (!result.ok()) {
-      log.warn("rules in {} not reloaded; still running the last good rules:", dir);
+      log.warn("rules in {} not reloaded; still running the last good rules and policy:", dir);
       result.problems().forEach(p -> log.warn("  {}", p.format()));
+      engine.refuse(result.problems());
       onRefused.accept(result.problems());
       return;
     }
