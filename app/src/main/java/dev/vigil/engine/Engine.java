@@ -1,5 +1,6 @@
 package dev.vigil.engine;
 
+import dev.vigil.config.Durations;
 import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertChange;
 import dev.vigil.alert.AlertListener;
@@ -383,11 +384,7 @@ public final class Engine implements Intake, AutoCloseable {
   }
 
   private static String human(Duration exact) {
-    Duration d = Duration.ofSeconds(Math.round(exact.toMillis() / 1000.0));
-    if (d.toDays() > 0 && d.toHoursPart() == 0) return d.toDays() + "d";
-    if (d.toHours() > 0) return d.toHours() + "h" + (d.toMinutesPart() == 0 ? "" : d.toMinutesPart() + "m");
-    if (d.toMinutes() > 0) return d.toMinutes() + "m" + (d.toSecondsPart() == 0 ? "" : d.toSecondsPart() + "s");
-    return d.toSeconds() + "s";
+    return Durations.rough(exact);
   }
 
   private void checkCommitted(Monitor m, dev.vigil.evaluate.Verdict verdict) {
