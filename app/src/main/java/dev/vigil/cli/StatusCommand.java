@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.config.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.api.ApiClient;
 import dev.vigil.api.ApiPortFile;
@@ -45,7 +46,7 @@ final class StatusCommand implements Callable<Integer> {
     if (running.isEmpty()) {
       if (json) {
         var node = Terminal.JSON.createObjectNode().put("running", false).put("dataFolder", dataDir.toAbsolutePath().toString());
-        out.println(Terminal.JSON.writeValueAsString(node));
+        out.println(Json.PRETTY.writeValueAsString(node));
       } else {
         out.printf("Vigil is not running on %s%n", dataDir);
       }
@@ -66,7 +67,7 @@ final class StatusCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
-    if (json) out.println(Terminal.JSON.writeValueAsString(status));
+    if (json) out.println(Json.PRETTY.writeValueAsString(status));
     else print(out, status);
     out.flush();
     boolean well = status.path("watching").asBoolean() && status.path("lastReload").path("applied").asBoolean();

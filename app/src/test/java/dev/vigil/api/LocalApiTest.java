@@ -1,5 +1,6 @@
 package dev.vigil.api;
 
+import dev.vigil.config.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

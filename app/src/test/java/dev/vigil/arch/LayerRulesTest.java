@@ -67,4 +67,10 @@ class LayerRulesTest {
               "dev.vigil.engine..", "dev.vigil.store..", "dev.vigil.ui..", "dev.vigil.cli..", "dev.vigil.app..")
           .because("locations, problems, located YAML and durations are what the rules, conditions and policy are read"
               + " with; the base cannot need what is built on it");
+
+  @ArchTest
+  static final ArchRule oneJsonMapper =
+      noClasses().that().resideOutsideOfPackage("dev.vigil.config..")
+          .should().callConstructor(com.fasterxml.jackson.databind.ObjectMapper.class)
+          .because("one shared, never reconfigured mapper (config.Json) reads and writes every JSON the same way");
 }
