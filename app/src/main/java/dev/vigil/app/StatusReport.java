@@ -62,7 +62,7 @@ final class StatusReport {
 
   private static Map<String, Object> policy(Policy p, Path file, QuietMode manual, Instant now) {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("file", file == null ? null : file.toString());
+    out.put("file", file == null ? null : file.toAbsolutePath().toString());
     out.put("zone", p.zone().getId());
     out.put("overnight", p.overnight().text());
     out.put("overnightTonight", tonight(p.overnight(), now, p.zone()));
