@@ -38,7 +38,7 @@ public final class QuietCommand implements Runnable {
     @Override
     public Integer call() {
       Instant now = Instant.now();
-      Policy policy = PolicyFiles.load(rules.resolve());
+      Policy policy = PolicyFiles.load(spec, rules.resolve());
       QuietMode q;
       if (duration != null) {
         try {
@@ -86,7 +86,7 @@ public final class QuietCommand implements Runnable {
     @Override
     public Integer call() {
       Instant now = Instant.now();
-      Policy policy = PolicyFiles.load(rules.resolve());
+      Policy policy = PolicyFiles.load(spec, rules.resolve());
       Optional<QuietMode> manual;
       try (PolicyStore store = PolicyStore.openMigrated(data.resolve())) {
         manual = store.quiet();
