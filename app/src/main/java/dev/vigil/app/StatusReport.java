@@ -72,7 +72,10 @@ final class StatusReport {
     q.put("until", quiet.map(QuietMode::until).map(t -> time(t, p.zone())).orElse(null));
     q.put("hours", p.quietHours().text());
     out.put("quiet", q);
-    out.put("storm", Map.of("count", p.storm().count(), "within", Durations.format(p.storm().within())));
+    Map<String, Object> storm = new LinkedHashMap<>();
+    storm.put("count", p.storm().count());
+    storm.put("within", Durations.format(p.storm().within()));
+    out.put("storm", storm);
     return out;
   }
 

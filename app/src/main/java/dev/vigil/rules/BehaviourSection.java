@@ -19,7 +19,12 @@ final class BehaviourSection implements PolicySection {
 
   @Override
   public Policy read(Fields file, Policy policy) {
-    String key = file.map.fields.containsKey("behaviour") || !file.map.fields.containsKey("behavior") ? "behaviour" : "behavior";
+    boolean british = file.map.fields.containsKey("behaviour");
+    if (british && file.map.fields.containsKey("behavior")) {
+      file.problem("behavior", "use either \"behaviour\" or \"behavior\", not both");
+      return policy;
+    }
+    String key = british || !file.map.fields.containsKey("behavior") ? "behaviour" : "behavior";
     Fields section = file.section(key, Set.of("day", "night"));
     if (section == null) return policy;
     return policy.withBehaviour(levels(section, "day", policy.day()), levels(section, "night", policy.night()));

@@ -51,6 +51,14 @@ class ReloadProblemsTest {
       assertThat(clean.exit()).isZero();
       assertThat(clean.json().path("lastReload").path("applied").asBoolean()).isTrue();
       assertThat(clean.json().path("monitors").asInt()).isEqualTo(1);
+      assertThat(clean.json().path("rulesFolder").asText()).isEqualTo(rules.toAbsolutePath().toString());
+      assertThat(clean.json().path("policy").toString()).isEqualTo("{\"file\":\"" + rules.resolve("policy.yaml").toAbsolutePath()
+          + "\",\"zone\":\"UTC\",\"overnight\":\"22:00-08:00\",\"overnightTonight\":\"22:00-08:00\","
+          + "\"quiet\":{\"on\":false,\"until\":null,\"hours\":\"off\"},\"storm\":{\"count\":3,\"within\":\"1m\"}}");
+      assertThat(clean.json().path("channels").toString()).isEqualTo("[]");
+      assertThat(clean.json().path("dataFolder").asText()).isEqualTo(data.toAbsolutePath().toString());
+      assertThat(clean.json().path("databaseBytes").asLong()).isPositive();
+      assertThat(clean.json().path("apiPort").asInt()).isPositive();
       assertThat(tray(desk)).isEqualTo(TrayState.OK);
 
       Files.writeString(rules.resolve("policy.yaml"), "timezone: UTC\nstorm: {count: 1, within: banana}\n");
