@@ -1,5 +1,6 @@
 package dev.vigil.api;
 
+import dev.vigil.config.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

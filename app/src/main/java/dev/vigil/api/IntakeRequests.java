@@ -1,5 +1,6 @@
 package dev.vigil.api;
 
+import dev.vigil.config.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.alert.ExternalAlert;

@@ -1,5 +1,6 @@
 package dev.vigil.api;
 
+import dev.vigil.config.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -33,8 +34,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The local API on 127.0.0.1 (never another address): heartbeats, alerts pushed by scripts, Alertmanager and
- * Grafana webhooks, and the open alerts, acknowledge and resolve for the command line. {@code GET /api/instance}
- * names the data folder it serves ({@link FolderIdentity}), so a command proves it talks to its own folder's Vigil.
+ * Grafana webhooks, the open alerts, acknowledge and resolve for the command line, and {@code GET /api/status}
+ * for {@code vigil status}. {@code GET /api/instance} names the data folder it serves ({@link FolderIdentity}), so a
+ * command proves it talks to its own folder's Vigil.
  *
  * <p>Every request must name this server in its {@code Host} header ({@code 127.0.0.1:PORT} or
  * {@code localhost:PORT}; 403 otherwise, against DNS rebinding), carry no foreign {@code Origin} (403), and,
@@ -65,6 +67,7 @@ public final class LocalApi implements AutoCloseable {
   private final Clock clock;
   private final int port;
   private final FolderIdentity folder;
+  private volatile java.util.function.Supplier<Object> status = () -> null;
 
   private LocalApi(HttpServer server, ThreadPoolExecutor executor, ApiToken token, Intake intake, AlertStore store, Clock clock,
       FolderIdentity folder) {
@@ -108,6 +111,11 @@ public final class LocalApi implements AutoCloseable {
     server.start();
     log.info("local API listening on 127.0.0.1:{}", api.port);
     return api;
+  }
+
+  /** What {@code GET /api/status} answers (what {@code vigil status} shows): a JSON-able value, made at each call. */
+  public void status(java.util.function.Supplier<Object> status) {
+    this.status = status;
   }
 
   /** The port it listens on (the one chosen when started with 0). */
@@ -171,6 +179,11 @@ public final class LocalApi implements AutoCloseable {
     if (path.equals("/api/instance")) {
       if (!method.equals("GET")) return notAllowed(exchange, "GET");
       return new Reply(200, folder.json());
+    }
+    if (path.equals("/api/status")) {
+      if (!method.equals("GET")) return notAllowed(exchange, "GET");
+      Object now = status.get();
+      return now == null ? Reply.error(404, "no status here") : new Reply(200, now);
     }
     if (path.equals("/api/alerts")) {
       if (method.equals("GET")) return openAlerts();

@@ -5,7 +5,6 @@ import dev.vigil.engine.WatchStatus;
 import dev.vigil.notify.Alarm;
 import dev.vigil.os.Autostart;
 import dev.vigil.policy.Policy;
-import dev.vigil.policy.PolicyParser;
 import dev.vigil.policy.QuietMode;
 import dev.vigil.policy.Silence;
 import dev.vigil.rules.RuleSet;
@@ -84,7 +83,7 @@ public final class DesktopSession implements DesktopContext {
     RuleSet rules = watch.engine().rules();
     Parsed last = parsed;
     if (last == null || last.rules() != rules) {
-      last = new Parsed(rules, PolicyParser.parse(rules.policy()).policy(), Watch.breakthrough(rules));
+      last = new Parsed(rules, rules.policy(), Watch.breakthrough(rules));
       parsed = last;
     }
     return last;

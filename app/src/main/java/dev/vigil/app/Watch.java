@@ -16,7 +16,6 @@ import dev.vigil.notify.DesktopNotifier;
 import dev.vigil.notify.Notifier;
 import dev.vigil.notify.SoundPlayer;
 import dev.vigil.policy.Policy;
-import dev.vigil.policy.PolicyParser;
 import dev.vigil.rules.Monitor;
 import dev.vigil.rules.RuleSet;
 import dev.vigil.schedule.QuartzScheduler;
@@ -102,7 +101,7 @@ public final class Watch implements AutoCloseable {
       throw e;
     }
     Engine engine = new Engine(rules, store, http, new QuartzScheduler(), clock);
-    Policy policy = PolicyParser.parse(rules.policy()).policy();
+    Policy policy = rules.policy();
     AtomicReference<Notifier> self = new AtomicReference<>();
     Notifier notifier =
         Notifier.builder(policy, policyStore, clock)
@@ -117,7 +116,7 @@ public final class Watch implements AutoCloseable {
     self.set(notifier);
     engine.addListener(notifier);
     engine.addCheckListener((monitor, verdict) -> notifier.observeCheck(monitor.id(), verdict.passed(), verdict.observation().at()));
-    engine.addReloadListener(next -> notifier.update(PolicyParser.parse(next.policy()).policy(), breakthrough(next)));
+    engine.addReloadListener(next -> notifier.update(next.policy(), breakthrough(next)));
     engine.backups(new Backups(dataDir));
     IntakeStore intake = IntakeStore.open(dataDir);
     Heartbeats heartbeats = Heartbeats.start(rules.heartbeats(), intake, engine, clock);
@@ -131,7 +130,7 @@ public final class Watch implements AutoCloseable {
     engine.start();
     notifier.resume(store.openAlerts(), clock.instant());
     notifier.start();
-    log.info("notifier started: overnight {}, zone {}", rules.policy().overnight(), policy.zone());
+    log.info("notifier started: overnight {}, zone {}", policy.overnight(), policy.zone());
     RulesWatcher watcher = new RulesWatcher(rulesDir, env, engine, refused -> {});
     ScheduledExecutorService reload = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "vigil-rules-watch");
@@ -144,13 +143,15 @@ public final class Watch implements AutoCloseable {
     reload.scheduleWithFixedDelay(watcher::poll, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     LocalApi api = LocalApi.start(apiPort, dataDir, engine, store, clock);
     log.info("local API on {}", api.address());
+    Watch watch = new Watch(dataDir, store, policyStore, engine, notifier, clock, reload,
+        List.of(watcher, () -> ApiPortFile.remove(dataDir), api::close, sources::close, heartbeats::close, intake::close));
+    api.status(() -> StatusReport.of(watch, rulesDir, api.port()));
     try {
       ApiPortFile.write(dataDir, api.port());
     } catch (java.io.IOException e) {
       log.warn("cannot write {}/api-port: the command line will write the database directly", dataDir, e);
     }
-    return new Watch(dataDir, store, policyStore, engine, notifier, clock, reload,
-        List.of(watcher, () -> ApiPortFile.remove(dataDir), api::close, sources::close, heartbeats::close, intake::close));
+    return watch;
   }
 
   private static HttpChecker join(FutureTask<HttpChecker> checker) {

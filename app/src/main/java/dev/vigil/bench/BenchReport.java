@@ -1,8 +1,7 @@
 package dev.vigil.bench;
 
+import dev.vigil.config.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,7 +81,7 @@ public final class BenchReport {
 
   public void printJson(PrintStream out) {
     try {
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toMap()));
+      out.println(Json.PRETTY.writeValueAsString(toMap()));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -90,7 +89,7 @@ public final class BenchReport {
 
   public void printTable(PrintStream out) {
     out.printf("%nvigil bench: %d endpoints every %s, measured %ds after a warm-up of one interval%n",
-        endpoints, dev.vigil.rules.Durations.format(interval), duration.toSeconds());
+        endpoints, dev.vigil.config.Durations.format(interval), duration.toSeconds());
     String row = "%-44s %14s %14s %8s%n";
     out.printf(row, "figure", "measured", "goal", "ratio");
     out.printf(row, "-".repeat(44), "-".repeat(14), "-".repeat(14), "-".repeat(8));

@@ -1,5 +1,6 @@
 package dev.vigil.check;
 
+import dev.vigil.config.Durations;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -91,10 +92,9 @@ record Failure(FailureClass failureClass, String detail) {
     return new Failure(FailureClass.BODY, "body truncated: " + why);
   }
 
-  /** "500ms", "5s". */
+  /** "500ms", "5s", "90s": as rules write a timeout. */
   static String format(Duration duration) {
-    long millis = duration.toMillis();
-    return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+    return Durations.format(duration, java.time.temporal.ChronoUnit.SECONDS);
   }
 
   private static String tls(List<Throwable> chain) {

@@ -2,7 +2,7 @@ package dev.vigil.cli;
 
 import dev.vigil.bench.BenchReport;
 import dev.vigil.bench.BenchRun;
-import dev.vigil.rules.Durations;
+import dev.vigil.config.Durations;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

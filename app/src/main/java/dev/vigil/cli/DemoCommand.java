@@ -3,7 +3,7 @@ package dev.vigil.cli;
 import dev.vigil.fleet.LoopbackFleet;
 import dev.vigil.fleet.OnCallScenes;
 import dev.vigil.app.Watch;
-import dev.vigil.rules.RuleProblem;
+import dev.vigil.config.RuleProblem;
 import dev.vigil.rules.RulesLoader;
 import java.io.IOException;
 import java.io.PrintWriter;

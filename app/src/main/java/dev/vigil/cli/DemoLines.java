@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.config.Durations;
 import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertChange;
 import dev.vigil.alert.AlertListener;
@@ -75,8 +76,7 @@ final class DemoLines implements AlertListener, AutoCloseable {
   }
 
   static String human(Duration d) {
-    long s = Math.max(0, d.toSeconds());
-    return s < 60 ? s + "s" : s / 60 + "m" + (s % 60 == 0 ? "" : " " + s % 60 + "s");
+    return Durations.rough(d.isNegative() ? Duration.ZERO : d);
   }
 
   private void print(String line) {

@@ -37,7 +37,7 @@ public final class DrillCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Policy policy = PolicyFiles.load(rules.resolve());
+    Policy policy = PolicyFiles.load(spec, rules.resolve());
     List<Notification> results = new ArrayList<>();
     results.add(audio());
     results.add(desktop());

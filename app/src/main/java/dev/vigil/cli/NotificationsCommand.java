@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.config.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.policy.Notification;
@@ -53,7 +54,7 @@ public final class NotificationsCommand implements Callable<Integer> {
         o.put("outcome", n.outcome().label());
         o.put("reason", n.reason());
       }
-      out.println(Terminal.JSON.writeValueAsString(array));
+      out.println(Json.PRETTY.writeValueAsString(array));
       out.flush();
       return 0;
     }

@@ -1,18 +1,33 @@
 package dev.vigil.cli;
 
+import dev.vigil.config.RuleProblem;
 import dev.vigil.policy.Policy;
-import dev.vigil.policy.PolicyParser;
+import dev.vigil.rules.RuleSet;
 import dev.vigil.rules.RulesLoader;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** The policy for commands that only need policy.yaml (time zone, overnight window, channels). */
 final class PolicyFiles {
   private PolicyFiles() {}
 
-  /** policy.yaml of the rules folder as the loader reads it; defaults when absent. Problems are for `validate`. */
-  static Policy load(Path rulesDir) {
-    return PolicyParser.parse(RulesLoader.load(rulesDir, System.getenv()).rules().policy()).policy();
+  /**
+   * policy.yaml of the rules folder as the loader reads it; defaults when absent. Problems in it are not silent:
+   * the command says how many there are, and that the defaults stand for those fields.
+   */
+  static Policy load(CommandSpec spec, Path rulesDir) {
+    RulesLoader.LoadResult loaded = RulesLoader.load(rulesDir, System.getenv());
+    RuleSet rules = loaded.rules();
+    if (rules.policyFile() != null) {
+      List<RuleProblem> inPolicy = loaded.problems().stream().filter(p -> p.file().equals(rules.policyFile())).toList();
+      if (!inPolicy.isEmpty()) {
+        spec.commandLine().getErr().printf("vigil: %s has %d problem%s (see `vigil validate`); the defaults stand for %s%n",
+            rules.policyFile(), inPolicy.size(), inPolicy.size() == 1 ? "" : "s", inPolicy.size() == 1 ? "that field" : "those fields");
+        spec.commandLine().getErr().flush();
+      }
+    }
+    return rules.policy();
   }
 
   static int fail(CommandSpec spec, String message) {

@@ -4,7 +4,7 @@ import dev.vigil.policy.OvernightWindow;
 import dev.vigil.policy.Policy;
 import dev.vigil.policy.QuietMode;
 import dev.vigil.policy.Times;
-import dev.vigil.rules.Durations;
+import dev.vigil.config.Durations;
 import dev.vigil.store.PolicyStore;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -38,7 +38,7 @@ public final class QuietCommand implements Runnable {
     @Override
     public Integer call() {
       Instant now = Instant.now();
-      Policy policy = PolicyFiles.load(rules.resolve());
+      Policy policy = PolicyFiles.load(spec, rules.resolve());
       QuietMode q;
       if (duration != null) {
         try {
@@ -86,7 +86,7 @@ public final class QuietCommand implements Runnable {
     @Override
     public Integer call() {
       Instant now = Instant.now();
-      Policy policy = PolicyFiles.load(rules.resolve());
+      Policy policy = PolicyFiles.load(spec, rules.resolve());
       Optional<QuietMode> manual;
       try (PolicyStore store = PolicyStore.openMigrated(data.resolve())) {
         manual = store.quiet();

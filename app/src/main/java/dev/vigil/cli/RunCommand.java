@@ -2,7 +2,7 @@ package dev.vigil.cli;
 
 import dev.vigil.app.Footprint;
 import dev.vigil.app.Watch;
-import dev.vigil.rules.RuleProblem;
+import dev.vigil.config.RuleProblem;
 import dev.vigil.rules.RulesLoader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -77,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
         return 1;
       }
       RulesLoader.LoadResult loaded = RulesLoader.load(rulesDir, dirs.env());
-      var problems = RuleCheck.problems(loaded);
+      var problems = loaded.problems();
       if (!problems.isEmpty()) {
         for (RuleProblem p : problems) err.println(p.format());
         err.printf("vigil run: %d problem(s) in %s; nothing started%n", problems.size(), rulesDir);

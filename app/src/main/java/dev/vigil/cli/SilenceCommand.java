@@ -1,7 +1,7 @@
 package dev.vigil.cli;
 
 import dev.vigil.policy.Silence;
-import dev.vigil.rules.Durations;
+import dev.vigil.config.Durations;
 import dev.vigil.rules.RulesLoader;
 import dev.vigil.rules.SourceRule;
 import dev.vigil.source.AlertmanagerSilencer;

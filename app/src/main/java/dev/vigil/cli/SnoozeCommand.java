@@ -1,6 +1,6 @@
 package dev.vigil.cli;
 
-import dev.vigil.rules.Durations;
+import dev.vigil.config.Durations;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package dev.vigil.cli;
 
+import dev.vigil.config.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertJson;
 import java.io.PrintWriter;
@@ -13,7 +13,7 @@ import java.util.List;
 
 /** How commands print: aligned tables for people, JSON for scripts, times in the user's zone. */
 final class Terminal {
-  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  static final ObjectMapper JSON = Json.MAPPER;
   private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private Terminal() {}
@@ -26,11 +26,18 @@ final class Terminal {
     return instant == null ? "-" : SHORT.format(instant.atZone(zone()));
   }
 
+  /** {@code 812 B}, {@code 40.0 KiB}, {@code 1.2 MiB}. */
+  static String bytes(long n) {
+    if (n < 1024) return n + " B";
+    if (n < 1024 * 1024) return String.format(java.util.Locale.ROOT, "%.1f KiB", n / 1024.0);
+    return String.format(java.util.Locale.ROOT, "%.1f MiB", n / (1024.0 * 1024));
+  }
+
   static void printJson(PrintWriter out, List<Alert> alerts) throws Exception {
     var array = JSON.createArrayNode();
     AlertJson writer = new AlertJson(zone());
     for (Alert a : alerts) array.add(writer.write(a));
-    out.println(JSON.writeValueAsString(array));
+    out.println(Json.PRETTY.writeValueAsString(array));
     out.flush();
   }
 

@@ -1,6 +1,6 @@
 package dev.vigil.cli;
 
-import dev.vigil.rules.RuleProblem;
+import dev.vigil.config.RuleProblem;
 import dev.vigil.rules.RulesLoader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -21,7 +21,7 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     Path dir = rules.resolve();
     RulesLoader.LoadResult result = RulesLoader.load(dir, System.getenv());
-    var problems = RuleCheck.problems(result);
+    var problems = result.problems();
     if (!problems.isEmpty()) {
       for (RuleProblem p : problems) spec.commandLine().getErr().println(p.format());
       spec.commandLine().getErr().flush();

@@ -1,6 +1,6 @@
 package dev.vigil.cli;
 
-import dev.vigil.rules.Durations;
+import dev.vigil.config.Durations;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

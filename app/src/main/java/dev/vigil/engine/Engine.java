@@ -1,5 +1,6 @@
 package dev.vigil.engine;
 
+import dev.vigil.config.Durations;
 import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertChange;
 import dev.vigil.alert.AlertListener;
@@ -9,6 +10,7 @@ import dev.vigil.check.CheckRequest;
 import dev.vigil.check.Checker;
 import dev.vigil.evaluate.Evaluator;
 import dev.vigil.evaluate.Verdict;
+import dev.vigil.config.RuleProblem;
 import dev.vigil.rules.Monitor;
 import dev.vigil.rules.RuleSet;
 import dev.vigil.schedule.CheckScheduler;
@@ -75,6 +77,8 @@ public final class Engine implements Intake, AutoCloseable {
   private final Map<String, Instant> retryNotBefore = new ConcurrentHashMap<>();
   private volatile Instant lastCompleted;
   private volatile Instant startedAt;
+  private volatile Instant watchingSince;
+  private volatile Reload lastReload;
   private volatile HeartbeatSink heartbeats = (id, at) -> false;
   private final List<java.util.function.Consumer<RuleSet>> reloadListeners = new CopyOnWriteArrayList<>();
   private volatile Backups backups;
@@ -95,6 +99,8 @@ public final class Engine implements Intake, AutoCloseable {
   /** Loads open alerts, then schedules every monitor. */
   public void start() {
     startedAt = clock.instant();
+    watchingSince = startedAt;
+    lastReload = new Reload(startedAt, List.of());
     changes.prime();
     pipeline.start(store.openAlerts());
     apply(rules);
@@ -121,8 +127,29 @@ public final class Engine implements Intake, AutoCloseable {
     gone.forEach(scheduler::unschedule);
     rules = next;
     apply(next);
+    lastReload = new Reload(clock.instant(), List.of());
     log.info("rules reloaded: {} monitors", monitors.size());
     reloadListeners.forEach(l -> l.accept(next));
+  }
+
+  /**
+   * An edit of the rules folder that had problems: nothing of it is applied, the rules and policy in force stay,
+   * and {@link #status()} and {@link #lastReload()} say so until an edit reads clean.
+   */
+  public void refuse(List<RuleProblem> problems) {
+    if (problems.isEmpty()) throw new IllegalArgumentException("a refused reload has problems");
+    lastReload = new Reload(clock.instant(), problems);
+  }
+
+  /** The last reading of the rules folder while watching (the start, until an edit came). */
+  public Reload lastReload() {
+    Reload r = lastReload;
+    return r != null ? r : new Reload(clock.instant(), List.of());
+  }
+
+  /** When {@link #start} was called; null before. */
+  public Instant watchingSince() {
+    return watchingSince;
   }
 
   private void apply(RuleSet next) {
@@ -188,6 +215,11 @@ public final class Engine implements Intake, AutoCloseable {
   }
 
   public WatchStatus status() {
+    Reload r = lastReload;
+    return watching().withReloadProblems(r == null ? 0 : r.problems().size());
+  }
+
+  private WatchStatus watching() {
     if (monitors.isEmpty() && rules.heartbeats().isEmpty() && rules.sources().isEmpty()) {
       return WatchStatus.notWatching("no rules");
     }
@@ -353,11 +385,7 @@ public final class Engine implements Intake, AutoCloseable {
   }
 
   private static String human(Duration exact) {
-    Duration d = Duration.ofSeconds(Math.round(exact.toMillis() / 1000.0));
-    if (d.toDays() > 0 && d.toHoursPart() == 0) return d.toDays() + "d";
-    if (d.toHours() > 0) return d.toHours() + "h" + (d.toMinutesPart() == 0 ? "" : d.toMinutesPart() + "m");
-    if (d.toMinutes() > 0) return d.toMinutes() + "m" + (d.toSecondsPart() == 0 ? "" : d.toSecondsPart() + "s");
-    return d.toSeconds() + "s";
+    return Durations.rough(exact);
   }
 
   private void checkCommitted(Monitor m, dev.vigil.evaluate.Verdict verdict) {

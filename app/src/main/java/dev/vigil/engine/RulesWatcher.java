@@ -1,6 +1,6 @@
 package dev.vigil.engine;
 
-import dev.vigil.rules.RuleProblem;
+import dev.vigil.config.RuleProblem;
 import dev.vigil.rules.RulesLoader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -135,8 +135,9 @@ public final class RulesWatcher implements AutoCloseable {
     lastSeen = now;
     RulesLoader.LoadResult result = RulesLoader.load(dir, env);
     if (!result.ok()) {
-      log.warn("rules in {} not reloaded; still running the last good rules:", dir);
+      log.warn("rules in {} not reloaded; still running the last good rules and policy:", dir);
       result.problems().forEach(p -> log.warn("  {}", p.format()));
+      engine.refuse(result.problems());
       onRefused.accept(result.problems());
       return;
     }

@@ -1,6 +1,6 @@
 package dev.vigil.evaluate;
 
-import dev.vigil.rules.Durations;
+import dev.vigil.config.Durations;
 import java.time.Duration;
 
 /** Reads the pieces of one condition left to right, remembering where each piece started. */

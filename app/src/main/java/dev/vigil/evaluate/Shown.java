@@ -1,11 +1,12 @@
 package dev.vigil.evaluate;
 
+import dev.vigil.config.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Puts the value a condition saw next to its subject: {@code status (503) == 200}. */
 final class Shown {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
   private static final int MAX_VALUE = 60;
 
   private final String head;

@@ -1,5 +1,6 @@
 package dev.vigil.heartbeat;
 
+import dev.vigil.config.Durations;
 import com.cronutils.model.Cron;
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
@@ -168,14 +169,7 @@ public final class HeartbeatWatch {
 
   /** {@code 24h}, {@code 90m}, {@code 30s}, {@code 1h30m}: hours as the largest unit, as people say them. */
   static String format(Duration d) {
-    if (d.isZero()) return "0s";
-    StringBuilder out = new StringBuilder();
-    long hours = d.toHours();
-    if (hours > 0) out.append(hours).append('h');
-    if (d.toMinutesPart() > 0) out.append(d.toMinutesPart()).append('m');
-    if (d.toSecondsPart() > 0) out.append(d.toSecondsPart()).append('s');
-    if (d.toMillisPart() > 0) out.append(d.toMillisPart()).append("ms");
-    return out.toString();
+    return Durations.format(d, java.time.temporal.ChronoUnit.HOURS);
   }
 
   private record Watched(HeartbeatRule rule, ExecutionTime cron) {}

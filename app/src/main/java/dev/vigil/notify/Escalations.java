@@ -3,7 +3,7 @@ package dev.vigil.notify;
 import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertState;
 import dev.vigil.policy.Decision;
-import dev.vigil.policy.DurationText;
+import dev.vigil.config.Durations;
 import dev.vigil.policy.Level;
 import dev.vigil.policy.Outcome;
 import dev.vigil.policy.Policy;
@@ -218,7 +218,7 @@ final class Escalations {
       if (alarmDue.isEmpty()) {
         if (!stillFailing && ladder.contains(alertId) && toldCheckPassed.add(alertId)) {
           deliveries.record(now, alertId, Decision.suppressed("ladder", Level.WAKE,
-              "a fresh check passed: not waking (checking again every " + DurationText.format(WakeLadder.RECONFIRM) + ")"));
+              "a fresh check passed: not waking (checking again every " + Durations.format(WakeLadder.RECONFIRM) + ")"));
         }
         persist(alertId);
         return;
@@ -234,7 +234,7 @@ final class Escalations {
   }
 
   private void phone(Alert a, Instant now) {
-    String why = "unacknowledged after " + DurationText.format(rules.policy().escalation().escalateAfter());
+    String why = "unacknowledged after " + Durations.format(rules.policy().escalation().escalateAfter());
     if (ntfy == null && pushover == null) {
       deliveries.record(now, a.id(), Decision.suppressed("phone", Level.WAKE, why + ": no phone channel configured"));
       return;
@@ -260,7 +260,7 @@ final class Escalations {
   }
 
   private void contact(Alert a, Instant now) {
-    String why = "unacknowledged after " + DurationText.format(rules.policy().escalation().contactAfter());
+    String why = "unacknowledged after " + Durations.format(rules.policy().escalation().contactAfter());
     if (webhook == null) {
       deliveries.record(now, a.id(), Decision.suppressed("webhook", Level.WAKE, why + ": no further contact configured"));
       return;

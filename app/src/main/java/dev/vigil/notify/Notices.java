@@ -2,7 +2,7 @@ package dev.vigil.notify;
 
 import dev.vigil.state.NetworkSense;
 import dev.vigil.policy.Decision;
-import dev.vigil.policy.DurationText;
+import dev.vigil.config.Durations;
 import dev.vigil.policy.Level;
 import dev.vigil.policy.Outcome;
 import dev.vigil.policy.QuietMode;
@@ -51,7 +51,7 @@ final class Notices {
   /** A storm started: one notice naming its monitors, loud when the alert that started it would wake. */
   void storm(StormDetector.Verdict v, Level level, Instant now) {
     List<String> monitors = v.members().stream().map(StormDetector.Member::monitor).distinct().toList();
-    String within = DurationText.format(rules.policy().storm().within());
+    String within = Durations.format(rules.policy().storm().within());
     String title = "Storm: " + v.members().size() + " alerts within " + within;
     String reason = "storm: " + v.members().size() + " alerts within " + within + ": " + String.join(", ", monitors);
     deliveries.deliverRecorded("desktop", level == Level.WAKE ? Level.WAKE : Level.NOTIFY, desktop,

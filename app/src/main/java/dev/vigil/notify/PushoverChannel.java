@@ -1,5 +1,6 @@
 package dev.vigil.notify;
 
+import dev.vigil.config.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.policy.Policy;
@@ -14,7 +15,7 @@ import java.util.Optional;
  * acknowledged; the receipt is returned so acknowledging on the desktop can {@link #cancel} it.
  */
 public final class PushoverChannel implements Channel {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
   private final Policy.Pushover config;
   private final HttpClient http;
 

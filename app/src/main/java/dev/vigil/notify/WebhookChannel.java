@@ -1,5 +1,6 @@
 package dev.vigil.notify;
 
+import dev.vigil.config.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.policy.Policy;
@@ -10,7 +11,7 @@ import java.util.Optional;
 
 /** A generic contact: {@code POST url} with {@code {"alertId", "title", "body", "urgent"}} as JSON. */
 public final class WebhookChannel implements Channel {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
   private final Policy.Webhook config;
   private final HttpClient http;
 

@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A window of time each night, per weekday, keyed by the evening it opens on (Friday's {@code 23:00-10:00}
@@ -85,9 +86,45 @@ public final class OvernightWindow {
     return Optional.empty();
   }
 
+  /**
+   * As a person would write it: {@code 22:00-08:00} when every night is the same, {@code off} when there is none,
+   * else each evening that has one, e.g. {@code mon-thu 22:00-07:00, fri 23:30-10:00}.
+   */
+  public String text() {
+    if (nights.isEmpty()) return "off";
+    if (nights.size() == 7 && Set.copyOf(nights.values()).size() == 1) return nights.get(DayOfWeek.MONDAY).toString();
+    StringBuilder out = new StringBuilder();
+    DayOfWeek[] days = DayOfWeek.values();
+    for (int i = 0; i < days.length; ) {
+      DailyWindow w = nights.get(days[i]);
+      int j = i;
+      while (j + 1 < days.length && w != null && w.equals(nights.get(days[j + 1]))) j++;
+      if (w != null) {
+        if (out.length() > 0) out.append(", ");
+        out.append(shortName(days[i])).append(j > i ? "-" + shortName(days[j]) : "").append(' ').append(w);
+      }
+      i = j + 1;
+    }
+    return out.toString();
+  }
+
+  private static String shortName(DayOfWeek d) {
+    return d.name().substring(0, 3).toLowerCase(java.util.Locale.ROOT);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof OvernightWindow other && nights.equals(other.nights);
+  }
+
+  @Override
+  public int hashCode() {
+    return nights.hashCode();
+  }
+
   @Override
   public String toString() {
-    return nights.toString();
+    return text();
   }
 
   /** One night's window as instants: open from {@code opens}, closed again at {@code closes}. */

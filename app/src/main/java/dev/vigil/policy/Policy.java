@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The person's noise policy, read from {@code policy.yaml} by {@link PolicyParser} and defaulted.
+ * The person's noise policy, read from {@code policy.yaml} by the rules loader, validated and defaulted.
  *
  * @param zone the person's time zone; every time in a reason is shown in it
  * @param overnight when they sleep
@@ -64,6 +64,18 @@ public record Policy(
 
   public Level behaviour(Severity severity, boolean overnightNow) {
     return (overnightNow ? night : day).get(severity);
+  }
+
+  public Policy withZone(ZoneId z) {
+    return new Policy(z, overnight, quietHours, day, night, escalation, storm, channels);
+  }
+
+  public Policy withOvernight(OvernightWindow o) {
+    return new Policy(zone, o, quietHours, day, night, escalation, storm, channels);
+  }
+
+  public Policy withBehaviour(Map<Severity, Level> d, Map<Severity, Level> n) {
+    return new Policy(zone, overnight, quietHours, d, n, escalation, storm, channels);
   }
 
   public Policy withChannels(Channels c) {

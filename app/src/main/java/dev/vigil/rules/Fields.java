@@ -1,5 +1,9 @@
 package dev.vigil.rules;
 
+import dev.vigil.config.Location;
+import dev.vigil.config.RuleProblem;
+import dev.vigil.config.YamlNode;
+import dev.vigil.config.Durations;
 import dev.vigil.alert.Severity;
 import java.net.URI;
 import java.time.Duration;
@@ -22,19 +26,26 @@ final class Fields {
 
   final YamlNode map;
   final String name;
+  /** Written before each field name in messages: {@code ""} for a rule, {@code "storm."} for a policy section. */
+  private final String path;
   private final Map<String, String> env;
   private final List<RuleProblem> problems;
   private final int problemsBefore;
 
   /** @param name how messages start, e.g. {@code monitor "payments-api"} or {@code monitor at index 2} */
   Fields(YamlNode map, String name, Set<String> known, Map<String, String> env, List<RuleProblem> problems) {
+    this(map, name, "", known, env, problems);
+  }
+
+  private Fields(YamlNode map, String name, String path, Set<String> known, Map<String, String> env, List<RuleProblem> problems) {
     this.map = map;
     this.name = name;
+    this.path = path;
     this.env = env;
     this.problems = problems;
     this.problemsBefore = problems.size();
     map.keys.forEach((key, at) -> {
-      if (!known.contains(key)) problem(at, "unknown field \"" + key + "\"" + suggest(key, known));
+      if (!known.contains(key)) problem(at, "unknown field \"" + path + key + "\"" + suggest(key, known));
     });
   }
 
@@ -67,7 +78,26 @@ final class Fields {
   }
 
   void problem(String field, String message) {
-    problem(where(field), "field \"" + field + "\": " + message);
+    problem(where(field), "field \"" + path + field + "\": " + message);
+  }
+
+  /**
+   * The fields of the map under {@code field} (a policy section such as {@code storm}), or null when it is
+   * missing or null; when it is not a map, null and a problem.
+   */
+  Fields section(String field, Set<String> known) {
+    YamlNode n = map.fields.get(field);
+    if (n == null || n.isNull()) return null;
+    if (!n.isMap()) {
+      problem(field, "expected a map of fields, not " + n.describe());
+      return null;
+    }
+    return new Fields(n, name, path + field + ".", known, env, problems);
+  }
+
+  /** The value written for {@code field}, or null. */
+  YamlNode node(String field) {
+    return map.fields.get(field);
   }
 
   Location where(String field) {
@@ -83,7 +113,7 @@ final class Fields {
   private YamlNode scalar(String field, boolean required) {
     YamlNode n = map.fields.get(field);
     if (n == null || n.isNull()) {
-      if (required) problem(map.where, "missing field \"" + field + "\"");
+      if (required) problem(map.where, "missing field \"" + path + field + "\"");
       return null;
     }
     if (!n.isScalar()) {
@@ -96,6 +126,17 @@ final class Fields {
   String text(String field, boolean required) {
     YamlNode n = scalar(field, required);
     return n == null ? null : n.text;
+  }
+
+  /** Text that may use {@code ${env:NAME}}; blank counts as missing. */
+  String envText(String field, boolean required) {
+    YamlNode n = scalar(field, required);
+    if (n == null) return null;
+    if (n.text.isBlank()) {
+      if (required) problem(field, "must not be empty");
+      return null;
+    }
+    return substitute(n.text, path + field, n.where);
   }
 
   String id() {
@@ -171,7 +212,7 @@ final class Fields {
   String url(String field, boolean required) {
     YamlNode n = scalar(field, required);
     if (n == null) return null;
-    String url = substitute(n.text, field, n.where);
+    String url = substitute(n.text, path + field, n.where);
     if (url == null) return null;
     try {
       URI u = new URI(url);
@@ -194,11 +235,11 @@ final class Fields {
       return out;
     }
     n.fields.forEach((k, v) -> {
-      String path = field + "." + k;
+      String at = path + field + "." + k;
       if (!v.isScalar() || v.isNull()) {
-        problem(v.where, "field \"" + path + "\": expected a single value, not " + v.describe());
+        problem(v.where, "field \"" + at + "\": expected a single value, not " + v.describe());
       } else {
-        String value = substitute ? substitute(v.text, path, v.where) : v.text;
+        String value = substitute ? substitute(v.text, at, v.where) : v.text;
         if (value != null) out.put(k, value);
       }
     });
@@ -216,7 +257,7 @@ final class Fields {
     for (int i = 0; i < n.items.size(); i++) {
       YamlNode item = n.items.get(i);
       if (!item.isScalar() || item.isNull()) {
-        problem(item.where, "field \"" + field + "[" + i + "]\": expected a single value, not " + item.describe());
+        problem(item.where, "field \"" + path + field + "[" + i + "]\": expected a single value, not " + item.describe());
       } else {
         out.add(item.text);
       }

@@ -1,5 +1,6 @@
 package dev.vigil.rules;
 
+import dev.vigil.config.Location;
 import dev.vigil.alert.Severity;
 import java.time.Duration;
 import java.util.Map;

@@ -1,5 +1,10 @@
 package dev.vigil.rules;
 
+import dev.vigil.config.Location;
+import dev.vigil.config.RuleProblem;
+import dev.vigil.config.YamlNode;
+import dev.vigil.config.YamlReader;
+import dev.vigil.config.Durations;
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.parser.CronParser;
@@ -7,13 +12,12 @@ import dev.vigil.check.CheckRequest;
 import dev.vigil.evaluate.Condition;
 import dev.vigil.evaluate.ConditionParser;
 import dev.vigil.evaluate.ConditionSyntaxException;
+import dev.vigil.policy.Policy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,8 +27,9 @@ import java.util.stream.Stream;
 
 /**
  * Reads every {@code *.yaml}/{@code *.yml} directly in the rules folder, sorted by name, collecting every
- * problem in every file. {@code policy.yaml} holds the policy; other files hold {@code monitors:},
- * {@code heartbeats:} and {@code sources:}.
+ * problem in every file. {@code policy.yaml} holds the policy ({@link PolicyReader}); other files hold
+ * {@code monitors:}, {@code heartbeats:} and {@code sources:}. The one reader of these files: {@code run},
+ * {@code validate}, the hot reload and the settings page all take its {@link LoadResult}.
  */
 public final class RulesLoader {
   private static final Set<String> TOP = Set.of("monitors", "heartbeats", "sources");
@@ -32,8 +37,6 @@ public final class RulesLoader {
       "expect", "labels", "headers", "breakthrough", "bodyCap");
   private static final Set<String> HEARTBEAT = Set.of("id", "every", "cron", "grace", "severity", "labels");
   private static final Set<String> SOURCE = Set.of("id", "alertmanager", "interval", "matchers", "labels");
-  private static final java.util.regex.Pattern OVERNIGHT =
-      java.util.regex.Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]):[0-5]\\d");
   private static final java.util.regex.Pattern MATCHER =
       java.util.regex.Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*\\s*(=|!=|=~|!~)\\s*\".*\"");
   private static final CronParser CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
@@ -56,7 +59,8 @@ public final class RulesLoader {
   private final List<HeartbeatRule> heartbeats = new ArrayList<>();
   private final List<SourceRule> sources = new ArrayList<>();
   private final Map<String, Location> firstDefined = new HashMap<>();
-  private PolicySpec policy = PolicySpec.defaults();
+  private Policy policy = PolicyReader.defaults();
+  private Path policyFile;
   private String content = "";
 
   private RulesLoader(Path dir, Map<String, String> env) {
@@ -66,6 +70,21 @@ public final class RulesLoader {
 
   public static LoadResult load(Path dir, Map<String, String> env) {
     return new RulesLoader(dir, env).load();
+  }
+
+  /** The policy and problems of {@code content} as policy.yaml at {@code file}: what the settings page checks before it writes. */
+  public static PolicyResult readPolicy(Path file, String content, Map<String, String> env) {
+    RulesLoader loader = new RulesLoader(file.getParent(), env);
+    loader.readContent(file, content);
+    loader.sortProblems();
+    return new PolicyResult(loader.policy, loader.problems);
+  }
+
+  /** A policy.yaml read alone; the policy holds the defaults where it has problems. */
+  public record PolicyResult(Policy policy, List<RuleProblem> problems) {
+    public PolicyResult {
+      problems = List.copyOf(problems);
+    }
   }
 
   private LoadResult load() {
@@ -81,11 +100,15 @@ public final class RulesLoader {
   }
 
   private LoadResult result() {
+    sortProblems();
+    return new LoadResult(new RuleSet(dir, monitors, heartbeats, sources, policy, policyFile), problems);
+  }
+
+  private void sortProblems() {
     problems.sort(
         java.util.Comparator.comparing((RuleProblem p) -> p.file().toString())
             .thenComparingInt(RuleProblem::line)
             .thenComparingInt(RuleProblem::column));
-    return new LoadResult(new RuleSet(dir, monitors, heartbeats, sources, policy), problems);
   }
 
   private static boolean isYaml(String name) {
@@ -103,11 +126,14 @@ public final class RulesLoader {
         problems.add(new RuleProblem(file, 1, 1, "file is larger than 8 MiB; refused"));
         return;
       }
-      content = Files.readString(file, StandardCharsets.UTF_8);
+      readContent(file, Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
       problems.add(new RuleProblem(file, 1, 1, "cannot read: " + e.getMessage()));
-      return;
     }
+  }
+
+  private void readContent(Path file, String text) {
+    content = text;
     YamlNode root = YamlReader.read(file, content, problems);
     if (root == null) return;
     if (!root.isMap()) {
@@ -272,26 +298,11 @@ public final class RulesLoader {
   }
 
   private void readPolicy(Path file, YamlNode root) {
-    if (policy.file() != null) {
-      problems.add(RuleProblem.at(root.where, "a second policy file; the policy is already in " + policy.file().getFileName()));
+    if (policyFile != null) {
+      problems.add(RuleProblem.at(root.where, "a second policy file; the policy is already in " + policyFile.getFileName()));
       return;
     }
-    Fields f = new Fields(root, "policy", root.fields.keySet(), env, problems);
-    ZoneId zone = PolicySpec.defaults().timezone();
-    String tz = f.text("timezone", false);
-    if (tz != null && !tz.equals("system")) {
-      try {
-        zone = ZoneId.of(tz);
-      } catch (DateTimeException e) {
-        f.problem("timezone", "\"" + tz + "\" is not a time zone (e.g. Europe/Berlin, or system)");
-      }
-    }
-    String overnight = f.text("overnight", false);
-    if (overnight == null) {
-      overnight = PolicySpec.defaults().overnight();
-    } else if (!OVERNIGHT.matcher(overnight).matches()) {
-      f.problem("overnight", "\"" + overnight + "\" must be HH:MM-HH:MM, e.g. \"22:00-08:00\"");
-    }
-    policy = new PolicySpec(zone, overnight, root.toJson(), file);
+    policyFile = file;
+    policy = PolicyReader.read(root, env, problems);
   }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.rules;
 
+import dev.vigil.config.Location;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.vigil.source;
 
+import dev.vigil.config.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -21,7 +22,7 @@ import java.util.Optional;
 
 /** The parts of Alertmanager's API v2 Vigil uses: active alerts, and creating, reading and expiring silences. */
 final class AlertmanagerClient {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   /** An alert as {@code GET /api/v2/alerts} shows it. */
   record AmAlert(String fingerprint, Map<String, String> labels, Map<String, String> annotations, String state, List<String> silencedBy) {

@@ -1,5 +1,6 @@
 package dev.vigil.store;
 
+import dev.vigil.config.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +16,7 @@ import java.util.TreeMap;
 final class LabelsJson {
   static final int REMEMBERED = 8192;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
   private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {};
   private static final Map<Map<String, String>, String> written = lru();
   private static final Map<String, Map<String, String>> read = lru();

@@ -1,5 +1,6 @@
 package dev.vigil.store;
 
+import dev.vigil.config.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,7 +31,7 @@ import java.util.Set;
  * command line) may write the same tables at the same time.
  */
 public final class PolicyStore implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
   private final Connection db;
 
   private PolicyStore(Connection db) {

@@ -40,6 +40,19 @@ public final class SqliteStore implements AlertStore {
    * Opens (creating if needed) the store in {@code dataDir} and brings its schema up to date. A database file
    * SQLite cannot read is refused with a message that says so; only {@link #openForWatching} repairs it.
    */
+  /** Bytes of the database file and its write-ahead log on disk; 0 when there is none. Creates nothing. */
+  public long databaseBytes() {
+    long total = 0;
+    for (String suffix : java.util.List.of("", "-wal", "-shm")) {
+      try {
+        total += java.nio.file.Files.size(database.resolveSibling(database.getFileName() + suffix));
+      } catch (java.io.IOException absent) {
+        // no such file: nothing to count
+      }
+    }
+    return total;
+  }
+
   public static SqliteStore open(Path dataDir, Clock clock) {
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(clock, "clock");

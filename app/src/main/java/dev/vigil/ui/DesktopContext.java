@@ -44,7 +44,10 @@ public interface DesktopContext {
   /** Silences every alert of one monitor for a while (a silence matching {@code monitor=ID}). */
   void silenceMonitor(String monitorId, Duration duration);
 
-  /** Whether Vigil is watching right now, and if not, why ({@code engine.status()}). Polled about once a second. */
+  /**
+   * Whether Vigil is watching right now, and if not, why; and how many problems the last rules edit had when it was
+   * refused ({@code engine.status()}). Polled about once a second.
+   */
   WatchStatus watchStatus();
 
   /** Plays the alarm sound once, for the settings page's "Test sound" button. */

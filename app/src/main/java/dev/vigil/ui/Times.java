@@ -1,5 +1,6 @@
 package dev.vigil.ui;
 
+import dev.vigil.config.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,18 +31,7 @@ public final class Times {
 
   /** "since 02:14 (37 min)". */
   public static String since(Instant first, Instant now, ZoneId zone) {
-    return "since " + clock(first, now, zone) + " (" + duration(Duration.between(first, now)) + ")";
+    return "since " + clock(first, now, zone) + " (" + Durations.words(Duration.between(first, now)) + ")";
   }
 
-  /** "45 s", "37 min", "2 h 5 min", "3 d 4 h"; negative durations read as zero. */
-  public static String duration(Duration d) {
-    long s = Math.max(0, d.getSeconds());
-    if (s < 60) return s + " s";
-    long m = s / 60;
-    if (m < 60) return m + " min";
-    long h = m / 60;
-    if (h < 24) return m % 60 == 0 ? h + " h" : h + " h " + m % 60 + " min";
-    long days = h / 24;
-    return h % 24 == 0 ? days + " d" : days + " d " + h % 24 + " h";
-  }
 }

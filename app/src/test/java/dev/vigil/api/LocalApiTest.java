@@ -1,5 +1,6 @@
 package dev.vigil.api;
 
+import dev.vigil.config.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -79,6 +80,20 @@ class LocalApiTest {
     HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/api/health")));
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("{\"status\":\"ok\"}");
+  }
+
+  @Test
+  void statusNeedsTheTokenAndAnswersWhatTheWatchSupplies() throws Exception {
+    HttpResponse<String> none = send(request("/api/status"));
+    assertThat(none.statusCode()).isEqualTo(404);
+    assertThat(json(none.body()).get("error").asText()).isEqualTo("no status here");
+    api.status(() -> java.util.Map.of("running", true));
+    HttpResponse<String> anonymous = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/api/status")));
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    HttpResponse<String> status = send(request("/api/status"));
+    assertThat(status.statusCode()).isEqualTo(200);
+    assertThat(status.body()).isEqualTo("{\"running\":true}");
+    assertThat(send(request("/api/status").POST(HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(405);
   }
 
   @ParameterizedTest(name = "{0}")

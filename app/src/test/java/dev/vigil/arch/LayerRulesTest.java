@@ -1,6 +1,7 @@
 package dev.vigil.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -52,4 +53,24 @@ class LayerRulesTest {
       noClasses().that().resideInAnyPackage("dev.vigil.engine..", "dev.vigil.store..", "dev.vigil.check..", "dev.vigil.rules..")
           .should().dependOnClassesThat().resideInAnyPackage("dev.vigil.ui..", "dev.vigil.cli..")
           .because("the engine runs without a desktop and without a command line in front of it");
+
+  @ArchTest
+  static final ArchRule packagesHaveNoCycles =
+      slices().matching("dev.vigil.(*)..").should().beFreeOfCycles()
+          .because("each package is one step of the data path or a base below it; a cycle means two steps can only be"
+              + " understood, tested and changed together");
+
+  @ArchTest
+  static final ArchRule configIsTheBase =
+      noClasses().that().resideInAPackage("dev.vigil.config..")
+          .should().dependOnClassesThat().resideInAnyPackage("dev.vigil.rules..", "dev.vigil.evaluate..", "dev.vigil.policy..",
+              "dev.vigil.engine..", "dev.vigil.store..", "dev.vigil.ui..", "dev.vigil.cli..", "dev.vigil.app..")
+          .because("locations, problems, located YAML and durations are what the rules, conditions and policy are read"
+              + " with; the base cannot need what is built on it");
+
+  @ArchTest
+  static final ArchRule oneJsonMapper =
+      noClasses().that().resideOutsideOfPackage("dev.vigil.config..")
+          .should().callConstructor(com.fasterxml.jackson.databind.ObjectMapper.class)
+          .because("one shared, never reconfigured mapper (config.Json) reads and writes every JSON the same way");
 }

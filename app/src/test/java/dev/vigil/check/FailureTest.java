@@ -101,7 +101,7 @@ class FailureTest {
         arguments(Duration.ofMillis(500), "500ms"),
         arguments(Duration.ofSeconds(5), "5s"),
         arguments(Duration.ofSeconds(90), "90s"),
-        arguments(Duration.ofMillis(1500), "1500ms"));
+        arguments(Duration.ofMillis(1500), "1s500ms"));
   }
 
   private static IOException cause(IOException e, Throwable cause) {

@@ -52,6 +52,6 @@ class DemoLinesTest {
   void aResolvedAlertSaysHowLongItLastedAndHowManyChecksFailed() {
     Instant end = FIRST.plusSeconds(95);
     assertThat(DemoLines.line(change(Kind.RESOLVED, "recovered: ok", end, end, 40), UTC, last))
-        .isEqualTo("02:15:42 RESOLVED  critical partner-sms after 1m 35s (40 failed checks)");
+        .isEqualTo("02:15:42 RESOLVED  critical partner-sms after 1m35s (40 failed checks)");
   }
 }

@@ -39,7 +39,7 @@ class FirstRunTest {
     assertThat(Files.readString(first.rulesDir().resolve("policy.yaml")))
         .contains("\ntimezone: Europe/Paris\n")
         .doesNotContain("timezone: Europe/Berlin");
-    assertThat(RulesLoader.load(first.rulesDir(), Map.of()).rules().policy().timezone()).isEqualTo(PARIS);
+    assertThat(RulesLoader.load(first.rulesDir(), Map.of()).rules().policy().zone()).isEqualTo(PARIS);
   }
 
   @Test

@@ -41,6 +41,14 @@ class PolicyCommandsTest {
   }
 
   @Test
+  void aBrokenPolicyIsNamedNotSilentlyDefaulted() throws Exception {
+    java.nio.file.Files.writeString(rules.resolve("policy.yaml"), "timezone: UTC\novernight: late\n");
+    assertThat(run(new QuietCommand(), "on", "--until-morning", "--data", data.toString(), "--rules", rules.toString())).isZero();
+    assertThat(err.toString()).isEqualTo("vigil: " + rules.resolve("policy.yaml")
+        + " has 1 problem (see `vigil validate`); the defaults stand for that field" + System.lineSeparator());
+  }
+
+  @Test
   void aSilenceIsAddedListedAndRemoved() {
     assertThat(run(new SilenceCommand(), "add", "--match", "monitor=payments-api", "--for", "30m", "--comment", "deploy",
         "--data", data.toString())).isZero();

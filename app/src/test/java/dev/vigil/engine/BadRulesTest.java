@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.vigil.check.HttpChecker;
 import dev.vigil.fleet.LoopbackFleet;
 import dev.vigil.rules.Monitor;
-import dev.vigil.rules.RuleProblem;
+import dev.vigil.config.RuleProblem;
 import dev.vigil.rules.RulesLoader;
 import dev.vigil.schedule.QuartzScheduler;
 import dev.vigil.store.SqliteStore;
@@ -53,13 +53,15 @@ class BadRulesTest {
         assertThat(engine.rules().monitors()).extracting(Monitor::id).containsExactly("web");
         long hits = fleet.hits("web");
         await().atMost(Duration.ofSeconds(4)).until(() -> fleet.hits("web") >= hits + 2);
-        assertThat(engine.status()).isEqualTo(WatchStatus.WATCHING);
+        assertThat(engine.status()).as("still watching, and saying the edit was refused").isEqualTo(WatchStatus.WATCHING.withReloadProblems(1));
 
         Files.writeString(file, "monitors:\n  - id: web\n    url: %s\n    interval: 1s\n    timeout: 1s\n  - id: api\n    url: %s\n    interval: 1s\n    timeout: 1s\n"
             .formatted(fleet.url("web"), fleet.url("api")));
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(10)));
         watcher.poll();
         assertThat(engine.rules().monitors()).extracting(Monitor::id).containsExactly("web", "api");
+        assertThat(engine.lastReload().applied()).isTrue();
+        assertThat(engine.status().reloadProblems()).isZero();
         await().atMost(Duration.ofSeconds(4)).until(() -> fleet.hits("api") >= 1);
       }
     }

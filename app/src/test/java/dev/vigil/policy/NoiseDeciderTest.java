@@ -129,9 +129,8 @@ class NoiseDeciderTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("behaviours")
   void thePolicyCanChangeWhatEachSeverityDoes(String intent, String yaml, Severity severity, String at, Level expected) throws Exception {
-    var doc = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(yaml);
-    var spec = new dev.vigil.rules.PolicySpec(Fixtures.BERLIN, "22:00-08:00", doc, null);
-    PolicyParser.Result r = PolicyParser.parse(spec, k -> null);
+    var r = dev.vigil.rules.RulesLoader.readPolicy(
+        java.nio.file.Path.of("policy.yaml").toAbsolutePath(), "timezone: " + Fixtures.BERLIN.getId() + "\n" + yaml, java.util.Map.of());
     assertThat(r.problems()).isEmpty();
     Decision d = new NoiseDecider(r.policy()).decide(new AlertChange(Kind.FIRED, alert(1, "m", severity), berlin(at)), Situation.CALM);
     assertThat(d.level()).isEqualTo(expected);

@@ -96,4 +96,18 @@ class OvernightWindowTest {
     assertThat(lunch.contains(ZonedDateTime.of(2025, 6, 7, 13, 30, 0, 0, zone).toInstant(), zone)).isFalse();
     assertThat(lunch.contains(ZonedDateTime.of(2025, 6, 7, 0, 30, 0, 0, zone).toInstant(), zone)).isFalse();
   }
+
+  @Test
+  void readsBackAsAPersonWouldWriteIt() {
+    DailyWindow late = DailyWindow.parse("22:00-07:00").orElseThrow();
+    DailyWindow friday = DailyWindow.parse("23:30-10:00").orElseThrow();
+    Map<DayOfWeek, DailyWindow> nights = new EnumMap<>(DayOfWeek.class);
+    for (DayOfWeek d : java.util.EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.THURSDAY)) nights.put(d, late);
+    nights.put(DayOfWeek.FRIDAY, friday);
+    nights.put(DayOfWeek.SUNDAY, late);
+    assertThat(OvernightWindow.of(nights).text()).isEqualTo("mon-thu 22:00-07:00, fri 23:30-10:00, sun 22:00-07:00");
+    assertThat(OvernightWindow.every(late).text()).isEqualTo("22:00-07:00");
+    assertThat(OvernightWindow.none().text()).isEqualTo("off");
+    assertThat(OvernightWindow.of(nights)).isEqualTo(OvernightWindow.of(new EnumMap<>(nights)));
+  }
 }

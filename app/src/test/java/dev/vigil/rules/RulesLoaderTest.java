@@ -1,5 +1,6 @@
 package dev.vigil.rules;
 
+import dev.vigil.config.Location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.alert.Severity;
@@ -131,7 +132,7 @@ class RulesLoaderTest {
     assertThat(h.grace()).isEqualTo(Duration.ofMinutes(5));
     assertThat(h.every()).isEqualTo(Duration.ofDays(1));
     assertThat(r.rules().sources().get(0).interval()).isEqualTo(Duration.ofSeconds(15));
-    assertThat(r.rules().policy().overnight()).isEqualTo("22:00-08:00");
+    assertThat(r.rules().policy().overnight().text()).isEqualTo("22:00-08:00");
   }
 
   @Test
@@ -152,24 +153,23 @@ class RulesLoaderTest {
   }
 
   @Test
-  void policyKeepsTheWholeDocumentAndValidatesItsOwnFields() throws IOException {
-    Files.writeString(dir.resolve("policy.yaml"), "timezone: Europe/Berlin\novernight: \"23:00-07:00\"\nquiet: {until: later}\n");
-    PolicySpec p = RulesLoader.load(dir, Map.of()).rules().policy();
-    assertThat(p.timezone()).isEqualTo(ZoneId.of("Europe/Berlin"));
-    assertThat(p.overnight()).isEqualTo("23:00-07:00");
-    assertThat(p.document().get("quiet").get("until").asText()).isEqualTo("later");
-    assertThat(p.file()).isEqualTo(dir.resolve("policy.yaml"));
+  void policyIsReadIntoTheSameResultWithItsProblemsAtTheirPlaces() throws IOException {
+    Files.writeString(dir.resolve("policy.yaml"), "timezone: Europe/Berlin\novernight: \"23:00-07:00\"\n");
+    RuleSet rules = RulesLoader.load(dir, Map.of()).rules();
+    assertThat(rules.policy().zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+    assertThat(rules.policy().overnight().on(java.time.DayOfWeek.MONDAY).orElseThrow()).hasToString("23:00-07:00");
+    assertThat(rules.policyFile()).isEqualTo(dir.resolve("policy.yaml"));
     Files.writeString(dir.resolve("policy.yaml"), "timezone: Europe/Berln\novernight: 22-8\n");
     assertThat(problems("")).containsExactly(
         "policy.yaml:1:11: policy: field \"timezone\": \"Europe/Berln\" is not a time zone (e.g. Europe/Berlin, or system)",
-        "policy.yaml:2:12: policy: field \"overnight\": \"22-8\" must be HH:MM-HH:MM, e.g. \"22:00-08:00\"");
+        "policy.yaml:2:12: policy: field \"overnight\": \"22-8\" is not a window (use HH:MM-HH:MM, e.g. 22:00-08:00, or off)");
   }
 
   @Test
-  void policyKeepsUnusualNumbersAsWritten() throws IOException {
-    Files.writeString(dir.resolve("policy.yaml"), "escalation: {after: 0x1F, ratio: .inf}\n");
-    assertThat(RulesLoader.load(dir, Map.of()).rules().policy().document().get("escalation").get("after").asText())
-        .isEqualTo("0x1F");
+  void aSecondPolicyFileIsAProblem() throws IOException {
+    Files.writeString(dir.resolve("policy.yaml"), "timezone: UTC\n");
+    Files.writeString(dir.resolve("policy.yml"), "timezone: UTC\n");
+    assertThat(problems("")).containsExactly("policy.yml:1:1: a second policy file; the policy is already in policy.yaml");
   }
 
   @Test

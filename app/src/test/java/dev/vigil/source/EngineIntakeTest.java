@@ -14,7 +14,7 @@ import dev.vigil.check.HttpChecker;
 import dev.vigil.engine.Engine;
 import dev.vigil.heartbeat.Heartbeats;
 import dev.vigil.rules.HeartbeatRule;
-import dev.vigil.rules.PolicySpec;
+import dev.vigil.policy.Policy;
 import dev.vigil.rules.RuleSet;
 import dev.vigil.rules.SourceRule;
 import dev.vigil.schedule.QuartzScheduler;
@@ -40,7 +40,7 @@ class EngineIntakeTest {
     Clock clock = Clock.systemDefaultZone();
     HeartbeatRule heartbeat = new HeartbeatRule("sync", Duration.ofSeconds(1), null, Duration.ZERO, Severity.WARNING, Map.of(), null);
     SourceRule source = new SourceRule("team", alertmanager.url(), Duration.ofSeconds(1), List.of(), Map.of(), null);
-    RuleSet rules = new RuleSet(dataDir, List.of(), List.of(heartbeat), List.of(source), PolicySpec.defaults());
+    RuleSet rules = new RuleSet(dataDir, List.of(), List.of(heartbeat), List.of(source), Policy.defaults(java.time.ZoneId.systemDefault()), null);
 
     try (SqliteStore store = SqliteStore.open(dataDir, clock);
         Engine engine = new Engine(rules, store, HttpChecker.create(clock), new QuartzScheduler(), clock);

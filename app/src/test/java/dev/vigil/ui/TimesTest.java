@@ -12,21 +12,6 @@ import org.junit.jupiter.api.Test;
 class TimesTest {
   static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
-  @ParameterizedTest(name = "{0} s reads as \"{1}\"")
-  @CsvSource({
-      "0, 0 s",
-      "59, 59 s",
-      "60, 1 min",
-      "2220, 37 min",
-      "3600, 1 h",
-      "7500, 2 h 5 min",
-      "86400, 1 d",
-      "273600, 3 d 4 h",
-      "-5, 0 s"})
-  void durationsReadInWords(long seconds, String expected) {
-    assertThat(Times.duration(Duration.ofSeconds(seconds))).isEqualTo(expected);
-  }
-
   @Test
   void sinceShowsLocalClockTimeAndAge() {
     Instant first = Instant.parse("2026-11-25T01:14:00Z");

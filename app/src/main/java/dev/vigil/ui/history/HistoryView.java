@@ -1,5 +1,6 @@
 package dev.vigil.ui.history;
 
+import dev.vigil.config.Durations;
 import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertEvent;
 import dev.vigil.alert.AlertState;
@@ -137,7 +138,7 @@ public final class HistoryView extends BorderPane {
         column("Monitor", Alert::monitor, 150),
         column("Severity", a -> a.severity().label(), 95),
         column("State", a -> a.state().label(), 125),
-        column("Lasted", a -> a.resolvedAt() == null ? "open" : Times.duration(java.time.Duration.between(a.firstSeen(), a.resolvedAt())), 85),
+        column("Lasted", a -> a.resolvedAt() == null ? "open" : Durations.words(java.time.Duration.between(a.firstSeen(), a.resolvedAt())), 85),
         column("Last failure", Alert::summary, 200)));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setFixedCellSize(ROW_HEIGHT);

@@ -1,5 +1,6 @@
 package dev.vigil.ui.history;
 
+import dev.vigil.config.Durations;
 import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertEvent;
 import dev.vigil.store.HistoryQuery;
@@ -77,7 +78,7 @@ public final class IncidentExport {
     out.append("- First seen: ").append(Times.full(a.firstSeen(), zone)).append(" (").append(zone.getId()).append(")\n");
     if (a.resolvedAt() != null) {
       out.append("- Resolved: ").append(Times.full(a.resolvedAt(), zone)).append(" after ")
-          .append(Times.duration(Duration.between(a.firstSeen(), a.resolvedAt()))).append('\n');
+          .append(Durations.words(Duration.between(a.firstSeen(), a.resolvedAt()))).append('\n');
     }
     out.append("- Failures: ").append(a.count()).append('\n');
     out.append("- Last failure: ").append(cell(a.summary())).append("\n\n");

@@ -1,7 +1,7 @@
 package dev.vigil.ui.history;
 
+import dev.vigil.config.Durations;
 import dev.vigil.alert.Alert;
-import dev.vigil.ui.Times;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -60,7 +60,7 @@ public record IncidentMetrics(Duration mtta, int acknowledged, Duration mttr, in
 
   /** "MTTA 4 min (12 acknowledged), MTTR 37 min (15 resolved)". */
   public String words() {
-    return "MTTA " + (mtta == null ? "none" : Times.duration(mtta) + " (" + acknowledged + " acknowledged)")
-        + ", MTTR " + (mttr == null ? "none" : Times.duration(mttr) + " (" + resolved + " resolved)");
+    return "MTTA " + (mtta == null ? "none" : Durations.words(mtta) + " (" + acknowledged + " acknowledged)")
+        + ", MTTR " + (mttr == null ? "none" : Durations.words(mttr) + " (" + resolved + " resolved)");
   }
 }

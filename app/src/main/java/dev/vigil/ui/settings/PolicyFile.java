@@ -8,28 +8,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads and rewrites the top-level {@code timezone:}, {@code overnight:} and {@code quiet:} keys of
+ * Rewrites (never reads: the rules loader does) the top-level {@code timezone:}, {@code overnight:} and {@code quiet:} keys of
  * {@code policy.yaml} line by line, so every other line and every comment (including one after the value)
  * stays as the person wrote it. A key written as a block ({@code quiet:} followed by indented lines) is
  * replaced with its block. A missing key is appended; a key set to null is removed.
  */
 public final class PolicyFile {
-  static final List<String> KEYS = List.of("timezone", "overnight", "quiet");
   private static final Pattern KEY_LINE = Pattern.compile("^(timezone|overnight|quiet):(.*?)(\\s+#.*)?$");
 
   private PolicyFile() {}
-
-  /** The scalar values of the three keys, unquoted; a key that is missing or a block is absent from the map. */
-  public static Map<String, String> read(String yaml) {
-    Map<String, String> values = new LinkedHashMap<>();
-    for (String line : yaml.split("\r?\n", -1)) {
-      Matcher m = KEY_LINE.matcher(line);
-      if (!m.matches()) continue;
-      String value = unquote(m.group(2).trim());
-      if (!value.isEmpty()) values.put(m.group(1), value);
-    }
-    return values;
-  }
 
   /** {@code original} with each key in {@code values} set (null removes the key); keys not in the map are left alone. */
   public static String write(String original, Map<String, String> values) {
@@ -64,12 +51,5 @@ public final class PolicyFile {
 
   static String quote(String key, String value) {
     return key.equals("timezone") ? value : '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
-  }
-
-  private static String unquote(String v) {
-    if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
-      return v.substring(1, v.length() - 1);
-    }
-    return v;
   }
 }

@@ -1,14 +1,15 @@
 package dev.vigil.ui.settings;
 
+import dev.vigil.config.RuleProblem;
+import dev.vigil.policy.Policy;
+import dev.vigil.rules.RulesLoader;
 import dev.vigil.ui.DesktopContext;
 import dev.vigil.ui.Io;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
-import java.time.ZoneId;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -16,9 +17,12 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** Time zone, overnight window and quiet hours from policy.yaml, plus the sound test and autostart. */
+/**
+ * Time zone, overnight window and quiet hours from policy.yaml, plus the sound test and autostart. policy.yaml is
+ * read by the rules loader, as {@code validate}, {@code run} and the hot reload read it; before saving, the file is
+ * read again, changed, and the result checked by the same loader: a change it would refuse is not written.
+ */
 public final class SettingsViewModel {
-  static final Pattern WINDOW = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]):[0-5]\\d");
 
   private final DesktopContext ctx;
   private final Io io;
@@ -53,56 +57,56 @@ public final class SettingsViewModel {
   /** Reads policy.yaml and the autostart setting in the background. */
   public void load() {
     Path file = policyFile();
-    io.load(() -> new Loaded(Files.exists(file) ? PolicyFile.read(Files.readString(file)) : Map.of(), ctx.autostart()), l -> {
-      timezone.set(l.values().getOrDefault("timezone", ctx.zone().getId()));
-      overnight.set(l.values().getOrDefault("overnight", "22:00-08:00"));
-      quietHours.set(l.values().getOrDefault("quiet", ""));
+    io.load(() -> new Loaded(read(file, Files.exists(file) ? Files.readString(file) : ""), ctx.autostart()), l -> {
+      Policy p = l.policy().policy();
+      timezone.set(p.zone().getId());
+      overnight.set(p.overnight().text());
+      quietHours.set(p.quietHours().isEmpty() ? "" : p.quietHours().text());
       autostart.set(l.autostart());
       loaded = fields();
+      message.set(l.policy().problems().isEmpty() ? "" : notSaved("policy.yaml has problems", l.policy().problems()));
     });
   }
 
-  private record Loaded(Map<String, String> values, boolean autostart) {}
+  private record Loaded(RulesLoader.PolicyResult policy, boolean autostart) {}
 
-  /** Checks the fields and writes them to policy.yaml, keeping its comments. */
+  private static RulesLoader.PolicyResult read(Path file, String content) {
+    return RulesLoader.readPolicy(file, content, System.getenv());
+  }
+
+  /** Reads policy.yaml again, sets the fields the person changed, and writes it only when the loader accepts the result. */
   public void save() {
-    String problem = problem();
-    if (problem != null) {
-      message.set(problem);
-      return;
-    }
-    Map<String, String> values = new HashMap<>();
+    Map<String, String> values = new LinkedHashMap<>();
     fields().forEach((key, value) -> {
       if (!value.equals(loaded.get(key))) values.put(key, value.isEmpty() ? null : value);
     });
     Path file = policyFile();
     boolean on = autostart.get();
-    io.run(() -> {
+    io.load(() -> {
       String before = Files.exists(file) ? Files.readString(file) : "";
+      String after = PolicyFile.write(before, values);
+      List<RuleProblem> problems = read(file, after).problems();
+      if (!problems.isEmpty()) return notSaved("Not saved", problems);
       Files.createDirectories(file.getParent());
-      Files.writeString(file, PolicyFile.write(before, values));
+      Files.writeString(file, after);
       ctx.setAutostart(on);
-    }, () -> message.set("Saved to " + file.getFileName()));
+      return "Saved to " + file.getFileName();
+    }, message::set);
+  }
+
+  /** {@code Not saved: policy.yaml:2:12: policy: field "overnight": ... (and 1 more problem)}. */
+  private static String notSaved(String what, List<RuleProblem> problems) {
+    RuleProblem first = problems.get(0);
+    String more = problems.size() == 1 ? "" : " (and " + (problems.size() - 1) + " more problem" + (problems.size() == 2 ? ")" : "s)");
+    return what + ": " + first.file().getFileName() + ":" + first.line() + ":" + first.column() + ": " + first.message() + more;
   }
 
   private Map<String, String> fields() {
-    return Map.of("timezone", timezone.get().trim(), "overnight", overnight.get().trim(), "quiet", quietHours.get().trim());
-  }
-
-  /** The first thing wrong with the fields, in words, or null. */
-  String problem() {
-    try {
-      ZoneId.of(timezone.get().trim());
-    } catch (DateTimeException e) {
-      return "Time zone \"" + timezone.get() + "\" is not known; use a name like Europe/Berlin";
-    }
-    if (!WINDOW.matcher(overnight.get().trim()).matches()) {
-      return "Overnight must look like 22:00-08:00";
-    }
-    if (!quietHours.get().isBlank() && !WINDOW.matcher(quietHours.get().trim()).matches()) {
-      return "Quiet hours must look like 23:00-07:00, or be empty";
-    }
-    return null;
+    Map<String, String> all = new LinkedHashMap<>();
+    all.put("timezone", timezone.get().trim());
+    all.put("overnight", overnight.get().trim());
+    all.put("quiet", quietHours.get().trim());
+    return all;
   }
 
   public void testSound() {

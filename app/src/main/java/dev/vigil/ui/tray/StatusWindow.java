@@ -76,7 +76,7 @@ public final class StatusWindow {
     TrayState t = TrayState.of(s.open(), s.quiet(), s.watch(), s.at());
     java.awt.Color c = TrayIcons.color(t.iconName());
     dot.setFill(Color.rgb(c.getRed(), c.getGreen(), c.getBlue()));
-    state.setText(words(t));
+    state.setText(t == TrayState.WARNING && s.watch().reloadProblems() > 0 ? "Rules not reloaded" : words(t));
     counts.setText(TrayTooltip.of(s, zone));
   }
 

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The one thing the tray icon says, most urgent first: not watching, a critical alert firing, quiet mode,
- * a warning firing, something acknowledged, all well. A critical alert shows even in quiet mode.
+ * The one thing the tray icon says, most urgent first: not watching, a critical alert firing, an edit of the
+ * rules that was refused (warning: the last good rules still run), quiet mode, a warning firing, something
+ * acknowledged, all well. A critical alert shows even in quiet mode.
  */
 public enum TrayState {
   OFFLINE,
@@ -42,6 +43,7 @@ public enum TrayState {
       }
     }
     if (critical) return CRITICAL;
+    if (watch.reloadProblems() > 0) return WARNING;
     if (quiet.on()) return QUIET;
     if (firing) return WARNING;
     if (acknowledged) return ACKNOWLEDGED;

@@ -8,13 +8,17 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The tray tooltip in words: "2 firing, 1 acknowledged, quiet until 07:00". */
+/**
+ * The tray tooltip in words: "2 firing, 1 acknowledged, quiet until 07:00", led by what is wrong with Vigil itself
+ * ("Not watching: ...", "rules not reloaded: 2 problems, see `vigil status`").
+ */
 public final class TrayTooltip {
   private TrayTooltip() {}
 
   public static String of(DeskSnapshot s, ZoneId zone) {
     List<String> parts = new ArrayList<>();
     if (!s.watch().watching()) parts.add("Not watching: " + s.watch().reason());
+    if (s.watch().reloadWarning() != null) parts.add(s.watch().reloadWarning());
     int firing = 0;
     int acknowledged = 0;
     int snoozed = 0;

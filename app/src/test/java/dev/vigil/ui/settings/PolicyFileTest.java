@@ -18,11 +18,6 @@ class PolicyFileTest {
       """;
 
   @Test
-  void readsTheThreeKeysUnquoted() {
-    assertThat(PolicyFile.read(POLICY)).containsExactly(Map.entry("timezone", "Europe/Berlin"), Map.entry("overnight", "22:00-08:00"));
-  }
-
-  @Test
   void changesValuesInPlaceAndKeepsEveryComment() {
     String out = PolicyFile.write(POLICY, Map.of("timezone", "America/New_York", "overnight", "23:00-07:00"));
     assertThat(out).isEqualTo("""

@@ -47,7 +47,8 @@ class SettingsViewModelTest {
     vm.timezone().set("UTC");
     vm.overnight().set("10pm-8am");
     vm.save();
-    assertThat(vm.message().get()).isEqualTo("Overnight must look like 22:00-08:00");
+    assertThat(vm.message().get()).isEqualTo("Not saved: policy.yaml:2:12: policy: field \"overnight\": \"10pm-8am\" is not a window"
+        + " (use HH:MM-HH:MM, e.g. 22:00-08:00, or off)");
     assertThat(rules.resolve("policy.yaml")).doesNotExist();
   }
 
@@ -56,7 +57,35 @@ class SettingsViewModelTest {
     SettingsViewModel vm = new SettingsViewModel(new FakeContext(new FakeStore(), rules), Io.direct());
     vm.timezone().set("Mars/Olympus");
     vm.save();
-    assertThat(vm.message().get()).isEqualTo("Time zone \"Mars/Olympus\" is not known; use a name like Europe/Berlin");
+    assertThat(vm.message().get()).isEqualTo("Not saved: policy.yaml:1:11: policy: field \"timezone\": \"Mars/Olympus\" is not a time zone"
+        + " (e.g. Europe/Berlin, or system)");
+    assertThat(rules.resolve("policy.yaml")).doesNotExist();
+  }
+
+  @Test
+  void theReadmePerDayFormIsShownAndKeptWhenSomethingElseChanges() throws Exception {
+    String policy = "timezone: UTC\novernight: {weekdays: \"22:00-07:00\", fri: \"23:30-10:00\", sat: off}\n";
+    Files.writeString(rules.resolve("policy.yaml"), policy);
+    SettingsViewModel vm = new SettingsViewModel(new FakeContext(new FakeStore(), rules), Io.direct());
+    vm.load();
+    assertThat(vm.overnight().get()).isEqualTo("mon-thu 22:00-07:00, fri 23:30-10:00");
+    vm.quietHours().set("12:00-13:00");
+    vm.save();
+    assertThat(Files.readString(rules.resolve("policy.yaml"))).isEqualTo(policy + "quiet: \"12:00-13:00\"\n");
+  }
+
+  @Test
+  void aFileBrokenElsewhereIsReReadAndNotOverwritten() throws Exception {
+    Files.writeString(rules.resolve("policy.yaml"), "timezone: UTC\n");
+    SettingsViewModel vm = new SettingsViewModel(new FakeContext(new FakeStore(), rules), Io.direct());
+    vm.load();
+    String broken = "timezone: UTC\nstorm: {count: 1, within: banana}\n";
+    Files.writeString(rules.resolve("policy.yaml"), broken); // edited by hand while the page was open
+    vm.quietHours().set("12:00-13:00");
+    vm.save();
+    assertThat(vm.message().get()).isEqualTo("Not saved: policy.yaml:2:16: policy: field \"storm.count\": \"1\" must be a whole number"
+        + " from 2 to 100000 (and 1 more problem)");
+    assertThat(Files.readString(rules.resolve("policy.yaml"))).isEqualTo(broken);
   }
 
   @Test

@@ -23,6 +23,7 @@ class TrayStateTest {
   static final Alert CRITICAL_SNOOZED = Samples.snoozed(CRITICAL_FIRING, NOW.plusSeconds(60));
   static final QuietStatus QUIET = QuietStatus.until(NOW.plusSeconds(3600));
   static final WatchStatus DOWN = WatchStatus.notWatching("network down");
+  static final WatchStatus REFUSED_EDIT = WatchStatus.WATCHING.withReloadProblems(2);
 
   static Stream<Arguments> cases() {
     return Stream.of(
@@ -32,6 +33,10 @@ class TrayStateTest {
         Arguments.of("a critical alert shows even in quiet mode", List.of(CRITICAL_FIRING), QUIET, WatchStatus.WATCHING, TrayState.CRITICAL),
         Arguments.of("quiet mode hides warnings", List.of(WARNING_FIRING), QUIET, WatchStatus.WATCHING, TrayState.QUIET),
         Arguments.of("quiet mode with nothing open shows quiet", List.of(), QUIET, WatchStatus.WATCHING, TrayState.QUIET),
+        Arguments.of("a refused rules edit shows warning", List.of(), QuietStatus.OFF, REFUSED_EDIT, TrayState.WARNING),
+        Arguments.of("a refused rules edit shows even in quiet mode", List.of(CRITICAL_ACKED), QUIET, REFUSED_EDIT, TrayState.WARNING),
+        Arguments.of("a critical alert beats a refused rules edit", List.of(CRITICAL_FIRING), QuietStatus.OFF, REFUSED_EDIT, TrayState.CRITICAL),
+        Arguments.of("not watching beats a refused rules edit", List.of(), QuietStatus.OFF, DOWN.withReloadProblems(1), TrayState.OFFLINE),
         Arguments.of("a warning firing shows warning", List.of(WARNING_FIRING, CRITICAL_ACKED), QuietStatus.OFF, WatchStatus.WATCHING, TrayState.WARNING),
         Arguments.of("only acknowledged alerts show acknowledged", List.of(CRITICAL_ACKED), QuietStatus.OFF, WatchStatus.WATCHING, TrayState.ACKNOWLEDGED),
         Arguments.of("a snoozed critical alert does not blink", List.of(CRITICAL_SNOOZED), QuietStatus.OFF, WatchStatus.WATCHING, TrayState.ACKNOWLEDGED),

@@ -33,4 +33,10 @@ class TrayTooltipTest {
     var s = new DeskSnapshot(List.of(Samples.alert(1, AlertState.FIRING)), QuietStatus.OFF, WatchStatus.notWatching("network down"), NOW);
     assertThat(TrayTooltip.of(s, BERLIN)).isEqualTo("Not watching: network down, 1 firing");
   }
+
+  @Test
+  void saysARefusedRulesEditBeforeTheAlertsAndWhereToLook() {
+    var s = new DeskSnapshot(List.of(Samples.alert(1, AlertState.FIRING)), QuietStatus.OFF, WatchStatus.WATCHING.withReloadProblems(1), NOW);
+    assertThat(TrayTooltip.of(s, BERLIN)).isEqualTo("rules not reloaded: 1 problem, see `vigil status`, 1 firing");
+  }
 }

@@ -1,4 +1,4 @@
-package dev.vigil.rules;
+package dev.vigil.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,5 +55,35 @@ class DurationsTest {
   void formatGivesTheCanonicalForm(String intent, long millis, String text) {
     assertThat(Durations.format(Duration.ofMillis(millis))).isEqualTo(text);
     assertThat(Durations.parse(text)).isEqualTo(Duration.ofMillis(millis));
+  }
+
+  @ParameterizedTest(name = "{0} s reads as \"{1}\"")
+  @CsvSource({
+      "0, 0 s",
+      "59, 59 s",
+      "60, 1 min",
+      "2220, 37 min",
+      "3600, 1 h",
+      "7500, 2 h 5 min",
+      "86400, 1 d",
+      "273600, 3 d 4 h",
+      "-5, 0 s"})
+  void durationsReadInWords(long seconds, String expected) {
+    assertThat(Durations.words(Duration.ofSeconds(seconds))).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0} up to {1} reads as {2}")
+  @CsvSource({
+      "PT24H, HOURS, 24h", "P2D, HOURS, 48h", "PT90M, HOURS, 1h30m", "P2D, DAYS, 2d",
+      "PT90S, SECONDS, 90s", "PT0.5S, SECONDS, 500ms", "PT1.5S, SECONDS, 1s500ms", "PT0S, SECONDS, 0s"})
+  void theLargestUnitCanBeCapped(Duration d, java.time.temporal.ChronoUnit largest, String expected) {
+    assertThat(Durations.format(d, largest)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0} roughly reads as {1}")
+  @CsvSource({
+      "PT0.4S, 0s", "PT1M35S, 1m35s", "PT8H0M3S, 8h", "PT2H30M29S, 2h30m", "P1D, 1d", "PT26H, 1d2h", "-PT1H, -1h"})
+  void roughLengthsGoToTheSecondThenTheMinute(Duration d, String expected) {
+    assertThat(Durations.rough(d)).isEqualTo(expected);
   }
 }

@@ -1,4 +1,4 @@
-package dev.vigil.rules;
+package dev.vigil.config;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -7,12 +7,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Durations as written in rules: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d}, and
+ * The one duration grammar and the one duration formatter. Durations as written in rules: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d}, and
  * combinations from the largest unit to the smallest such as {@code 1h30m}. Zero is accepted here; callers
  * that need a positive duration say so themselves.
  */
 public final class Durations {
-  static final String HINT = "(use 500ms, 30s, 5m, 1h, 1d)";
+  public static final String HINT = "(use 500ms, 30s, 5m, 1h, 1d)";
 
   private static final List<String> UNITS = List.of("d", "h", "m", "s", "ms");
   private static final List<Duration> UNIT_LENGTHS =
@@ -52,13 +52,21 @@ public final class Durations {
     return total;
   }
 
-  /** The canonical form, largest unit first: {@code 30s}, {@code 1h30m}, {@code 800ms}, {@code 0s}. */
+  /** The canonical form, largest unit first: {@code 30s}, {@code 1h30m}, {@code 800ms}, {@code 0s}, {@code 2d}. */
   public static String format(Duration d) {
-    if (d.isNegative()) return "-" + format(d.negated());
+    return format(d, ChronoUnit.DAYS);
+  }
+
+  /**
+   * The canonical form with no unit above {@code largest}: with {@code HOURS}, {@code 24h} and {@code 48h} (as
+   * heartbeats are written); with {@code SECONDS}, {@code 90s} (as timeouts are).
+   */
+  public static String format(Duration d, ChronoUnit largest) {
+    if (d.isNegative()) return "-" + format(d.negated(), largest);
     Duration rest = d.truncatedTo(ChronoUnit.MILLIS);
     if (rest.isZero()) return "0s";
     StringBuilder out = new StringBuilder();
-    for (int i = 0; i < UNITS.size(); i++) {
+    for (int i = Math.max(0, UNIT_LENGTHS.indexOf(largest.getDuration())); i < UNITS.size(); i++) {
       long n = rest.dividedBy(UNIT_LENGTHS.get(i));
       if (n > 0) {
         out.append(n).append(UNITS.get(i));
@@ -66,5 +74,29 @@ public final class Durations {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * A rough length for people, to the second below an hour and to the minute above: {@code 45s}, {@code 8h},
+   * {@code 2h5m}, {@code 1d}.
+   */
+  public static String rough(Duration d) {
+    Duration abs = d.abs();
+    ChronoUnit unit = abs.compareTo(Duration.ofHours(1)) >= 0 ? ChronoUnit.MINUTES : ChronoUnit.SECONDS;
+    Duration rounded = Duration.ofSeconds(Math.round(abs.toMillis() / (double) unit.getDuration().toMillis())
+        * unit.getDuration().toSeconds());
+    return (d.isNegative() && !rounded.isZero() ? "-" : "") + format(rounded);
+  }
+
+  /** In words, for windows and reports: {@code 45 s}, {@code 37 min}, {@code 2 h 5 min}, {@code 3 d 4 h}; negative reads as zero. */
+  public static String words(Duration d) {
+    long s = Math.max(0, d.getSeconds());
+    if (s < 60) return s + " s";
+    long m = s / 60;
+    if (m < 60) return m + " min";
+    long h = m / 60;
+    if (h < 24) return m % 60 == 0 ? h + " h" : h + " h " + m % 60 + " min";
+    long days = h / 24;
+    return h % 24 == 0 ? days + " d" : days + " d " + h % 24 + " h";
   }
 }

@@ -1,4 +1,4 @@
-package dev.vigil.rules;
+package dev.vigil.config;
 
 import java.nio.file.Path;
 

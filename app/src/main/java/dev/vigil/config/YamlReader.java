@@ -1,4 +1,4 @@
-package dev.vigil.rules;
+package dev.vigil.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -20,8 +20,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  * files over 8 MiB, nesting deeper than 100, aliases (so no "billion laughs"), duplicate keys and any
  * tag beyond the standard ones. Nothing in a file is ever instantiated.
  */
-final class YamlReader {
-  static final long MAX_BYTES = 8L << 20;
+public final class YamlReader {
+  public static final long MAX_BYTES = 8L << 20;
   static final int MAX_DEPTH = 100;
   private static final String STANDARD_TAG = "tag:yaml.org,2002:";
   private static final Set<String> STANDARD_TAGS = Set.of("str", "int", "float", "bool", "null", "map", "seq");
@@ -45,7 +45,7 @@ final class YamlReader {
   }
 
   /** The file's single document, or null when it is empty or was refused (with a problem added). */
-  static YamlNode read(Path file, String content, List<RuleProblem> problems) {
+  public static YamlNode read(Path file, String content, List<RuleProblem> problems) {
     return new YamlReader(file, problems).read(content);
   }
 
