@@ -103,6 +103,7 @@ public final class Watch implements AutoCloseable {
     }
     Engine engine = new Engine(rules, store, http, new QuartzScheduler(), clock);
     Policy policy = PolicyParser.parse(rules.policy()).policy();
+    store.reopenWithin(policy.reopenWithin());
     AtomicReference<Notifier> self = new AtomicReference<>();
     Notifier notifier =
         Notifier.builder(policy, policyStore, clock)
@@ -117,7 +118,11 @@ public final class Watch implements AutoCloseable {
     self.set(notifier);
     engine.addListener(notifier);
     engine.addCheckListener((monitor, verdict) -> notifier.observeCheck(monitor.id(), verdict.passed(), verdict.observation().at()));
-    engine.addReloadListener(next -> notifier.update(PolicyParser.parse(next.policy()).policy(), breakthrough(next)));
+    engine.addReloadListener(next -> {
+      Policy p = PolicyParser.parse(next.policy()).policy();
+      store.reopenWithin(p.reopenWithin());
+      notifier.update(p, breakthrough(next));
+    });
     engine.backups(new Backups(dataDir));
     IntakeStore intake = IntakeStore.open(dataDir);
     Heartbeats heartbeats = Heartbeats.start(rules.heartbeats(), intake, engine, clock);

@@ -149,10 +149,48 @@ final class Escalations {
         case CONFIRM -> confirm(due.alert(), now);
         case PHONE -> phone(due.alert(), now);
         case CONTACT -> contact(due.alert(), now);
+        case SETTLED -> settled(due.alert(), now, "stayed resolved for " + DurationText.format(WakeLadder.SETTLE));
         default -> {}
       }
       persist(due.alert().id());
     }
+  }
+
+  /**
+   * The alert resolved. A loud, unacknowledged ladder is held: the alarm goes on (one alarm per incident, however it
+   * flaps) until it is acknowledged, reopens (it carries on), or stays resolved for {@link WakeLadder#SETTLE}. Any other
+   * ladder stops. True when held.
+   */
+  boolean resolved(Alert alert, Instant now) {
+    if (ladder.hold(alert.id(), alert, now)) {
+      deliveries.record(now, alert.id(), Decision.suppressed("ladder", Level.WAKE, "resolved while the alarm sounds: it goes on"
+          + " until acknowledged or " + alert.monitor() + " stays up for " + DurationText.format(WakeLadder.SETTLE)));
+      return true;
+    }
+    stop(alert.id(), now, false);
+    return false;
+  }
+
+  /** Whether the alert is on the ladder and not acknowledged (confirming, sounding or held). */
+  boolean running(long alertId) {
+    return ladder.snapshot(alertId).map(p -> p.step() >= 0).orElse(false);
+  }
+
+  /** Stops the held ladders of a monitor that settled up (one notice says so, with its final state). */
+  void settle(String monitor, Instant now) {
+    for (WakeLadder.Rung r : ladder.rungs()) {
+      if (r.alert().monitor().equals(monitor) && r.resolvedAt() != null) {
+        stop(r.alert().id(), now, false);
+        deliveries.record(now, r.alert().id(), Decision.suppressed("ladder", Level.WAKE, "alarm stopped: " + monitor + " settled up"));
+      }
+    }
+  }
+
+  private void settled(Alert a, Instant now, String why) {
+    stop(a.id(), now, false);
+    String reason = "alarm stopped: " + a.monitor() + " " + why;
+    deliveries.deliverRecorded("desktop", Level.NOTIFY, desktop,
+        new Message(a.id(), a.monitor() + " recovered", "resolved; the alarm stopped (" + why + ")", false), now, null, reason);
   }
 
   /** Stops the ladder of every alert of a monitor. */

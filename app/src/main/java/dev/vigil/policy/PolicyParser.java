@@ -32,8 +32,9 @@ import java.util.regex.Pattern;
  *   night: {critical: wake, warning: digest, info: digest}
  * escalation: {escalateAfter: 5m, contactAfter: 15m, rewakeAfter: 30m, rampUp: 2m}
  * storm: {count: 5, within: 2m}
+ * reopenWithin: 30m                   # a re-fire this soon after resolving reopens the alert
  * channels:
- *   ntfy: {url: https://ntfy.sh, topic: "${env:NTFY_TOPIC}", token: "${env:NTFY_TOKEN}"}
+ *   ntfy: {url: https://ntfy.sh, topic: "${env:NTFY_TOPIC}", token: "${env:NTFY_TOKEN}", replyTopic: "..."}
  *   pushover: {token: "${env:PUSHOVER_TOKEN}", user: "${env:PUSHOVER_USER}"}
  *   webhook: {url: "https://example.org/hook"}
  *   healthchecks: {url: "https://hc-ping.com/${env:HC_UUID}", every: 5m}
@@ -42,7 +43,7 @@ import java.util.regex.Pattern;
 public final class PolicyParser {
   private static final Pattern ENV = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
   private static final Set<String> TOP = Set.of(
-      "timezone", "overnight", "quiet", "behaviour", "behavior", "escalation", "storm", "channels");
+      "timezone", "overnight", "quiet", "behaviour", "behavior", "escalation", "storm", "channels", "reopenWithin");
   private static final Map<String, DayOfWeek> DAYS = Map.of(
       "mon", DayOfWeek.MONDAY, "tue", DayOfWeek.TUESDAY, "wed", DayOfWeek.WEDNESDAY, "thu", DayOfWeek.THURSDAY,
       "fri", DayOfWeek.FRIDAY, "sat", DayOfWeek.SATURDAY, "sun", DayOfWeek.SUNDAY);
@@ -95,7 +96,7 @@ public final class PolicyParser {
     }
     for (Iterator<String> it = doc.fieldNames(); it.hasNext(); ) {
       String f = it.next();
-      if (!TOP.contains(f)) problem("/" + f, "policy: unknown field \"" + f + "\" (expected one of timezone, overnight, quiet, behaviour, escalation, storm, channels)");
+      if (!TOP.contains(f)) problem("/" + f, "policy: unknown field \"" + f + "\" (expected one of timezone, overnight, quiet, behaviour, escalation, storm, channels, reopenWithin)");
     }
     // timezone (a zone id, or "system") is validated and resolved by the rules loader into spec.timezone().
     OvernightWindow overnight = doc.has("overnight") ? weekly(doc.get("overnight"), "overnight") : base.overnight();
@@ -108,7 +109,20 @@ public final class PolicyParser {
     Policy.Escalation esc = escalation(doc.get("escalation"));
     Policy.Storm storm = storm(doc.get("storm"));
     Policy.Channels channels = channels(doc.get("channels"));
-    return new Result(new Policy(zone, overnight, quiet, day, night, esc, storm, channels), problems);
+    // issue 15: reopenWithin (default 30m), one reading line
+    Duration reopenWithin = reopenWithin(doc.get("reopenWithin"));
+    return new Result(new Policy(zone, overnight, quiet, day, night, esc, storm, channels, reopenWithin), problems);
+  }
+
+  /** issue 15: {@code reopenWithin}, a duration (default 30m); {@code off} never reopens. */
+  private Duration reopenWithin(JsonNode node) {
+    if (node == null || node.isNull()) return Policy.DEFAULT_REOPEN_WITHIN;
+    if (isOff(node)) return Duration.ZERO;
+    Optional<Duration> d = DurationText.parse(node.asText());
+    if (d.isPresent() && !d.get().isZero()) return d.get();
+    problem("/reopenWithin", "policy: field \"reopenWithin\": \"" + node.asText()
+        + "\" is not a duration (use 500ms, 30s, 5m, 1h, 1d, or off)");
+    return Policy.DEFAULT_REOPEN_WITHIN;
   }
 
   private OvernightWindow weekly(JsonNode node, String field) {
@@ -223,12 +237,14 @@ public final class PolicyParser {
     Policy.Healthchecks hc = null;
     JsonNode n = node.get("ntfy");
     if (n != null && object(n, "channels.ntfy")) {
-      unknown(n, "/channels/ntfy", "channels.ntfy", Set.of("url", "topic", "token"));
+      unknown(n, "/channels/ntfy", "channels.ntfy", Set.of("url", "topic", "token", "replyTopic"));
       String url = text(n, "channels.ntfy", "url", "https://ntfy.sh", false);
       String topic = text(n, "channels.ntfy", "topic", null, true);
       String token = text(n, "channels.ntfy", "token", null, false);
       if (url != null) url(url, "/channels/ntfy/url", "channels.ntfy.url");
-      if (topic != null) ntfy = new Policy.Ntfy(url, topic, token);
+      // issue 15: replyTopic (default the topic + "-ack"), one reading line
+      String reply = replyTopic(n, topic);
+      if (topic != null) ntfy = new Policy.Ntfy(url, topic, token, reply);
     }
     JsonNode p = node.get("pushover");
     if (p != null && object(p, "channels.pushover")) {
@@ -252,6 +268,20 @@ public final class PolicyParser {
       if (url != null && url(url, "/channels/healthchecks/url", "channels.healthchecks.url")) hc = new Policy.Healthchecks(url, every);
     }
     return new Policy.Channels(ntfy, pushover, webhook, hc);
+  }
+
+  /** issue 15: {@code channels.ntfy.replyTopic}, an ntfy topic name other than the topic (default the topic + -ack). */
+  private String replyTopic(JsonNode ntfy, String topic) {
+    String dflt = topic == null ? null : topic + "-ack";
+    String reply = text(ntfy, "channels.ntfy", "replyTopic", dflt, false);
+    if (reply == null || reply.equals(dflt)) return dflt;
+    if (!reply.matches("[-_A-Za-z0-9]{1,64}") || reply.equals(topic)) {
+      problem("/channels/ntfy/replyTopic", "policy: field \"channels.ntfy.replyTopic\": "
+          + (reply.equals(topic) ? "must differ from channels.ntfy.topic (Vigil reads it for acknowledgements)"
+              : "not an ntfy topic name (letters, digits, - and _, at most 64)"));
+      return dflt;
+    }
+    return reply;
   }
 
   private boolean object(JsonNode node, String field) {
