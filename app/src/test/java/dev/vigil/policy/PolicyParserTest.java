@@ -68,6 +68,18 @@ class PolicyParserTest {
     assertThat(p.channels().healthchecks()).isEqualTo(new Policy.Healthchecks("https://hc-ping.com/abc", Duration.ofMinutes(5)));
   }
 
+  @Test
+  void reopenWithinAndTheNtfyReplyTopicHaveDefaultsAndCanBeSet() throws Exception {
+    Policy defaults = parse("channels:\n  ntfy: {topic: oncall}\n", Map.of()).policy();
+    assertThat(defaults.reopenWithin()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(defaults.channels().ntfy().replyTopic()).isEqualTo("oncall-ack");
+    PolicyParser.Result set = parse("reopenWithin: 10m\nchannels:\n  ntfy: {topic: oncall, replyTopic: vigil-replies}\n", Map.of());
+    assertThat(set.problems()).isEmpty();
+    assertThat(set.policy().reopenWithin()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(set.policy().channels().ntfy().replyTopic()).isEqualTo("vigil-replies");
+    assertThat(parse("reopenWithin: off\n", Map.of()).policy().reopenWithin()).isZero();
+  }
+
   static Stream<Arguments> problems() {
     return Stream.of(
         Arguments.of("a bad duration names the field and where it is",
@@ -88,6 +100,12 @@ class PolicyParserTest {
         Arguments.of("a storm needs at least two alerts",
             "storm: {count: 1}\n",
             ":1:9: policy: field \"storm.count\": \"1\" is not a whole number of 2 or more"),
+        Arguments.of("reopenWithin must be a duration (issue 15)",
+            "timezone: UTC\nreopenWithin: soon\n",
+            ":2:1: policy: field \"reopenWithin\": \"soon\" is not a duration (use 500ms, 30s, 5m, 1h, 1d, or off)"),
+        Arguments.of("the ntfy reply topic must be a topic name other than the topic (issue 15)",
+            "channels:\n  ntfy: {topic: oncall, replyTopic: oncall}\n",
+            ":2:25: policy: field \"channels.ntfy.replyTopic\": must differ from channels.ntfy.topic (Vigil reads it for acknowledgements)"),
         Arguments.of("a required channel field is named",
             "channels:\n  ntfy: {url: \"https://ntfy.sh\"}\n",
             ":2:3: policy: field \"channels.ntfy.topic\": required"));
