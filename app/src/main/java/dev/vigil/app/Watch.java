@@ -111,7 +111,7 @@ public final class Watch implements AutoCloseable {
             .alarm(desktop.alarm())
             .ackWindow(desktop.ackWindow())
             .confirm(engine::stillFailing)
-            .onAcknowledge(id -> store.acknowledge(id, null, "desktop", clock.instant()))
+            .acknowledger((id, actor) -> store.acknowledge(id, null, actor, clock.instant()))
             .breakthrough(breakthrough(rules))
             .networkDown(engine::networkDown)
             .build();

@@ -59,6 +59,11 @@ final class Escalations {
   private Channel webhook;
   private final WakeLadder ladder;
   private final Set<Long> toldCheckPassed = new HashSet<>();
+  /** Pushover asks that a receipt be polled no more often than this. */
+  static final Duration RECEIPT_POLL = Duration.ofSeconds(5);
+  private final Map<Long, Instant> receiptPolled = new HashMap<>();
+  /** Told when a Pushover emergency page was acknowledged on the phone. */
+  private java.util.function.LongConsumer acknowledgedOnPhone = id -> {};
 
   Escalations(Notifier.Builder b, Object lock, PolicyInForce rules, Deliveries deliveries, Executor io) {
     this.lock = lock;
@@ -89,6 +94,10 @@ final class Escalations {
     ntfy = c.ntfy() == null ? null : new NtfyChannel(c.ntfy());
     pushover = c.pushover() == null ? null : new PushoverChannel(c.pushover());
     webhook = c.webhook() == null ? null : new WebhookChannel(c.webhook());
+  }
+
+  void onPhoneAcknowledged(java.util.function.LongConsumer listener) {
+    this.acknowledgedOnPhone = listener;
   }
 
   Collection<WakeLadder.Rung> rungs() {
@@ -144,6 +153,7 @@ final class Escalations {
         stop(r.alert().id(), now, false);
       }
     }
+    pollReceipts(now);
     for (WakeLadder.Due due : ladder.tick(now)) {
       switch (due.action()) {
         case CONFIRM -> confirm(due.alert(), now);
@@ -191,6 +201,28 @@ final class Escalations {
     String reason = "alarm stopped: " + a.monitor() + " " + why;
     deliveries.deliverRecorded("desktop", Level.NOTIFY, desktop,
         new Message(a.id(), a.monitor() + " recovered", "resolved; the alarm stopped (" + why + ")", false), now, null, reason);
+  }
+
+  /** While an emergency page is outstanding, asks Pushover every {@link #RECEIPT_POLL} whether it was acknowledged. */
+  private void pollReceipts(Instant now) {
+    PushoverChannel p = pushover;
+    receiptPolled.keySet().removeIf(id -> ladder.rungs().stream().noneMatch(r -> r.alert().id() == id && r.receipt() != null));
+    if (p == null) return;
+    for (WakeLadder.Rung r : ladder.rungs()) {
+      String receipt = r.receipt();
+      long id = r.alert().id();
+      if (receipt == null || r.step() < 0) continue;
+      Instant last = receiptPolled.get(id);
+      if (last != null && now.isBefore(last.plus(RECEIPT_POLL))) continue;
+      receiptPolled.put(id, now);
+      io.execute(() -> {
+        try {
+          if (p.acknowledged(receipt)) acknowledgedOnPhone.accept(id);
+        } catch (IOException e) {
+          LOG.warn("Cannot read Pushover receipt of alert {}: {}", id, e.getMessage());
+        }
+      });
+    }
   }
 
   /** Stops the ladder of every alert of a monitor. */
@@ -278,7 +310,12 @@ final class Escalations {
       return;
     }
     Message m = new Message(a.id(), Message.titleOf(a), a.summary() + " (vigil ack " + a.id() + ")", true);
-    if (ntfy != null) deliveries.deliverRecorded("ntfy", Level.WAKE, ntfy, m, now, null, why);
+    if (ntfy != null) {
+      Channel page = ntfy;
+      // Each page its own token, recorded before it leaves: its Acknowledge button answers for this alert only.
+      Channel withButton = msg -> page.send(msg.withAckToken(store.phoneAcks().issue(a.id(), "ntfy", clock.instant())));
+      deliveries.deliverRecorded("ntfy", Level.WAKE, withButton, m, now, null, why);
+    }
     if (pushover != null) {
       deliveries.deliverRecorded("pushover", Level.WAKE, pushover, m, now, receipt -> {
         synchronized (lock) {
