@@ -166,6 +166,11 @@ public final class SqliteStore implements AlertStore {
     return ended;
   }
 
+  /** The incidents begun and the alarms and pages sent in [since, until), for the noise report. */
+  public NoiseFacts noiseFacts(Instant since, Instant until) {
+    return reader.read(db -> NoiseFacts.read(db, since, until));
+  }
+
   @Override
   public Page<Alert> history(HistoryQuery query) {
     return reader.read(db -> new Alerts(db).history(query));
