@@ -310,11 +310,20 @@ final class Escalations {
       return;
     }
     Message m = new Message(a.id(), Message.titleOf(a), a.summary() + " (vigil ack " + a.id() + ")", true);
+    // When every phone channel fails (an error, a 429), the ladder goes on to the further contact at once.
+    int[] failuresLeft = {(ntfy != null ? 1 : 0) + (pushover != null ? 1 : 0)};
+    Runnable failed = () -> {
+      synchronized (lock) {
+        if (--failuresLeft[0] > 0) return;
+        ladder.phoneFailed(a.id());
+        run(clock.instant());
+      }
+    };
     if (ntfy != null) {
       Channel page = ntfy;
       // Each page its own token, recorded before it leaves: its Acknowledge button answers for this alert only.
       Channel withButton = msg -> page.send(msg.withAckToken(store.phoneAcks().issue(a.id(), "ntfy", clock.instant())));
-      deliveries.deliverRecorded("ntfy", Level.WAKE, withButton, m, now, null, why);
+      deliveries.deliverRecorded("ntfy", Level.WAKE, withButton, m, now, null, why, failed);
     }
     if (pushover != null) {
       deliveries.deliverRecorded("pushover", Level.WAKE, pushover, m, now, receipt -> {
@@ -330,17 +339,23 @@ final class Escalations {
             }
           }
         }
-      }, why);
+      }, why, failed);
     }
   }
 
   private void contact(Alert a, Instant now) {
-    String why = "unacknowledged after " + DurationText.format(rules.policy().escalation().contactAfter());
+    String why = ladder.snapshot(a.id()).isPresent() && !now.isBefore(ladderStart(a.id()).plus(rules.policy().escalation().contactAfter()))
+        ? "unacknowledged after " + DurationText.format(rules.policy().escalation().contactAfter())
+        : "every phone channel failed";
     if (webhook == null) {
       deliveries.record(now, a.id(), Decision.suppressed("webhook", Level.WAKE, why + ": no further contact configured"));
       return;
     }
     deliveries.deliverRecorded("webhook", Level.WAKE, webhook, new Message(a.id(), Message.titleOf(a), a.summary(), true), now, null, why);
+  }
+
+  private Instant ladderStart(long alertId) {
+    return ladder.snapshot(alertId).map(dev.vigil.store.PendingEscalation::startedAt).orElse(Instant.MIN);
   }
 
   private void persist(long alertId) {

@@ -49,6 +49,7 @@ public final class WakeLadder {
     String receipt;
     boolean confirming;
     boolean loud;
+    boolean phoneFailed; // every phone channel failed: the further contact is due at once
     Instant resolvedAt; // held: resolved while loud and unacknowledged
 
     public Alert alert() {
@@ -147,7 +148,7 @@ public final class WakeLadder {
         r.nextAt = r.startedAt.plus(timing.contactAfter());
         due.add(new Due(Action.PHONE, r.alert, r));
       }
-      if (r.step == 2 && !now.isBefore(r.startedAt.plus(timing.contactAfter()))) {
+      if (r.step == 2 && (r.phoneFailed || !now.isBefore(r.startedAt.plus(timing.contactAfter())))) {
         r.step = 3;
         r.nextAt = null;
         due.add(new Due(Action.CONTACT, r.alert, r));
@@ -210,6 +211,12 @@ public final class WakeLadder {
     return Optional.ofNullable(rungs.remove(alertId));
   }
 
+  /** Every phone channel failed (an error, a 429): the ladder goes on to the further contact at the next tick. */
+  public void phoneFailed(long alertId) {
+    Rung r = rungs.get(alertId);
+    if (r != null && r.step == 2) r.phoneFailed = true;
+  }
+
   public void setReceipt(long alertId, String receipt) {
     Rung r = rungs.get(alertId);
     if (r != null) r.receipt = receipt;
@@ -244,6 +251,7 @@ public final class WakeLadder {
     c.confirming = r.confirming;
     c.loud = r.loud;
     c.resolvedAt = r.resolvedAt;
+    c.phoneFailed = r.phoneFailed;
     return c;
   }
 }

@@ -44,6 +44,8 @@ final class NtfyStandIn implements AutoCloseable {
   final List<String> receiptPolls = new CopyOnWriteArrayList<>();
   private final AtomicInteger ids = new AtomicInteger();
   volatile boolean receiptAcknowledged;
+  /** What publishing a page (ntfy topic "oncall", Pushover messages) answers: 429 as ntfy.sh's daily limit does. */
+  volatile int pageStatus = 200;
 
   NtfyStandIn() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
@@ -114,7 +116,10 @@ final class NtfyStandIn implements AutoCloseable {
   private void handle(HttpExchange x) throws IOException {
     String path = x.getRequestURI().getPath();
     String query = x.getRequestURI().getRawQuery();
-    if (path.equals("/1/messages.json")) {
+    if (pageStatus != 200 && (path.equals("/1/messages.json") || path.equals("/oncall"))) {
+      x.getRequestBody().readAllBytes();
+      respond(x, pageStatus, "{\"code\":42901,\"http\":429,\"error\":\"limit reached: too many requests\"}");
+    } else if (path.equals("/1/messages.json")) {
       respond(x, 200, "{\"status\":1,\"request\":\"req\",\"receipt\":\"r-1\"}");
     } else if (path.startsWith("/1/receipts/") && path.endsWith("/cancel.json")) {
       respond(x, 200, "{\"status\":1}");

@@ -144,6 +144,26 @@ class PhoneAckTest {
   }
 
   @Test
+  void whenEveryPhoneChannelAnswers429TheFailureIsRecordedAndTheLadderGoesOnToTheContactAtOnce() {
+    policy = policy.withChannels(new Policy.Channels(policy.channels().ntfy(), policy.channels().pushover(),
+        new Policy.Webhook(ntfy.url() + "/hook"), null));
+    ntfy.pageStatus = 429;
+    Notifier n = notifier();
+    Alert a = new Alert(7, "fp7", "payments-api", Severity.CRITICAL, AlertState.FIRING, clock.instant(), clock.instant(),
+        null, 2, "status (503) == 200", Map.of(), null);
+    n.onChange(new AlertChange(Kind.FIRED, a, clock.instant()));
+    clock.advance(Duration.ofMinutes(1));
+    n.tick(clock.instant());
+
+    assertThat(reasons()).contains(
+        "ntfy failed: unacknowledged after 1m: ntfy answered HTTP 429: too many requests (a daily message limit, e.g. ntfy.sh's free tier)",
+        "pushover failed: unacknowledged after 1m: Pushover answered HTTP 429: too many requests (a daily message limit, e.g. ntfy.sh's free tier)",
+        "webhook sent: every phone channel failed");
+    assertThat(ntfy.published("hook")).hasSize(1);
+    assertThat(alarm.sounding).isTrue();
+  }
+
+  @Test
   void aPushoverEmergencyAcknowledgedOnThePhoneStopsTheAlarm() {
     Notifier n = notifier();
     paged(n);
