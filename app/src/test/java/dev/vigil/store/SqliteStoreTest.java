@@ -132,6 +132,22 @@ class SqliteStoreTest {
   }
 
   @Test
+  void twoProcessesFiringAfterARecoveryReopenOneAlertBetweenThem() {
+    Alert first = fire("fp1", "down", T0);
+    store.transaction(w -> w.recover("fp1", "up", T0.plusSeconds(60)));
+    try (SqliteStore other = SqliteStore.open(dir, CLOCK)) {
+      Alert here = fire("fp1", "down again", T0.plusSeconds(70));
+      Alert there = other.transaction(w -> w.fire("fp1", "payments-api", Severity.CRITICAL, "down there", Map.of(), T0.plusSeconds(71)));
+
+      assertThat(here.id()).isEqualTo(first.id());
+      assertThat(there.id()).isEqualTo(first.id());
+      assertThat(there.reopens()).as("the second fire folded into the reopened alert").isEqualTo(1);
+      assertThat(there.count()).isEqualTo(3);
+      assertThat(other.history(HistoryQuery.latest(10)).items()).hasSize(1);
+    }
+  }
+
+  @Test
   void anAlertAcknowledgedBeforeItResolvedReopensAcknowledged() {
     long id = fire("fp1", "down", T0).id();
     store.acknowledge(id, null, "tray", T0.plusSeconds(5));
