@@ -25,7 +25,8 @@ import java.util.TreeMap;
  * <p>A "confirm c -> c+k" suggestion is replayed over the stored incidents: a monitor fires after {@code c}
  * failing checks in a row and folds each further failure into its alert's count, so an incident whose count is at
  * most {@code k} (and which never reopened) would not have fired at all with {@code c+k}. It names the smallest
- * {@code k} that spares at least three quarters of the self-healed incidents, and the alarms those had made.
+ * {@code k} that spares at least three quarters of the self-healed incidents (or all of those that can be replayed),
+ * and the alarms those had made.
  */
 public final class NoiseReport {
   /** A monitor whose incidents healed themselves at least this often (and at least half the time) gets a confirm suggestion. */
@@ -79,6 +80,31 @@ public final class NoiseReport {
     return new Report(since, until, nightRows, rows);
   }
 
+  /**
+   * The report in a few lines for the History view: the totals, the three noisiest monitors, the suggestions.
+   * "Noise: 14 alarms and 2 pages over 7 nights, 12 for nothing (healed before anyone acknowledged)".
+   */
+  public static String summary(Report r) {
+    int alarms = 0;
+    int pages = 0;
+    int forNothing = 0;
+    for (Night n : r.nights()) {
+      alarms += n.alarms();
+      pages += n.pages();
+      forNothing += n.wokenForNothing();
+    }
+    StringBuilder text = new StringBuilder("Noise: " + alarms + (alarms == 1 ? " alarm" : " alarms") + " and " + pages
+        + (pages == 1 ? " page" : " pages") + " over " + r.nights().size() + (r.nights().size() == 1 ? " night" : " nights"));
+    if (alarms > 0) text.append(", ").append(forNothing).append(" for nothing (healed before anyone acknowledged)");
+    List<String> noisiest = r.monitors().stream().filter(m -> m.alarms() + m.pages() > 0).limit(3)
+        .map(m -> m.monitor() + " (" + m.alarms() + " alarms, " + m.selfHealed() + " of " + (m.fires() - m.reopens())
+            + " self-healed" + (m.reopens() > 0 ? ", " + m.reopens() + " reopens" : "") + ")")
+        .toList();
+    if (!noisiest.isEmpty()) text.append("\nNoisiest: ").append(String.join(", ", noisiest));
+    r.monitors().stream().map(MonitorRow::suggestion).filter(x -> x != null).forEach(x -> text.append("\nSuggestion: ").append(x));
+    return text.toString();
+  }
+
   static LocalDate nightOf(Instant t, ZoneId zone) {
     return t.atZone(zone).minusHours(12).toLocalDate();
   }
@@ -111,7 +137,8 @@ public final class NoiseReport {
       Map<Long, int[]> noiseOf, Instant since, Instant until, Integer confirm) {
     if (healed >= HEALED_AT_LEAST && healed * 2 >= incidents.size()) {
       List<Incident> replayable = incidents.stream().filter(i -> i.selfHealed() && i.reopens() == 0).toList();
-      int want = Math.max(1, (int) Math.ceil(healed * 0.75));
+      // Three quarters of the self-healed incidents, or as many as can be replayed (reopened ones cannot).
+      int want = Math.max(1, Math.min((int) Math.ceil(healed * 0.75), replayable.size()));
       for (int k = 1; k <= MAX_EXTRA_CONFIRM; k++) {
         final int extra = k;
         List<Incident> spared = replayable.stream().filter(i -> i.count() <= extra).toList();

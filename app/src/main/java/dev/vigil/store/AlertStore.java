@@ -82,6 +82,11 @@ public interface AlertStore extends AutoCloseable {
     return first;
   }
 
+  /** The incidents begun and the alarms and pages sent in [since, until), for the noise report. */
+  default NoiseFacts noiseFacts(Instant since, Instant until) {
+    return new NoiseFacts(List.of(), List.of());
+  }
+
   /** Appends one event to an alert's timeline (e.g. a notification sent or suppressed). */
   void addEvent(AlertEvent event);
 

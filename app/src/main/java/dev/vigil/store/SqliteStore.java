@@ -166,7 +166,7 @@ public final class SqliteStore implements AlertStore {
     return ended;
   }
 
-  /** The incidents begun and the alarms and pages sent in [since, until), for the noise report. */
+  @Override
   public NoiseFacts noiseFacts(Instant since, Instant until) {
     return reader.read(db -> NoiseFacts.read(db, since, until));
   }
