@@ -106,6 +106,7 @@ final class AlertNoise {
     }
     if (alert.state() != AlertState.FIRING) {
       deliveries.record(now, alert.id(), d);
+      if (d.level() == Level.WAKE && alert.snoozedUntil() == null) escalations.park(alert, now);
       return;
     }
     if (escalations.running(alert.id())) {

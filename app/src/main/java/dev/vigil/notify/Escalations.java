@@ -181,6 +181,12 @@ final class Escalations {
     return false;
   }
 
+  /** A reopen that came back acknowledged: no noise now, a re-wake if it is still open {@code rewakeAfter} later. */
+  void park(Alert alert, Instant now) {
+    ladder.park(alert, now);
+    persist(alert.id());
+  }
+
   /** Whether the alert is on the ladder and not acknowledged (confirming, sounding or held). */
   boolean running(long alertId) {
     return ladder.snapshot(alertId).map(p -> p.step() >= 0).orElse(false);

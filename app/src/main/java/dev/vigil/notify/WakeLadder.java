@@ -101,6 +101,21 @@ public final class WakeLadder {
     rungs.put(alert.id(), r);
   }
 
+  /**
+   * Puts an alert that came back acknowledged (a reopen) on the ladder as acknowledged: it wakes again if still open
+   * {@code rewakeAfter} from now. An alert already on the ladder is left as it is.
+   */
+  public void park(Alert alert, Instant now) {
+    if (rungs.containsKey(alert.id())) return;
+    Rung r = new Rung();
+    r.alert = alert;
+    r.step = -1;
+    r.startedAt = now;
+    r.ackedAt = now;
+    r.nextAt = now.plus(timing.rewakeAfter());
+    rungs.put(alert.id(), r);
+  }
+
   /** Brings back a persisted ladder after a restart. An acknowledged one never sounds at start-up. */
   public void restore(PendingEscalation p, Alert alert, Instant now) {
     Rung r = new Rung();

@@ -367,6 +367,22 @@ class NightTest {
         "ladder suppressed: alarm stopped: payments-api settled up");
   }
 
+  @Test
+  void anAlertReopenedAcknowledgedMakesNoSoundButWakesAgainIfStillOpenAfterRewakeAfter() {
+    Notifier n = notifier(store);
+    runUntil(n, at("2025-03-29T23:00"));
+    Alert a = alert(7, "payments-api", Severity.CRITICAL, AlertState.ACKNOWLEDGED);
+    Alert reopened = new Alert(7, "fp7", "payments-api", Severity.CRITICAL, AlertState.ACKNOWLEDGED, a.firstSeen(), a.lastSeen(),
+        null, 3, a.summary(), Map.of(), null, 1, a.firstSeen());
+    n.onChange(new AlertChange(Kind.REOPENED, reopened, clock.instant()));
+    runUntil(n, at("2025-03-29T23:29"));
+    assertThat(alarm.starts).isZero();
+    assertThat(reasons()).contains("ladder suppressed: reopened (1), acknowledged before: no noise");
+
+    runUntil(n, at("2025-03-29T23:31"));
+    assertThat(alarm.starts).as("still open rewakeAfter (30m) later").isEqualTo(1);
+  }
+
   static final class FakeAlarm implements Alarm {
     volatile boolean sounding;
     int starts;
