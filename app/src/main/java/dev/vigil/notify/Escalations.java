@@ -231,13 +231,6 @@ final class Escalations {
     }
   }
 
-  /** Stops the ladder of every alert of a monitor. */
-  void stopAll(String monitor, Instant now) {
-    for (WakeLadder.Rung r : ladder.rungs()) {
-      if (r.alert().monitor().equals(monitor)) stop(r.alert().id(), now, false);
-    }
-  }
-
   /**
    * Takes an alert off the ladder (or, when {@code rewakeLater}, parks it to wake again if still open): the
    * alarm stops unless another alert is loud, and a Pushover emergency page is cancelled.
