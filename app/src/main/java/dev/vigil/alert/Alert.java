@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param summary the last failure in words, e.g. {@code status: status (503) == 200}
  * @param snoozedUntil when a snooze ends, or null
  * @param resolvedAt when it resolved, or null while open
+ * @param reopens how many times it fired again within {@code reopenWithin} of resolving and was reopened
+ * @param acknowledgedAt when a person last acknowledged it, kept through a resolve (a reopen stays acknowledged)
  */
 public record Alert(
     long id,
@@ -27,7 +29,15 @@ public record Alert(
     long count,
     String summary,
     Map<String, String> labels,
-    Instant snoozedUntil) {
+    Instant snoozedUntil,
+    long reopens,
+    Instant acknowledgedAt) {
+
+  /** An alert never reopened nor acknowledged. */
+  public Alert(long id, String fingerprint, String monitor, Severity severity, AlertState state, Instant firstSeen,
+      Instant lastSeen, Instant resolvedAt, long count, String summary, Map<String, String> labels, Instant snoozedUntil) {
+    this(id, fingerprint, monitor, severity, state, firstSeen, lastSeen, resolvedAt, count, summary, labels, snoozedUntil, 0, null);
+  }
 
   public Alert {
     Objects.requireNonNull(fingerprint, "fingerprint");

@@ -102,6 +102,7 @@ public final class Watch implements AutoCloseable {
     }
     Engine engine = new Engine(rules, store, http, new QuartzScheduler(), clock);
     Policy policy = rules.policy();
+    store.reopenWithin(policy.reopenWithin());
     AtomicReference<Notifier> self = new AtomicReference<>();
     Notifier notifier =
         Notifier.builder(policy, policyStore, clock)
@@ -109,14 +110,17 @@ public final class Watch implements AutoCloseable {
             .alarm(desktop.alarm())
             .ackWindow(desktop.ackWindow())
             .confirm(engine::stillFailing)
-            .onAcknowledge(id -> store.acknowledge(id, null, "desktop", clock.instant()))
+            .acknowledger((id, actor) -> store.acknowledge(id, null, actor, clock.instant()))
             .breakthrough(breakthrough(rules))
             .networkDown(engine::networkDown)
             .build();
     self.set(notifier);
     engine.addListener(notifier);
     engine.addCheckListener((monitor, verdict) -> notifier.observeCheck(monitor.id(), verdict.passed(), verdict.observation().at()));
-    engine.addReloadListener(next -> notifier.update(next.policy(), breakthrough(next)));
+    engine.addReloadListener(next -> {
+      store.reopenWithin(next.policy().reopenWithin());
+      notifier.update(next.policy(), breakthrough(next));
+    });
     engine.backups(new Backups(dataDir));
     IntakeStore intake = IntakeStore.open(dataDir);
     Heartbeats heartbeats = Heartbeats.start(rules.heartbeats(), intake, engine, clock);

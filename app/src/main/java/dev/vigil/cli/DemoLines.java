@@ -57,6 +57,10 @@ final class DemoLines implements AlertListener, AutoCloseable {
         lastSummary.put(a.id(), shape(a.summary()));
         yield head + ": " + a.summary();
       }
+      case REOPENED -> {
+        lastSummary.put(a.id(), shape(a.summary()));
+        yield head + " (" + a.reopens() + "x): " + a.summary();
+      }
       case REPEATED -> {
         String before = lastSummary.put(a.id(), shape(a.summary()));
         yield shape(a.summary()).equals(before) ? null : head + ": now " + a.summary();

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       QuietCommand.class,
       SilenceCommand.class,
       NotificationsCommand.class,
+      ReportCommand.class,
       DrillCommand.class,
       DemoCommand.class,
       AutostartCommand.class,

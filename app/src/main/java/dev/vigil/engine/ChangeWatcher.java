@@ -34,6 +34,8 @@ final class ChangeWatcher {
   private final Clock clock;
   private Map<Long, AlertMark> seen = new HashMap<>();
   private long version = Long.MIN_VALUE;
+  /** The latest acknowledgement of a resolved alert already published. */
+  private Instant acknowledgedAfterResolve = Instant.MIN;
 
   ChangeWatcher(AlertStore store, AlertListener publish, Clock clock) {
     this.store = store;
@@ -45,6 +47,7 @@ final class ChangeWatcher {
   synchronized void prime() {
     version = store.dataVersion();
     seen = index(store.openAlertMarks());
+    acknowledgedAfterResolve = clock.instant();
   }
 
   synchronized void poll() {
@@ -77,6 +80,16 @@ final class ChangeWatcher {
       }
     }
     seen = open;
+    publishAcknowledgedAfterResolve(at);
+  }
+
+  /** An acknowledgement given just after the alert resolved: its wake ladder (still sounding if it flaps) stops. */
+  private void publishAcknowledgedAfterResolve(Instant at) {
+    Instant after = acknowledgedAfterResolve == Instant.MIN ? Instant.EPOCH : acknowledgedAfterResolve;
+    for (Alert a : store.acknowledgedAfterResolve(after)) {
+      publish.onChange(new AlertChange(Kind.ACKNOWLEDGED, a, at));
+      if (a.acknowledgedAt().isAfter(acknowledgedAfterResolve)) acknowledgedAfterResolve = a.acknowledgedAt();
+    }
   }
 
   private Map<Long, Alert> load(List<AlertMark> moved) {
@@ -90,7 +103,8 @@ final class ChangeWatcher {
   }
 
   static Kind kindOf(AlertMark before, AlertMark now) {
-    if (before == null) return Kind.FIRED;
+    if (before == null) return now.reopens() > 0 ? Kind.REOPENED : Kind.FIRED;
+    if (now.reopens() > before.reopens()) return Kind.REOPENED; // resolved and reopened between two looks
     if (before.state() != now.state()) {
       if (now.state() == AlertState.ACKNOWLEDGED) return now.snoozedUntil() != null ? Kind.SNOOZED : Kind.ACKNOWLEDGED;
       if (now.state() == AlertState.FIRING) return Kind.SNOOZE_ENDED;

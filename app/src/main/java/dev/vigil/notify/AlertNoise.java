@@ -68,14 +68,15 @@ final class AlertNoise {
     if (alert.isOpen()) open.put(alert.id(), alert);
     else open.remove(alert.id());
     if (change.kind() == AlertChange.Kind.REPEATED) return; // folded into the count, not a notification
-    if (change.kind() != AlertChange.Kind.FIRED && change.kind() != AlertChange.Kind.SNOOZE_ENDED) {
+    if (change.kind() != AlertChange.Kind.FIRED && change.kind() != AlertChange.Kind.SNOOZE_ENDED
+        && change.kind() != AlertChange.Kind.REOPENED) {
       waiting.remove(alert.id()); // acknowledged, snoozed or resolved before its notification went out
     }
     Decision d = rules.decide(change);
     switch (change.kind()) {
       case ACKNOWLEDGED -> {
         deliveries.record(now, alert.id(), d);
-        escalations.stop(alert.id(), now, true);
+        escalations.stop(alert.id(), now, alert.isOpen()); // acknowledged after it resolved: nothing to re-wake for
       }
       case SNOOZED -> {
         deliveries.record(now, alert.id(), d);
@@ -83,28 +84,59 @@ final class AlertNoise {
       }
       case RESOLVED -> {
         deliveries.record(now, alert.id(), d);
-        escalations.stop(alert.id(), now, false);
+        escalations.resolved(alert, now); // a sounding alarm goes on a while: it may reopen (one alarm per incident)
         held.resolved(alert);
       }
+      case REOPENED -> reopened(alert, d, now);
       default -> fire(alert, d, now);
     }
   }
 
   /**
-   * One check result: when the monitor starts flapping its alarms stop and one notice says so; when it stops,
-   * a notice, and its alerts still firing fire again.
+   * The alert fired again within {@code reopenWithin}: the same incident. Acknowledged before, it stays quiet; its
+   * alarm still going (held since the resolve), it goes on without starting over; else it is decided as a fire.
+   * Enough reopens make the monitor flapping (one notice).
+   */
+  private void reopened(Alert alert, Decision d, Instant now) {
+    java.time.Duration within = rules.policy().reopenWithin();
+    FlapDetector.Flap f = flaps.reopened(alert.monitor(), now, within.isZero() ? Policy.DEFAULT_REOPEN_WITHIN : within);
+    if (f.status() == FlapDetector.Status.STARTED) {
+      String what = alert.state() == AlertState.FIRING ? "one alarm until acknowledged or it settles" : "acknowledged: no alarm";
+      notices.flapping(alert.monitor(), now, "flapping: reopened " + flaps.reopens(alert.monitor()) + " times within "
+          + dev.vigil.config.Durations.format(within) + "; " + what, alert.monitor() + " is flapping");
+    }
+    if (alert.state() != AlertState.FIRING) {
+      deliveries.record(now, alert.id(), d);
+      if (d.level() == Level.WAKE && alert.snoozedUntil() == null) escalations.park(alert, now);
+      return;
+    }
+    if (escalations.running(alert.id())) {
+      deliveries.record(now, alert.id(), Decision.suppressed("ladder", Level.WAKE,
+          "reopened (" + alert.reopens() + "): the same alarm goes on, not restarted"));
+      escalations.start(alert, now);
+      return;
+    }
+    fire(alert, d, now);
+  }
+
+  /**
+   * One check result: when the monitor starts flapping one notice says so (its alarm, if any, goes on as one); when
+   * it settles, a notice with its final state: up, its held alarm stops; down, its alerts still firing fire again.
    */
   void checked(String monitor, boolean up, Instant at) {
     FlapDetector.Flap f = flaps.observe(monitor, up);
     if (f.status() == FlapDetector.Status.STARTED) {
-      escalations.stopAll(monitor, at);
-      notices.flapping(monitor, at, String.format("flapping: %.0f %% state change over the last 21 checks; no alarm until it settles", f.percent()),
-          monitor + " is flapping");
+      notices.flapping(monitor, at, String.format("flapping: %.0f %% state change over the last 21 checks; one notice and"
+              + " at most one alarm until it settles", f.percent()), monitor + " is flapping");
     } else if (f.status() == FlapDetector.Status.STOPPED) {
       notices.flapping(monitor, at, "stopped flapping: now " + (up ? "up" : "down"), monitor + " stopped flapping: " + (up ? "up" : "down"));
-      if (!up) {
+      if (up) {
+        escalations.settle(monitor, at);
+      } else {
         for (Alert a : List.copyOf(open.values())) {
-          if (a.monitor().equals(monitor) && a.state() == AlertState.FIRING) fire(a, rules.decide(new AlertChange(AlertChange.Kind.FIRED, a, at)), at);
+          if (a.monitor().equals(monitor) && a.state() == AlertState.FIRING && !escalations.running(a.id())) {
+            fire(a, rules.decide(new AlertChange(AlertChange.Kind.FIRED, a, at)), at);
+          }
         }
       }
     }
@@ -112,8 +144,8 @@ final class AlertNoise {
 
   private void fire(Alert alert, Decision d, Instant now) {
     boolean noisy = d.isSent() && d.level().isNoisy();
-    if (noisy && flaps.isFlapping(alert.monitor())) {
-      d = Decision.suppressed(d.channel(), d.level(), "flapping: one notice was given, no alarm");
+    if (noisy && d.level() != Level.WAKE && flaps.isFlapping(alert.monitor())) {
+      d = Decision.suppressed(d.channel(), d.level(), "flapping: one notice was given");
       noisy = false;
     }
     Optional<NetworkSense.Offline> offline = notices.networkDown();

@@ -50,6 +50,12 @@ final class Deliveries {
   /** Sends on the I/O executor and records the outcome: sent, or failed with what went wrong. */
   void deliverRecorded(String channel, Level level, Channel via, Message m, Instant now,
       Consumer<String> onReceipt, String reason) {
+    deliverRecorded(channel, level, via, m, now, onReceipt, reason, null);
+  }
+
+  /** As above; {@code onFailure} runs (on the I/O executor) after a failure is recorded. */
+  void deliverRecorded(String channel, Level level, Channel via, Message m, Instant now,
+      Consumer<String> onReceipt, String reason, Runnable onFailure) {
     io.execute(() -> {
       try {
         Optional<String> receipt = via.send(m);
@@ -59,6 +65,7 @@ final class Deliveries {
         });
       } catch (IOException | RuntimeException e) {
         record(now, m.alertId(), new Decision(channel, level, Outcome.FAILED, reason + ": " + e.getMessage()));
+        if (onFailure != null) onFailure.run();
       }
     });
   }

@@ -59,6 +59,11 @@ final class Escalations {
   private Channel webhook;
   private final WakeLadder ladder;
   private final Set<Long> toldCheckPassed = new HashSet<>();
+  /** Pushover asks that a receipt be polled no more often than this. */
+  static final Duration RECEIPT_POLL = Duration.ofSeconds(5);
+  private final Map<Long, Instant> receiptPolled = new HashMap<>();
+  /** Told when a Pushover emergency page was acknowledged on the phone. */
+  private java.util.function.LongConsumer acknowledgedOnPhone = id -> {};
 
   Escalations(Notifier.Builder b, Object lock, PolicyInForce rules, Deliveries deliveries, Executor io) {
     this.lock = lock;
@@ -89,6 +94,10 @@ final class Escalations {
     ntfy = c.ntfy() == null ? null : new NtfyChannel(c.ntfy());
     pushover = c.pushover() == null ? null : new PushoverChannel(c.pushover());
     webhook = c.webhook() == null ? null : new WebhookChannel(c.webhook());
+  }
+
+  void onPhoneAcknowledged(java.util.function.LongConsumer listener) {
+    this.acknowledgedOnPhone = listener;
   }
 
   Collection<WakeLadder.Rung> rungs() {
@@ -144,21 +153,81 @@ final class Escalations {
         stop(r.alert().id(), now, false);
       }
     }
+    pollReceipts(now);
     for (WakeLadder.Due due : ladder.tick(now)) {
       switch (due.action()) {
         case CONFIRM -> confirm(due.alert(), now);
         case PHONE -> phone(due.alert(), now);
         case CONTACT -> contact(due.alert(), now);
+        case SETTLED -> settled(due.alert(), now, "stayed resolved for " + Durations.format(WakeLadder.SETTLE));
         default -> {}
       }
       persist(due.alert().id());
     }
   }
 
-  /** Stops the ladder of every alert of a monitor. */
-  void stopAll(String monitor, Instant now) {
+  /**
+   * The alert resolved. A loud, unacknowledged ladder is held: the alarm goes on (one alarm per incident, however it
+   * flaps) until it is acknowledged, reopens (it carries on), or stays resolved for {@link WakeLadder#SETTLE}. Any other
+   * ladder stops. True when held.
+   */
+  boolean resolved(Alert alert, Instant now) {
+    if (ladder.hold(alert.id(), alert, now)) {
+      deliveries.record(now, alert.id(), Decision.suppressed("ladder", Level.WAKE, "resolved while the alarm sounds: it goes on"
+          + " until acknowledged or " + alert.monitor() + " stays up for " + Durations.format(WakeLadder.SETTLE)));
+      return true;
+    }
+    stop(alert.id(), now, false);
+    return false;
+  }
+
+  /** A reopen that came back acknowledged: no noise now, a re-wake if it is still open {@code rewakeAfter} later. */
+  void park(Alert alert, Instant now) {
+    ladder.park(alert, now);
+    persist(alert.id());
+  }
+
+  /** Whether the alert is on the ladder and not acknowledged (confirming, sounding or held). */
+  boolean running(long alertId) {
+    return ladder.snapshot(alertId).map(p -> p.step() >= 0).orElse(false);
+  }
+
+  /** Stops the held ladders of a monitor that settled up (one notice says so, with its final state). */
+  void settle(String monitor, Instant now) {
     for (WakeLadder.Rung r : ladder.rungs()) {
-      if (r.alert().monitor().equals(monitor)) stop(r.alert().id(), now, false);
+      if (r.alert().monitor().equals(monitor) && r.resolvedAt() != null) {
+        stop(r.alert().id(), now, false);
+        deliveries.record(now, r.alert().id(), Decision.suppressed("ladder", Level.WAKE, "alarm stopped: " + monitor + " settled up"));
+      }
+    }
+  }
+
+  private void settled(Alert a, Instant now, String why) {
+    stop(a.id(), now, false);
+    String reason = "alarm stopped: " + a.monitor() + " " + why;
+    deliveries.deliverRecorded("desktop", Level.NOTIFY, desktop,
+        new Message(a.id(), a.monitor() + " recovered", "resolved; the alarm stopped (" + why + ")", false), now, null, reason);
+  }
+
+  /** While an emergency page is outstanding, asks Pushover every {@link #RECEIPT_POLL} whether it was acknowledged. */
+  private void pollReceipts(Instant now) {
+    PushoverChannel p = pushover;
+    receiptPolled.keySet().removeIf(id -> ladder.rungs().stream().noneMatch(r -> r.alert().id() == id && r.receipt() != null));
+    if (p == null) return;
+    for (WakeLadder.Rung r : ladder.rungs()) {
+      String receipt = r.receipt();
+      long id = r.alert().id();
+      if (receipt == null || r.step() < 0) continue;
+      Instant last = receiptPolled.get(id);
+      if (last != null && now.isBefore(last.plus(RECEIPT_POLL))) continue;
+      receiptPolled.put(id, now);
+      io.execute(() -> {
+        try {
+          if (p.acknowledged(receipt)) acknowledgedOnPhone.accept(id);
+        } catch (IOException e) {
+          LOG.warn("Cannot read Pushover receipt of alert {}: {}", id, e.getMessage());
+        }
+      });
     }
   }
 
@@ -240,7 +309,21 @@ final class Escalations {
       return;
     }
     Message m = new Message(a.id(), Message.titleOf(a), a.summary() + " (vigil ack " + a.id() + ")", true);
-    if (ntfy != null) deliveries.deliverRecorded("ntfy", Level.WAKE, ntfy, m, now, null, why);
+    // When every phone channel fails (an error, a 429), the ladder goes on to the further contact at once.
+    int[] failuresLeft = {(ntfy != null ? 1 : 0) + (pushover != null ? 1 : 0)};
+    Runnable failed = () -> {
+      synchronized (lock) {
+        if (--failuresLeft[0] > 0) return;
+        ladder.phoneFailed(a.id());
+        run(clock.instant());
+      }
+    };
+    if (ntfy != null) {
+      Channel page = ntfy;
+      // Each page its own token, recorded before it leaves: its Acknowledge button answers for this alert only.
+      Channel withButton = msg -> page.send(msg.withAckToken(store.phoneAcks().issue(a.id(), "ntfy", clock.instant())));
+      deliveries.deliverRecorded("ntfy", Level.WAKE, withButton, m, now, null, why, failed);
+    }
     if (pushover != null) {
       deliveries.deliverRecorded("pushover", Level.WAKE, pushover, m, now, receipt -> {
         synchronized (lock) {
@@ -255,17 +338,23 @@ final class Escalations {
             }
           }
         }
-      }, why);
+      }, why, failed);
     }
   }
 
   private void contact(Alert a, Instant now) {
-    String why = "unacknowledged after " + Durations.format(rules.policy().escalation().contactAfter());
+    String why = ladder.snapshot(a.id()).isPresent() && !now.isBefore(ladderStart(a.id()).plus(rules.policy().escalation().contactAfter()))
+        ? "unacknowledged after " + Durations.format(rules.policy().escalation().contactAfter())
+        : "every phone channel failed";
     if (webhook == null) {
       deliveries.record(now, a.id(), Decision.suppressed("webhook", Level.WAKE, why + ": no further contact configured"));
       return;
     }
     deliveries.deliverRecorded("webhook", Level.WAKE, webhook, new Message(a.id(), Message.titleOf(a), a.summary(), true), now, null, why);
+  }
+
+  private Instant ladderStart(long alertId) {
+    return ladder.snapshot(alertId).map(dev.vigil.store.PendingEscalation::startedAt).orElse(Instant.MIN);
   }
 
   private void persist(long alertId) {

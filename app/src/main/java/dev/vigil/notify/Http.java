@@ -49,6 +49,9 @@ final class Http {
   static HttpResponse<String> send(HttpClient client, HttpRequest request, String service) throws IOException {
     try {
       HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() == 429) {
+        throw new IOException(service + " answered HTTP 429: too many requests (a daily message limit, e.g. ntfy.sh's free tier)");
+      }
       if (r.statusCode() / 100 != 2) throw new IOException(service + " answered HTTP " + r.statusCode());
       return r;
     } catch (InterruptedException e) {

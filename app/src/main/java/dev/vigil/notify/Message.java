@@ -9,11 +9,20 @@ import java.util.Objects;
  * @param alertId the alert it is about, or null (digest, storm summary, drill); with an id the desktop
  *     notification offers "Acknowledge"
  * @param urgent true for the loud path: D-Bus urgency critical, ntfy Priority 5, Pushover emergency priority
+ * @param ackToken the page's own acknowledgement token, or null: with it an ntfy page carries an Acknowledge button
  */
-public record Message(Long alertId, String title, String body, boolean urgent) {
+public record Message(Long alertId, String title, String body, boolean urgent, String ackToken) {
   public Message {
     Objects.requireNonNull(title, "title");
     body = body == null ? "" : body;
+  }
+
+  public Message(Long alertId, String title, String body, boolean urgent) {
+    this(alertId, title, body, urgent, null);
+  }
+
+  Message withAckToken(String token) {
+    return new Message(alertId, title, body, urgent, token);
   }
 
   /** The title of a message about an alert: its severity and monitor, {@code CRITICAL api}. */

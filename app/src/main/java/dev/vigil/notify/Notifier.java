@@ -52,6 +52,9 @@ public final class Notifier implements AlertListener, AutoCloseable {
   private final Clock clock;
   private final Alarm alarm;
   private final LongConsumer onAcknowledge;
+  private final Acknowledger acknowledger;
+  private final boolean phoneFromPolicy;
+  private final Deliveries deliveries;
   private final Executor io;
   private final ExecutorService ownedIo;
   private final PolicyInForce rules;
@@ -63,6 +66,8 @@ public final class Notifier implements AlertListener, AutoCloseable {
 
   // guarded by this
   private OutboundHeartbeat heartbeat;
+  private NtfyReplies replies;
+  private boolean listening;
   private Boolean wasOvernight;
   private Boolean wasQuiet;
 
@@ -72,10 +77,14 @@ public final class Notifier implements AlertListener, AutoCloseable {
     this.rules = new PolicyInForce(b.policy, b.breakthrough);
     this.alarm = b.alarm;
     this.onAcknowledge = b.onAcknowledge;
+    this.acknowledger = b.acknowledger;
+    this.phoneFromPolicy = b.ntfy == null && b.pushover == null && b.webhook == null;
     this.ownedIo = b.io == null ? Executors.newCachedThreadPool(daemon("vigil-notify-io")) : null;
     this.io = b.io != null ? b.io : ownedIo;
     Deliveries deliveries = new Deliveries(store, clock, io);
+    this.deliveries = deliveries;
     this.escalations = new Escalations(b, this, rules, deliveries, io);
+    escalations.onPhoneAcknowledged(id -> acknowledge(id, "phone"));
     this.held = new HeldNotices(deliveries, b.desktop);
     this.notices = new Notices(b, rules, deliveries, io);
     this.noise = new AlertNoise(b, rules, deliveries, escalations, held, notices);
@@ -91,6 +100,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
   /** Starts the one-second timer (ladder steps, windows, quiet mode and silences read from the store). */
   public synchronized void start() {
     if (ticker != null) return;
+    listenForPhoneReplies();
     ticker = Executors.newSingleThreadScheduledExecutor(daemon("vigil-notify-timer"));
     ticker.scheduleWithFixedDelay(() -> {
       try {
@@ -108,6 +118,33 @@ public final class Notifier implements AlertListener, AutoCloseable {
     noise.update(newPolicy);
     this.heartbeat = newPolicy.channels().healthchecks() == null ? null
         : new OutboundHeartbeat(newPolicy.channels().healthchecks(), Http.client());
+    if (listening) listenForPhoneReplies();
+  }
+
+  // ---------------------------------------------------------------- acknowledge from the phone
+
+  /**
+   * Reads the ntfy reply topic (policy {@code channels.ntfy.replyTopic}) for the pages' Acknowledge buttons, from now
+   * until {@link #close}; a new policy with another ntfy server or topic reconnects. {@link #start} calls it.
+   */
+  public synchronized void listenForPhoneReplies() {
+    listening = true;
+    Policy.Ntfy want = phoneFromPolicy ? rules.policy().channels().ntfy() : null;
+    if (replies != null && replies.config().equals(want)) return;
+    if (replies != null) replies.close();
+    replies = want == null || want.replyTopic() == null ? null
+        : new NtfyReplies(want, store.phoneAcks(), clock, new NtfyReplies.Listener() {
+          @Override
+          public void acknowledged(long alertId, Instant at) {
+            acknowledge(alertId, "phone");
+          }
+
+          @Override
+          public void refused(Long alertId, String why, Instant at) {
+            deliveries.record(at, alertId, dev.vigil.policy.Decision.suppressed("ntfy", dev.vigil.policy.Level.WAKE,
+                "phone reply refused: " + why));
+          }
+        }).start();
   }
 
   // ---------------------------------------------------------------- alert changes and check results
@@ -129,10 +166,16 @@ public final class Notifier implements AlertListener, AutoCloseable {
    * the engine is asked to record it. Safe from any thread.
    */
   public void acknowledge(long alertId) {
+    acknowledge(alertId, "desktop");
+  }
+
+  /** An acknowledgement by {@code actor} ("desktop", "phone"): the alarm stops at once, then the store records it. */
+  public void acknowledge(long alertId, String actor) {
     synchronized (this) {
       escalations.stop(alertId, clock.instant(), true);
     }
-    if (onAcknowledge != null) io.execute(() -> onAcknowledge.accept(alertId));
+    if (acknowledger != null) io.execute(() -> acknowledger.acknowledge(alertId, actor));
+    else if (onAcknowledge != null) io.execute(() -> onAcknowledge.accept(alertId));
   }
 
   // ---------------------------------------------------------------- restart
@@ -217,6 +260,11 @@ public final class Notifier implements AlertListener, AutoCloseable {
       ticker = null;
     }
     if (t != null) t.shutdownNow();
+    synchronized (this) {
+      if (replies != null) replies.close();
+      replies = null;
+      listening = false;
+    }
     alarm.stop();
     if (ownedIo != null) ownedIo.shutdown();
   }
@@ -227,6 +275,12 @@ public final class Notifier implements AlertListener, AutoCloseable {
       t.setDaemon(true);
       return t;
     };
+  }
+
+  /** Records an acknowledgement made through the notifier (the desktop, the phone) in the store. */
+  @FunctionalInterface
+  public interface Acknowledger {
+    void acknowledge(long alertId, String actor);
   }
 
   /** Collaborators; everything but the policy, store and clock has a headless default. */
@@ -243,6 +297,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
     AckWindow ackWindow = AckWindow.LOG;
     Function<String, CompletableFuture<Boolean>> confirm;
     LongConsumer onAcknowledge;
+    Acknowledger acknowledger;
     Executor io;
     Set<String> breakthrough = Set.of();
     Supplier<Optional<String>> audioCheck = AudioCheck::problem;
@@ -282,6 +337,12 @@ public final class Notifier implements AlertListener, AutoCloseable {
     /** How an acknowledgement made here reaches the store (the engine acknowledges and publishes it). */
     public Builder onAcknowledge(LongConsumer acknowledge) {
       this.onAcknowledge = acknowledge;
+      return this;
+    }
+
+    /** How an acknowledgement made here or on the phone reaches the store, with who made it. */
+    public Builder acknowledger(Acknowledger a) {
+      this.acknowledger = a;
       return this;
     }
 

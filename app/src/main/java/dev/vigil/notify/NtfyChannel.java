@@ -6,7 +6,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.util.Optional;
 
-/** Publishes to an ntfy topic: {@code POST url/topic} with Title, Priority (5 when urgent) and Tags. */
+/**
+ * Publishes to an ntfy topic: {@code POST url/topic} with Title, Priority (5 when urgent) and Tags. A page with an
+ * acknowledgement token carries an {@code http} action button "Acknowledge" (ntfy's {@code Actions} header) that
+ * POSTs {@code ack ALERT TOKEN} to the reply topic on the same server, which {@link NtfyReplies} reads.
+ */
 public final class NtfyChannel implements Channel {
   private final Policy.Ntfy config;
   private final HttpClient http;
@@ -30,8 +34,17 @@ public final class NtfyChannel implements Channel {
         .header("Content-Type", "text/plain; charset=utf-8")
         .POST(HttpRequest.BodyPublishers.ofString(m.body().isEmpty() ? m.title() : m.body()));
     if (config.token() != null) b.header("Authorization", "Bearer " + config.token());
+    if (m.ackToken() != null && m.alertId() != null && config.replyTopic() != null) b.header("Actions", action(m));
     Http.send(http, b.build(), "ntfy");
     return Optional.empty();
+  }
+
+  /** The Acknowledge button in ntfy's simple action format: {@code http, LABEL, URL, param=value, ...}. */
+  private String action(Message m) {
+    String base = config.url().endsWith("/") ? config.url() : config.url() + "/";
+    String auth = config.token() == null ? "" : "headers.Authorization=Bearer " + config.token() + ", ";
+    return "http, Acknowledge, " + base + config.replyTopic() + ", method=POST, " + auth
+        + "body=" + NtfyReplies.body(m.alertId(), m.ackToken()) + ", clear=true";
   }
 
   /** HTTP header values must be ASCII; ntfy also reads RFC 2047, but plain is enough for a title. */

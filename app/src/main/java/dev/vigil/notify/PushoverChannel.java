@@ -56,6 +56,20 @@ public final class PushoverChannel implements Channel {
     }
   }
 
+  /** Whether the person acknowledged the emergency message on the phone ({@code GET /1/receipts/RECEIPT.json}). */
+  public boolean acknowledged(String receipt) throws IOException {
+    HttpRequest r = Http.request(api() + "/1/receipts/" + receipt + ".json?token="
+            + java.net.URLEncoder.encode(config.token(), java.nio.charset.StandardCharsets.UTF_8))
+        .GET()
+        .build();
+    String body = Http.send(http, r, "Pushover").body();
+    try {
+      return JSON.readTree(body).path("acknowledged").asInt(0) == 1;
+    } catch (IOException e) {
+      throw new IOException("Pushover: the receipt's answer is not JSON");
+    }
+  }
+
   /** Stops an emergency message from repeating. */
   public void cancel(String receipt) throws IOException {
     HttpRequest r = Http.request(api() + "/1/receipts/" + receipt + "/cancel.json")

@@ -22,13 +22,19 @@ import java.util.Optional;
  *   <li>{@code contactAfter}: the further contact ({@link Action#CONTACT}); the alarm goes on until acknowledged.
  * </ol>
  *
- * Acknowledging stops it; if the alert is still open {@code rewakeAfter} later the ladder starts over. No I/O and
- * no threads: the {@link Notifier} performs the actions and persists {@link #snapshot}s.
+ * Acknowledging stops it; if the alert is still open {@code rewakeAfter} later the ladder starts over.
+ *
+ * <p>One alarm per incident: an alert that resolves while its alarm sounds unacknowledged is {@link #hold held}: the
+ * alarm goes on, the phone steps wait, and a reopen (the same alert firing again) carries on where it was instead of
+ * starting over. Only after {@link #SETTLE} resolved does it come off the ladder ({@link Action#SETTLED}). So a
+ * service that flaps makes one continuous alarm, not one per re-fire. No I/O and no threads: the {@link Notifier} performs the actions and persists {@link #snapshot}s.
  */
 public final class WakeLadder {
   static final Duration RECONFIRM = Duration.ofMinutes(1);
+  /** How long a held alert must stay resolved before its alarm stops. */
+  public static final Duration SETTLE = Duration.ofMinutes(1);
 
-  public enum Action { CONFIRM, ALARM, PHONE, CONTACT }
+  public enum Action { CONFIRM, ALARM, PHONE, CONTACT, SETTLED }
 
   /** An action due now for an alert. */
   public record Due(Action action, Alert alert, Rung rung) {}
@@ -43,6 +49,8 @@ public final class WakeLadder {
     String receipt;
     boolean confirming;
     boolean loud;
+    boolean phoneFailed; // every phone channel failed: the further contact is due at once
+    Instant resolvedAt; // held: resolved while loud and unacknowledged
 
     public Alert alert() {
       return alert;
@@ -58,6 +66,11 @@ public final class WakeLadder {
 
     public String receipt() {
       return receipt;
+    }
+
+    /** Resolved while its alarm sounds; null while the alert is open. */
+    public Instant resolvedAt() {
+      return resolvedAt;
     }
   }
 
@@ -77,6 +90,7 @@ public final class WakeLadder {
     Rung r = rungs.get(alert.id());
     if (r != null && r.step >= 0) {
       r.alert = alert;
+      r.resolvedAt = null; // reopened: carries on where it was
       return;
     }
     r = new Rung();
@@ -84,6 +98,21 @@ public final class WakeLadder {
     r.step = 0;
     r.startedAt = now;
     r.nextAt = now;
+    rungs.put(alert.id(), r);
+  }
+
+  /**
+   * Puts an alert that came back acknowledged (a reopen) on the ladder as acknowledged: it wakes again if still open
+   * {@code rewakeAfter} from now. An alert already on the ladder is left as it is.
+   */
+  public void park(Alert alert, Instant now) {
+    if (rungs.containsKey(alert.id())) return;
+    Rung r = new Rung();
+    r.alert = alert;
+    r.step = -1;
+    r.startedAt = now;
+    r.ackedAt = now;
+    r.nextAt = now.plus(timing.rewakeAfter());
     rungs.put(alert.id(), r);
   }
 
@@ -118,6 +147,10 @@ public final class WakeLadder {
           continue;
         }
       }
+      if (r.resolvedAt != null) {
+        if (!now.isBefore(r.resolvedAt.plus(SETTLE))) due.add(new Due(Action.SETTLED, r.alert, r));
+        continue; // no page for a resolved alert
+      }
       if (!r.loud) {
         if (!r.confirming && r.nextAt != null && !now.isBefore(r.nextAt)) {
           r.confirming = true;
@@ -130,7 +163,7 @@ public final class WakeLadder {
         r.nextAt = r.startedAt.plus(timing.contactAfter());
         due.add(new Due(Action.PHONE, r.alert, r));
       }
-      if (r.step == 2 && !now.isBefore(r.startedAt.plus(timing.contactAfter()))) {
+      if (r.step == 2 && (r.phoneFailed || !now.isBefore(r.startedAt.plus(timing.contactAfter())))) {
         r.step = 3;
         r.nextAt = null;
         due.add(new Due(Action.CONTACT, r.alert, r));
@@ -161,10 +194,23 @@ public final class WakeLadder {
     return Optional.of(new Due(Action.ALARM, r.alert, r));
   }
 
+  /**
+   * The alert resolved: a loud, unacknowledged ladder is held (true: its alarm goes on until {@link #SETTLE} passes
+   * or it is acknowledged); any other is not (false: take it off).
+   */
+  public boolean hold(long alertId, Alert resolved, Instant now) {
+    Rung r = rungs.get(alertId);
+    if (r == null || r.step < 1 || !r.loud) return false;
+    r.alert = resolved;
+    if (r.resolvedAt == null) r.resolvedAt = now;
+    return true;
+  }
+
   /** Stops the ladder; returns the rung that was loud or pending, if any, to cancel what it started. */
   public Optional<Rung> acknowledged(long alertId, Instant now) {
     Rung r = rungs.get(alertId);
     if (r == null || r.step < 0) return Optional.empty();
+    if (r.resolvedAt != null) return remove(alertId); // resolved: nothing to wake for again
     Rung before = copy(r);
     r.step = -1;
     r.loud = false;
@@ -178,6 +224,12 @@ public final class WakeLadder {
   /** Takes the alert off the ladder for good (resolved, silenced, flapping). */
   public Optional<Rung> remove(long alertId) {
     return Optional.ofNullable(rungs.remove(alertId));
+  }
+
+  /** Every phone channel failed (an error, a 429): the ladder goes on to the further contact at the next tick. */
+  public void phoneFailed(long alertId) {
+    Rung r = rungs.get(alertId);
+    if (r != null && r.step == 2) r.phoneFailed = true;
   }
 
   public void setReceipt(long alertId, String receipt) {
@@ -213,6 +265,8 @@ public final class WakeLadder {
     c.receipt = r.receipt;
     c.confirming = r.confirming;
     c.loud = r.loud;
+    c.resolvedAt = r.resolvedAt;
+    c.phoneFailed = r.phoneFailed;
     return c;
   }
 }

@@ -52,7 +52,10 @@ public final class NoiseDecider {
     if (alert.snoozedUntil() != null && now.isBefore(alert.snoozedUntil())) {
       return Decision.suppressed(channel, level, snoozed(alert, now));
     }
-    if (alert.state() == AlertState.ACKNOWLEDGED) return Decision.suppressed(channel, level, "acknowledged: no noise");
+    if (alert.state() == AlertState.ACKNOWLEDGED) {
+      return Decision.suppressed(channel, level, change.kind() == AlertChange.Kind.REOPENED
+          ? "reopened (" + alert.reopens() + "), acknowledged before: no noise" : "acknowledged: no noise");
+    }
     if (alert.state() == AlertState.RESOLVED) return Decision.suppressed(channel, level, "already resolved");
     Optional<Silence> silence = Silence.firstMatch(situation.silences(), alert, now);
     if (silence.isPresent()) return Decision.suppressed(channel, level, silence.get().describe(now, zone));

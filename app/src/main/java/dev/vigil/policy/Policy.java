@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param quietHours scheduled quiet mode (none by default)
  * @param day what each severity does outside the overnight window
  * @param night what each severity does inside it
+ * @param reopenWithin a monitor firing again this soon after its alert resolved reopens that alert (issue 15)
  */
 public record Policy(
     ZoneId zone,
@@ -25,7 +26,16 @@ public record Policy(
     Map<Severity, Level> night,
     Escalation escalation,
     Storm storm,
-    Channels channels) {
+    Channels channels,
+    Duration reopenWithin) {
+
+  /** policy.yaml's {@code reopenWithin} when it says nothing. */
+  public static final Duration DEFAULT_REOPEN_WITHIN = Duration.ofMinutes(30);
+
+  public Policy(ZoneId zone, OvernightWindow overnight, OvernightWindow quietHours, Map<Severity, Level> day,
+      Map<Severity, Level> night, Escalation escalation, Storm storm, Channels channels) {
+    this(zone, overnight, quietHours, day, night, escalation, storm, channels, DEFAULT_REOPEN_WITHIN);
+  }
 
   public Policy {
     Objects.requireNonNull(zone, "zone");
@@ -36,6 +46,7 @@ public record Policy(
     Objects.requireNonNull(escalation, "escalation");
     Objects.requireNonNull(storm, "storm");
     Objects.requireNonNull(channels, "channels");
+    Objects.requireNonNull(reopenWithin, "reopenWithin");
   }
 
   static final Map<Severity, Level> DEFAULT_DAY = Map.of(
@@ -79,19 +90,23 @@ public record Policy(
   }
 
   public Policy withChannels(Channels c) {
-    return new Policy(zone, overnight, quietHours, day, night, escalation, storm, c);
+    return new Policy(zone, overnight, quietHours, day, night, escalation, storm, c, reopenWithin);
   }
 
   public Policy withEscalation(Escalation e) {
-    return new Policy(zone, overnight, quietHours, day, night, e, storm, channels);
+    return new Policy(zone, overnight, quietHours, day, night, e, storm, channels, reopenWithin);
   }
 
   public Policy withQuietHours(OvernightWindow q) {
-    return new Policy(zone, overnight, q, day, night, escalation, storm, channels);
+    return new Policy(zone, overnight, q, day, night, escalation, storm, channels, reopenWithin);
+  }
+
+  public Policy withReopenWithin(Duration within) {
+    return new Policy(zone, overnight, quietHours, day, night, escalation, storm, channels, within);
   }
 
   public Policy withStorm(Storm s) {
-    return new Policy(zone, overnight, quietHours, day, night, escalation, s, channels);
+    return new Policy(zone, overnight, quietHours, day, night, escalation, s, channels, reopenWithin);
   }
 
   /**
@@ -124,7 +139,15 @@ public record Policy(
     }
   }
 
-  public record Ntfy(String url, String topic, String token) {}
+  /**
+   * @param replyTopic where the Acknowledge button of an urgent page publishes, on the same server; Vigil reads it
+   *     (default the topic + {@code -ack})
+   */
+  public record Ntfy(String url, String topic, String token, String replyTopic) {
+    public Ntfy(String url, String topic, String token) {
+      this(url, topic, token, topic + "-ack");
+    }
+  }
 
   /** @param api the API base, {@code https://api.pushover.net} unless overridden (tests) */
   public record Pushover(String token, String user, String api) {}

@@ -23,12 +23,28 @@ final class ChannelsSection implements PolicySection {
   }
 
   private static Policy.Ntfy ntfy(Fields channels) {
-    Fields f = channels.section("ntfy", Set.of("url", "topic", "token"));
+    Fields f = channels.section("ntfy", Set.of("url", "topic", "token", "replyTopic"));
     if (f == null) return null;
     String url = f.has("url") ? f.url("url", true) : "https://ntfy.sh";
     String topic = f.envText("topic", true);
     String token = f.envText("token", false);
-    return f.failed() ? null : new Policy.Ntfy(url, topic, token);
+    String reply = replyTopic(f, topic);
+    return f.failed() ? null : new Policy.Ntfy(url, topic, token, reply);
+  }
+
+  /** Where the Acknowledge button of an urgent page publishes and Vigil reads: default the topic + {@code -ack}. */
+  private static String replyTopic(Fields ntfy, String topic) {
+    String fallback = topic == null ? null : topic + "-ack";
+    String reply = ntfy.envText("replyTopic", false);
+    if (reply == null || reply.equals(fallback)) return fallback;
+    if (reply.equals(topic)) {
+      ntfy.problem("replyTopic", "must differ from channels.ntfy.topic (Vigil reads it for acknowledgements)");
+    } else if (!reply.matches("[-_A-Za-z0-9]{1,64}")) {
+      ntfy.problem("replyTopic", "\"" + reply + "\" is not an ntfy topic name (letters, digits, - and _, at most 64)");
+    } else {
+      return reply;
+    }
+    return fallback;
   }
 
   private static Policy.Pushover pushover(Fields channels) {

@@ -37,6 +37,7 @@ final class PolicyReader {
       new BehaviourSection(),
       new EscalationSection(),
       new StormSection(),
+      new ReopenSection(),
       new ChannelsSection());
   private static final Set<String> KEYS = keys();
 

@@ -17,6 +17,8 @@ import java.util.function.Function;
  * and the running instance notices it through {@link #dataVersion()}.
  */
 public interface AlertStore extends AutoCloseable {
+  /** policy.yaml's {@code reopenWithin} when it says nothing. */
+  java.time.Duration DEFAULT_REOPEN_WITHIN = java.time.Duration.ofMinutes(30);
 
   /** Runs a batch of engine writes in one transaction; the engine calls this once per batch of results. */
   <T> T transaction(Function<EngineWrites, T> work);
@@ -35,10 +37,22 @@ public interface AlertStore extends AutoCloseable {
   Optional<Alert> findOpen(String fingerprint);
 
   /**
-   * Acknowledges a firing (or snoozed) alert: state acknowledged, event "acknowledged" with the note.
-   * Returns the updated alert, or empty when there is no open alert with that id.
+   * Acknowledges a firing (or snoozed) alert: state acknowledged, event "acknowledged" with the note. An alert
+   * resolved within {@code reopenWithin} is acknowledged too (it stays resolved, and reopens acknowledged).
+   * Returns the updated alert, or empty when there is no such alert with that id.
    */
   Optional<Alert> acknowledge(long id, String note, String actor, Instant at);
+
+  /**
+   * A fire within {@code within} of the fingerprint's last alert resolving reopens that alert (same id, reopens + 1,
+   * event "reopened") instead of opening a new one; zero never reopens. Default 30 minutes.
+   */
+  default void reopenWithin(java.time.Duration within) {}
+
+  /** Resolved alerts acknowledged after {@code after}, oldest acknowledgement first. */
+  default List<Alert> acknowledgedAfterResolve(Instant after) {
+    return List.of();
+  }
 
   /** Acknowledges until {@code until}; the engine returns it to firing afterwards if still failing. */
   Optional<Alert> snooze(long id, Instant until, String actor, Instant at);
@@ -66,6 +80,11 @@ public interface AlertStore extends AutoCloseable {
           .min(Instant::compareTo).ifPresent(t -> first.put(id, t));
     }
     return first;
+  }
+
+  /** The incidents begun and the alarms and pages sent in [since, until), for the noise report. */
+  default NoiseFacts noiseFacts(Instant since, Instant until) {
+    return new NoiseFacts(List.of(), List.of());
   }
 
   /** Appends one event to an alert's timeline (e.g. a notification sent or suppressed). */

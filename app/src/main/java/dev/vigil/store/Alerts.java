@@ -18,7 +18,8 @@ final class Alerts {
   static final String ENGINE = "engine";
 
   private static final String COLUMNS =
-      "id, fingerprint, monitor, severity, state, first_seen, last_seen, resolved_at, count, summary, labels, snoozed_until";
+      "id, fingerprint, monitor, severity, state, first_seen, last_seen, resolved_at, count, summary, labels, snoozed_until,"
+          + " reopens, acknowledged_at";
   private static final String OPEN = "state != 'resolved'";
   private static final String SELECT = "SELECT " + COLUMNS + " FROM alerts ";
   private static final String NEWEST_FIRST = " ORDER BY first_seen DESC, id DESC";
@@ -28,7 +29,21 @@ final class Alerts {
   private static final String FIND = SELECT + "WHERE id = ?";
   static final String FIND_OPEN = SELECT + "WHERE fingerprint = ? AND " + OPEN;
   static final String LIST_OPEN = SELECT + "WHERE " + OPEN + NEWEST_FIRST;
-  static final String LIST_OPEN_MARKS = "SELECT id, state, count, snoozed_until FROM alerts WHERE " + OPEN + NEWEST_FIRST;
+  static final String LIST_OPEN_MARKS = "SELECT id, state, count, snoozed_until, reopens FROM alerts WHERE " + OPEN + NEWEST_FIRST;
+  /**
+   * Fires again into the fingerprint's last alert when it resolved at or after the cutoff ({@code reopenWithin}): one
+   * incident through flapping. It comes back acknowledged when a person had acknowledged it. The unique index on open
+   * fingerprints still refuses a second open alert, whichever process writes.
+   */
+  private static final String REOPEN =
+      "UPDATE alerts SET state = CASE WHEN acknowledged_at IS NULL THEN 'firing' ELSE 'acknowledged' END,"
+          + " resolved_at = NULL, snoozed_until = NULL, reopens = reopens + 1, count = count + 1, last_seen = ?, summary = ?"
+          + " WHERE id = (SELECT id FROM alerts WHERE fingerprint = ? AND state = 'resolved' AND resolved_at >= ?"
+          + " ORDER BY resolved_at DESC LIMIT 1)"
+          + " AND NOT EXISTS (SELECT 1 FROM alerts WHERE fingerprint = ? AND " + OPEN + ")" + RETURNING;
+  /** Resolved alerts acknowledged after {@code ?}: the running instance hears of an acknowledgement given after a resolve. */
+  private static final String ACKNOWLEDGED_AFTER_RESOLVE =
+      SELECT + "WHERE state = 'resolved' AND acknowledged_at IS NOT NULL AND acknowledged_at > ? ORDER BY acknowledged_at";
   private static final String FIRE =
       "INSERT INTO alerts (fingerprint, monitor, severity, state, first_seen, last_seen, count, summary, labels)"
           + " VALUES (?, ?, ?, 'firing', ?, ?, 1, ?, ?)"
@@ -42,13 +57,16 @@ final class Alerts {
   private static final String RECOVER =
       "UPDATE alerts SET state = 'resolved', resolved_at = ?, snoozed_until = NULL WHERE fingerprint = ? AND " + OPEN + RETURNING;
   private static final String ACKNOWLEDGE =
-      "UPDATE alerts SET state = 'acknowledged', snoozed_until = NULL WHERE id = ? AND " + OPEN + RETURNING;
+      "UPDATE alerts SET state = 'acknowledged', snoozed_until = NULL, acknowledged_at = ? WHERE id = ? AND " + OPEN + RETURNING;
+  /** A just-resolved alert (resolved at or after the cutoff) is the incident the person is looking at: accepted. */
+  private static final String ACKNOWLEDGE_RESOLVED =
+      "UPDATE alerts SET acknowledged_at = ? WHERE id = ? AND state = 'resolved' AND resolved_at >= ?" + RETURNING;
   private static final String SNOOZE =
-      "UPDATE alerts SET state = 'acknowledged', snoozed_until = ? WHERE id = ? AND " + OPEN + RETURNING;
+      "UPDATE alerts SET state = 'acknowledged', snoozed_until = ?, acknowledged_at = ? WHERE id = ? AND " + OPEN + RETURNING;
   private static final String RESOLVE =
       "UPDATE alerts SET state = 'resolved', resolved_at = ?, snoozed_until = NULL WHERE id = ? AND " + OPEN + RETURNING;
   private static final String END_SNOOZES =
-      "UPDATE alerts SET state = 'firing', snoozed_until = NULL"
+      "UPDATE alerts SET state = 'firing', snoozed_until = NULL, acknowledged_at = NULL"
           + " WHERE state = 'acknowledged' AND snoozed_until <= ? AND " + OPEN + RETURNING;
   private static final String ADD_EVENT = "INSERT INTO alert_events (alert_id, time, kind, note, actor) VALUES (?, ?, ?, ?, ?)";
   /** Deferred events are written this many to a statement. */
@@ -83,7 +101,8 @@ final class Alerts {
   }
 
   List<AlertMark> openMarks() {
-    return db.query(LIST_OPEN_MARKS, row -> new AlertMark(row.getLong(1), AlertState.parse(row.getString(2)), row.getLong(3), instant(row, 4)));
+    return db.query(LIST_OPEN_MARKS,
+        row -> new AlertMark(row.getLong(1), AlertState.parse(row.getString(2)), row.getLong(3), instant(row, 4), row.getLong(5)));
   }
 
   Optional<Alert> find(long id) {
@@ -94,9 +113,22 @@ final class Alerts {
     return db.queryOne(FIND_OPEN, Alerts::alert, fingerprint);
   }
 
-  Alert fire(String fingerprint, String monitor, Severity severity, String summary, Map<String, String> labels, Instant at) {
+  /**
+   * Opens an alert, folds into the open one, or, when the fingerprint's last alert resolved at or after
+   * {@code reopenCutoff}, reopens that one (event "reopened"). A null cutoff never reopens.
+   */
+  Alert fire(String fingerprint, String monitor, Severity severity, String summary, Map<String, String> labels, Instant at,
+      Instant reopenCutoff) {
     long millis = at.toEpochMilli();
     String text = text(summary);
+    if (reopenCutoff != null) {
+      Optional<Alert> reopened = db.queryOne(REOPEN, Alerts::alert, millis, text, fingerprint, reopenCutoff.toEpochMilli(), fingerprint);
+      if (reopened.isPresent()) {
+        Alert a = reopened.get();
+        addEvent(a.id(), at, "reopened", "reopen " + a.reopens() + ": " + a.summary(), ENGINE);
+        return a;
+      }
+    }
     long[] idCount = db.queryOne(FIRE, row -> new long[] {row.getLong(1), row.getLong(2)},
             fingerprint, monitor, severity.label(), millis, millis, text, LabelsJson.write(labels))
         .orElseThrow();
@@ -122,13 +154,25 @@ final class Alerts {
     return withEvent(db.queryOne(RECOVER, Alerts::alert, at.toEpochMilli(), fingerprint), at, "resolved", note, ENGINE);
   }
 
-  Optional<Alert> acknowledge(long id, String note, String actor, Instant at) {
-    return withEvent(db.queryOne(ACKNOWLEDGE, Alerts::alert, id), at, "acknowledged", note, actor);
+  /**
+   * Acknowledges an open alert, or one resolved at or after {@code resolvedCutoff} (it stays resolved, and comes back
+   * acknowledged if it reopens). A null cutoff acknowledges open alerts only.
+   */
+  Optional<Alert> acknowledge(long id, String note, String actor, Instant at, Instant resolvedCutoff) {
+    Optional<Alert> done = db.queryOne(ACKNOWLEDGE, Alerts::alert, at.toEpochMilli(), id);
+    if (done.isEmpty() && resolvedCutoff != null) {
+      done = db.queryOne(ACKNOWLEDGE_RESOLVED, Alerts::alert, at.toEpochMilli(), id, resolvedCutoff.toEpochMilli());
+    }
+    return withEvent(done, at, "acknowledged", note, actor);
+  }
+
+  List<Alert> acknowledgedAfterResolve(Instant after) {
+    return db.query(ACKNOWLEDGED_AFTER_RESOLVE, Alerts::alert, after.toEpochMilli());
   }
 
   Optional<Alert> snooze(long id, Instant until, String actor, Instant at) {
     until = until.truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // as stored, so the note says what the row holds
-    return withEvent(db.queryOne(SNOOZE, Alerts::alert, until.toEpochMilli(), id), at, "snoozed", "until " + until, actor);
+    return withEvent(db.queryOne(SNOOZE, Alerts::alert, until.toEpochMilli(), at.toEpochMilli(), id), at, "snoozed", "until " + until, actor);
   }
 
   Optional<Alert> resolve(long id, String note, String actor, Instant at) {
@@ -253,7 +297,9 @@ final class Alerts {
         row.getLong(9),
         row.getString(10),
         LabelsJson.read(row.getString(11)),
-        instant(row, 12));
+        instant(row, 12),
+        row.getLong(13),
+        instant(row, 14));
   }
 
   private static Instant instant(ResultSet row, int column) throws SQLException {

@@ -12,9 +12,11 @@ final class EngineTransaction implements EngineWrites {
   private final Alerts alerts;
   private final CheckHistory checks;
   private final Gaps gaps;
+  private final Duration reopenWithin;
   private boolean touchedAlerts;
 
-  EngineTransaction(Database db) {
+  EngineTransaction(Database db, Duration reopenWithin) {
+    this.reopenWithin = reopenWithin;
     this.alerts = new Alerts(db, true);
     this.checks = new CheckHistory(db);
     this.gaps = new Gaps(db);
@@ -43,7 +45,7 @@ final class EngineTransaction implements EngineWrites {
   @Override
   public Alert fire(String fingerprint, String monitor, Severity severity, String summary, Map<String, String> labels, Instant at) {
     touchedAlerts = true;
-    return alerts.fire(fingerprint, monitor, severity, summary, labels, at);
+    return alerts.fire(fingerprint, monitor, severity, summary, labels, at, reopenWithin.isZero() ? null : at.minus(reopenWithin));
   }
 
   @Override

@@ -239,6 +239,11 @@ public final class PolicyStore implements AutoCloseable {
     return out;
   }
 
+  /** The phone's acknowledgement tokens and reply cursors (V5), on this store's connection. */
+  public PhoneAcks phoneAcks() {
+    return new PhoneAcks(this, db);
+  }
+
   @Override
   public synchronized void close() {
     try {

@@ -4,6 +4,7 @@ import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertEvent;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -28,6 +29,8 @@ public final class SqliteStore implements AlertStore {
   /** This store's own commits that wrote to the alerts (see {@link #dataVersion()}). */
   private final AtomicLong alertWrites = new AtomicLong();
   private final java.util.List<Runnable> alertWriteListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** A fire this soon after the fingerprint's last alert resolved reopens it; an acknowledgement this soon after is accepted. */
+  private volatile Duration reopenWithin = DEFAULT_REOPEN_WITHIN;
 
   private SqliteStore(Path database, Database writer, Database reader, String recovery) {
     this.database = database;
@@ -109,7 +112,7 @@ public final class SqliteStore implements AlertStore {
     Objects.requireNonNull(work, "work");
     boolean[] touched = new boolean[1];
     T result = writer.write(db -> {
-      EngineTransaction tx = new EngineTransaction(db);
+      EngineTransaction tx = new EngineTransaction(db, reopenWithin);
       T out = work.apply(tx);
       tx.flush();
       touched[0] = tx.touchedAlerts();
@@ -141,7 +144,21 @@ public final class SqliteStore implements AlertStore {
 
   @Override
   public Optional<Alert> acknowledge(long id, String note, String actor, Instant at) {
-    return wroteAlerts(writer.write(db -> new Alerts(db).acknowledge(id, note, actor, at)));
+    return wroteAlerts(writer.write(db -> new Alerts(db).acknowledge(id, note, actor, at, cutoff(at))));
+  }
+
+  @Override
+  public void reopenWithin(Duration within) {
+    this.reopenWithin = Objects.requireNonNull(within, "within");
+  }
+
+  @Override
+  public List<Alert> acknowledgedAfterResolve(Instant after) {
+    return reader.read(db -> new Alerts(db).acknowledgedAfterResolve(after));
+  }
+
+  private Instant cutoff(Instant at) {
+    return reopenWithin.isZero() ? null : at.minus(reopenWithin);
   }
 
   @Override
@@ -160,6 +177,11 @@ public final class SqliteStore implements AlertStore {
     List<Alert> ended = writer.write(db -> new Alerts(db).endSnoozes(now));
     if (!ended.isEmpty()) alertsWritten();
     return ended;
+  }
+
+  @Override
+  public NoiseFacts noiseFacts(Instant since, Instant until) {
+    return reader.read(db -> NoiseFacts.read(db, since, until));
   }
 
   @Override

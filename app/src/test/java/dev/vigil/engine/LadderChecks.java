@@ -38,7 +38,10 @@ final class LadderChecks {
 
   private LadderChecks() {}
 
-  /** Night around the clock (from an hour ago to a minute before that), short rungs, no storm grouping. */
+  /**
+   * Night around the clock (from an hour ago to a minute before that), short rungs, no storm grouping, and no reopening
+   * (issue 15): an alert resolved by hand between kills must fire anew and climb its own ladder.
+   */
   static String alwaysNightPolicy(PhoneLog phone) {
     LocalTime start = LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).minusHours(1);
     return """
@@ -46,6 +49,7 @@ final class LadderChecks {
         overnight: "%s-%s"
         escalation: {escalateAfter: 1s, contactAfter: 2s, rewakeAfter: 1h, rampUp: 1s}
         storm: {count: 1000, within: 1s}
+        reopenWithin: off
         """.formatted(start, start.minusMinutes(1)) + phone.channelsYaml();
   }
 

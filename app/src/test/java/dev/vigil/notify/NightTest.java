@@ -60,6 +60,9 @@ class NightTest {
     phone.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest r) {
+        if (r.getMethod().equals("GET") && r.getTarget().startsWith("/1/receipts/")) {
+          return new MockResponse.Builder().code(200).body("{\"status\":1,\"acknowledged\":0}").build(); // a receipt poll, not a page
+        }
         phoneCalls.add(r.getTarget());
         String body = r.getTarget().equals("/1/messages.json") ? "{\"status\":1,\"receipt\":\"r-" + phoneCalls.size() + "\"}" : "{}";
         return new MockResponse.Builder().code(200).body(body).build();
@@ -354,16 +357,46 @@ class NightTest {
   }
 
   @Test
-  void aFlappingMonitorGivesOneNoticeAndNoAlarmThenReportsItsFinalState() {
+  void aFlappingMonitorGivesOneNoticeAndOneContinuousAlarmThenReportsItsFinalState() {
+    // Issue 15 changed this: flapping used to silence the alarm; now it makes one alarm, not one per re-fire.
     Notifier n = notifier(store);
     runUntil(n, at("2025-03-29T23:00"));
     for (int i = 0; i < 12; i++) n.observeCheck("payments-api", i % 2 == 0, clock.instant());
-    n.onChange(new AlertChange(Kind.FIRED, alert(7, "payments-api", Severity.CRITICAL, AlertState.FIRING), clock.instant()));
+    Alert a = alert(7, "payments-api", Severity.CRITICAL, AlertState.FIRING);
+    n.onChange(new AlertChange(Kind.FIRED, a, clock.instant()));
     n.tick(clock.instant());
-    assertThat(alarm.starts).isZero();
+    assertThat(alarm.starts).isEqualTo(1);
+    Alert resolved = new Alert(7, "fp7", "payments-api", Severity.CRITICAL, AlertState.RESOLVED, a.firstSeen(), a.lastSeen(),
+        clock.instant(), 2, a.summary(), Map.of(), null, 0, null);
+    n.onChange(new AlertChange(Kind.RESOLVED, resolved, clock.instant()));
+    assertThat(alarm.sounding).as("a resolve while it flaps does not stop the alarm").isTrue();
+    Alert reopened = new Alert(7, "fp7", "payments-api", Severity.CRITICAL, AlertState.FIRING, a.firstSeen(), a.lastSeen(),
+        null, 3, a.summary(), Map.of(), null, 1, null);
+    n.onChange(new AlertChange(Kind.REOPENED, reopened, clock.instant()));
+    n.onChange(new AlertChange(Kind.RESOLVED, resolved, clock.instant()));
+    assertThat(alarm.starts).as("the ladder did not start over").isEqualTo(1);
     for (int i = 0; i < 21; i++) n.observeCheck("payments-api", true, clock.instant());
-    assertThat(desktop).extracting(Message::title).containsExactly("payments-api is flapping", "payments-api stopped flapping: up");
-    assertThat(reasons()).contains("ladder suppressed: flapping: one notice was given, no alarm");
+    assertThat(alarm.sounding).isFalse();
+    assertThat(desktop).extracting(Message::title)
+        .containsExactly("payments-api is flapping", "CRITICAL payments-api", "payments-api stopped flapping: up");
+    assertThat(reasons()).contains("ladder suppressed: reopened (1): the same alarm goes on, not restarted",
+        "ladder suppressed: alarm stopped: payments-api settled up");
+  }
+
+  @Test
+  void anAlertReopenedAcknowledgedMakesNoSoundButWakesAgainIfStillOpenAfterRewakeAfter() {
+    Notifier n = notifier(store);
+    runUntil(n, at("2025-03-29T23:00"));
+    Alert a = alert(7, "payments-api", Severity.CRITICAL, AlertState.ACKNOWLEDGED);
+    Alert reopened = new Alert(7, "fp7", "payments-api", Severity.CRITICAL, AlertState.ACKNOWLEDGED, a.firstSeen(), a.lastSeen(),
+        null, 3, a.summary(), Map.of(), null, 1, a.firstSeen());
+    n.onChange(new AlertChange(Kind.REOPENED, reopened, clock.instant()));
+    runUntil(n, at("2025-03-29T23:29"));
+    assertThat(alarm.starts).isZero();
+    assertThat(reasons()).contains("ladder suppressed: reopened (1), acknowledged before: no noise");
+
+    runUntil(n, at("2025-03-29T23:31"));
+    assertThat(alarm.starts).as("still open rewakeAfter (30m) later").isEqualTo(1);
   }
 
   static final class FakeAlarm implements Alarm {

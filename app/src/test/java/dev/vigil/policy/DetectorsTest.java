@@ -29,6 +29,34 @@ class DetectorsTest {
   }
 
   @Test
+  void threeReopensWithinTheWindowMakeAMonitorFlapUntilTwentyOneResultsAgree() {
+    FlapDetector f = new FlapDetector();
+    java.time.Instant t = java.time.Instant.parse("2026-12-06T23:00:00Z");
+    java.time.Duration window = java.time.Duration.ofMinutes(30);
+    // 8 s down, 8 s up at a 2 s interval reads 25 %: under the percent threshold.
+    for (int i = 0; i < 21; i++) f.observe("edge", i % 8 >= 4);
+    assertThat(f.isFlapping("edge")).isFalse();
+    assertThat(f.reopened("edge", t, window).status()).isEqualTo(FlapDetector.Status.STEADY);
+    assertThat(f.reopened("edge", t.plusSeconds(16), window).status()).isEqualTo(FlapDetector.Status.STEADY);
+    assertThat(f.reopened("edge", t.plusSeconds(32), window).status()).isEqualTo(FlapDetector.Status.STARTED);
+    assertThat(f.reopened("edge", t.plusSeconds(48), window).status()).isEqualTo(FlapDetector.Status.FLAPPING);
+    // The last result seen was up; 19 more make 20 alike, the next makes 21: the whole window agrees.
+    for (int i = 0; i < 19; i++) assertThat(f.observe("edge", true).status()).isEqualTo(FlapDetector.Status.FLAPPING);
+    assertThat(f.observe("edge", true).status()).as("the 21st result alike").isEqualTo(FlapDetector.Status.STOPPED);
+  }
+
+  @Test
+  void reopensFartherApartThanTheWindowDoNotMakeAMonitorFlap() {
+    FlapDetector f = new FlapDetector();
+    java.time.Instant t = java.time.Instant.parse("2026-12-06T23:00:00Z");
+    java.time.Duration window = java.time.Duration.ofMinutes(30);
+    for (int i = 0; i < 5; i++) {
+      assertThat(f.reopened("edge", t.plus(java.time.Duration.ofMinutes(16L * i)), window).status())
+          .isEqualTo(FlapDetector.Status.STEADY);
+    }
+  }
+
+  @Test
   void aFlappingMonitorIsToldOnceWhenItStartsAndOnceWithItsFinalStateWhenItStops() {
     FlapDetector f = new FlapDetector();
     List<FlapDetector.Status> changes = new ArrayList<>();

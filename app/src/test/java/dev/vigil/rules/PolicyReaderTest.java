@@ -154,6 +154,12 @@ class PolicyReaderTest {
         Arguments.of("a channel URL must be http(s)",
             "channels:\n  webhook: {url: \"ftp://example.org\"}\n",
             ":2:18: policy: field \"channels.webhook.url\": \"ftp://example.org\" is not an http or https URL with a host"),
+        Arguments.of("reopenWithin must be a duration or off",
+            "timezone: UTC\nreopenWithin: soon\n",
+            ":2:15: policy: field \"reopenWithin\": \"soon\" is not a duration (use 500ms, 30s, 5m, 1h, 1d)"),
+        Arguments.of("the ntfy reply topic must be a topic other than the one pages go to",
+            "channels:\n  ntfy: {topic: oncall, replyTopic: oncall}\n",
+            ":2:37: policy: field \"channels.ntfy.replyTopic\": must differ from channels.ntfy.topic (Vigil reads it for acknowledgements)"),
         Arguments.of("a list where a window goes is refused",
             "quiet: [\"12:00-13:00\"]\n",
             ":1:8: policy: field \"quiet\": expected \"HH:MM-HH:MM\", off, or a map of weekdays (mon, tue, wed, thu, fri, sat, sun, weekdays, weekend), not a list"));
@@ -163,6 +169,18 @@ class PolicyReaderTest {
   @MethodSource("problems")
   void problemsNameFileLineColumnAndField(String intent, String yaml, String expected) throws Exception {
     assertThat(load(yaml, Map.of()).problems()).extracting(RuleProblem::format).containsExactly(dir.resolve("policy.yaml") + expected);
+  }
+
+  @Test
+  void reopenWithinAndTheNtfyReplyTopicHaveDefaultsAndCanBeSet() throws Exception {
+    Policy defaults = load("channels:\n  ntfy: {topic: oncall}\n", Map.of()).rules().policy();
+    assertThat(defaults.reopenWithin()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(defaults.channels().ntfy().replyTopic()).isEqualTo("oncall-ack");
+    RulesLoader.LoadResult set = load("reopenWithin: 10m\nchannels:\n  ntfy: {topic: oncall, replyTopic: vigil-replies}\n", Map.of());
+    assertThat(set.problems()).isEmpty();
+    assertThat(set.rules().policy().reopenWithin()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(set.rules().policy().channels().ntfy().replyTopic()).isEqualTo("vigil-replies");
+    assertThat(load("reopenWithin: off\n", Map.of()).rules().policy().reopenWithin()).isZero();
   }
 
   @Test

@@ -94,24 +94,70 @@ class SqliteStoreTest {
   }
 
   @Test
-  void firingAfterRecoveryOpensANewAlert() {
+  void firingWithinReopenWithinOfTheRecoveryReopensTheSameAlert() {
     Alert first = fire("fp1", "down", T0);
     Alert recovered = store.transaction(w -> w.recover("fp1", "status 200 again", T0.plusSeconds(60))).orElseThrow();
-    Alert second = fire("fp1", "down again", T0.plusSeconds(120));
+    Alert again = fire("fp1", "down again", T0.plusSeconds(120));
 
     assertThat(recovered.state()).isEqualTo(AlertState.RESOLVED);
     assertThat(recovered.resolvedAt()).isEqualTo(T0.plusSeconds(60));
-    assertThat(second.id()).isNotEqualTo(first.id());
-    assertThat(second.count()).isEqualTo(1);
-    assertThat(store.openAlerts()).extracting(Alert::id).containsExactly(second.id());
+    assertThat(again.id()).isEqualTo(first.id());
+    assertThat(again.state()).isEqualTo(AlertState.FIRING);
+    assertThat(again.resolvedAt()).isNull();
+    assertThat(again.reopens()).isEqualTo(1);
+    assertThat(again.count()).isEqualTo(2);
+    assertThat(store.openAlerts()).extracting(Alert::id).containsExactly(first.id());
     assertThat(store.timeline(first.id())).extracting(AlertEvent::kind, AlertEvent::note, AlertEvent::actor)
         .containsExactly(
             tuple("fired", "down", "engine"),
-            tuple("resolved", "status 200 again", "engine"));
+            tuple("resolved", "status 200 again", "engine"),
+            tuple("reopened", "reopen 1: down again", "engine"));
+  }
+
+  @Test
+  void firingLaterThanReopenWithinAfterTheRecoveryOpensANewAlert() {
+    store.reopenWithin(Duration.ofSeconds(30));
+    Alert first = fire("fp1", "down", T0);
+    store.transaction(w -> w.recover("fp1", "status 200 again", T0.plusSeconds(60)));
+    Alert second = fire("fp1", "down again", T0.plusSeconds(120));
+
+    assertThat(second.id()).isNotEqualTo(first.id());
+    assertThat(second.count()).isEqualTo(1);
+    assertThat(second.reopens()).isZero();
+    assertThat(store.openAlerts()).extracting(Alert::id).containsExactly(second.id());
     Optional<Alert> secondRecovered = store.transaction(w -> w.recover("fp1", "x", T0.plusSeconds(180)));
     Optional<Alert> noneOpen = store.transaction(w -> w.recover("fp1", "x", T0.plusSeconds(240)));
     assertThat(secondRecovered.map(Alert::id)).contains(second.id());
     assertThat(noneOpen).isEmpty();
+  }
+
+  @Test
+  void twoProcessesFiringAfterARecoveryReopenOneAlertBetweenThem() {
+    Alert first = fire("fp1", "down", T0);
+    store.transaction(w -> w.recover("fp1", "up", T0.plusSeconds(60)));
+    try (SqliteStore other = SqliteStore.open(dir, CLOCK)) {
+      Alert here = fire("fp1", "down again", T0.plusSeconds(70));
+      Alert there = other.transaction(w -> w.fire("fp1", "payments-api", Severity.CRITICAL, "down there", Map.of(), T0.plusSeconds(71)));
+
+      assertThat(here.id()).isEqualTo(first.id());
+      assertThat(there.id()).isEqualTo(first.id());
+      assertThat(there.reopens()).as("the second fire folded into the reopened alert").isEqualTo(1);
+      assertThat(there.count()).isEqualTo(3);
+      assertThat(other.history(HistoryQuery.latest(10)).items()).hasSize(1);
+    }
+  }
+
+  @Test
+  void anAlertAcknowledgedBeforeItResolvedReopensAcknowledged() {
+    long id = fire("fp1", "down", T0).id();
+    store.acknowledge(id, null, "tray", T0.plusSeconds(5));
+    store.transaction(w -> w.recover("fp1", "up", T0.plusSeconds(60)));
+
+    Alert again = fire("fp1", "down again", T0.plusSeconds(70));
+
+    assertThat(again.id()).isEqualTo(id);
+    assertThat(again.state()).isEqualTo(AlertState.ACKNOWLEDGED);
+    assertThat(again.acknowledgedAt()).isEqualTo(T0.plusSeconds(5));
   }
 
   @Test
@@ -180,14 +226,27 @@ class SqliteStoreTest {
   }
 
   @Test
-  void acknowledgeSnoozeAndResolveDoNothingToResolvedOrMissingAlerts() {
+  void aJustResolvedAlertCanBeAcknowledgedButNotSnoozedOrResolvedAgain() {
     long id = fire("fp1", "down", T0).id();
     store.resolve(id, null, "cli", T0.plusSeconds(1));
 
-    assertThat(store.acknowledge(id, "late", "cli", T0.plusSeconds(2))).isEmpty();
+    Optional<Alert> acked = store.acknowledge(id, "late", "cli", T0.plusSeconds(2));
+    assertThat(acked).as("the incident the person is looking at").isPresent();
+    assertThat(acked.get().state()).isEqualTo(AlertState.RESOLVED);
+    assertThat(acked.get().acknowledgedAt()).isEqualTo(T0.plusSeconds(2));
+    assertThat(store.acknowledgedAfterResolve(T0)).extracting(Alert::id).containsExactly(id);
     assertThat(store.snooze(id, T0.plusSeconds(600), "cli", T0.plusSeconds(2))).isEmpty();
     assertThat(store.resolve(id, "again", "cli", T0.plusSeconds(2))).isEmpty();
     assertThat(store.acknowledge(999, "none", "cli", T0)).isEmpty();
+    assertThat(store.timeline(id)).extracting(AlertEvent::kind).containsExactly("fired", "resolved", "acknowledged");
+  }
+
+  @Test
+  void anAlertResolvedLongerThanReopenWithinAgoIsNotAcknowledged() {
+    long id = fire("fp1", "down", T0).id();
+    store.resolve(id, null, "cli", T0.plusSeconds(1));
+
+    assertThat(store.acknowledge(id, "late", "cli", T0.plusSeconds(1).plus(Duration.ofMinutes(31)))).isEmpty();
     assertThat(store.timeline(id)).extracting(AlertEvent::kind).containsExactly("fired", "resolved");
   }
 

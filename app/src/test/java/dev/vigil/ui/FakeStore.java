@@ -133,6 +133,11 @@ public final class FakeStore implements AlertStore {
 
   @Override public List<StateChange> stateChanges(String monitor, Instant from, Instant to) { return List.of(); }
 
+  /** What {@link #noiseFacts} answers, whatever the window. */
+  public dev.vigil.store.NoiseFacts noise = new dev.vigil.store.NoiseFacts(List.of(), List.of());
+
+  @Override public dev.vigil.store.NoiseFacts noiseFacts(Instant since, Instant until) { return noise; }
+
   @Override public long dataVersion() { return version.get(); }
 
   @Override public int applyRetention(Instant now) { return 0; }

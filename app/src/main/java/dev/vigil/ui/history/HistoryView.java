@@ -254,7 +254,11 @@ public final class HistoryView extends BorderPane {
     HBox.setHgrow(spring, Priority.ALWAYS);
     HBox bar = new HBox(12, metrics, status, spring, csv, report);
     bar.getStyleClass().add("bar");
-    return new VBox(bar);
+    Label noise = new Label();
+    noise.setId("history-noise");
+    noise.setWrapText(true);
+    noise.textProperty().bind(vm.noise());
+    return new VBox(bar, noise);
   }
 
   private void save(String name, String kind, String pattern, java.util.function.Consumer<java.nio.file.Path> write) {

@@ -4,6 +4,7 @@ import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertEvent;
 import dev.vigil.alert.AlertState;
 import dev.vigil.alert.Severity;
+import dev.vigil.report.NoiseReport;
 import dev.vigil.store.AlertStore;
 import dev.vigil.store.HistoryQuery;
 import dev.vigil.store.MinuteStat;
@@ -63,6 +64,8 @@ public final class HistoryViewModel {
   private final ObservableList<double[]> latency = FXCollections.observableArrayList();
   private final ObservableList<Uptime> uptime = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper metrics = new ReadOnlyStringWrapper("");
+  /** The noise report of the range in a few lines (issue 15): totals, the noisiest monitors, suggestions. */
+  private final ReadOnlyStringWrapper noise = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
   /** MTTA/MTTR sums over every row read so far (down to {@link #deepest}); each page adds its new rows' sums once. */
   private IncidentMetrics.Sums sums = IncidentMetrics.Sums.NONE;
@@ -98,6 +101,7 @@ public final class HistoryViewModel {
   public ObservableList<Uptime> uptime() { return uptime; }
   /** MTTA and MTTR over every row read so far in the selected range. */
   public ReadOnlyStringProperty metrics() { return metrics.getReadOnlyProperty(); }
+  public ReadOnlyStringProperty noise() { return noise.getReadOnlyProperty(); }
   public ReadOnlyStringProperty status() { return status.getReadOnlyProperty(); }
 
   /** The view tells which rows it shows; without it (headless) the viewport is taken to follow each page read. */
@@ -122,11 +126,23 @@ public final class HistoryViewModel {
         blankToNull(text.get()), PAGE, null);
     deepest = null;
     read = 0;
+    loadNoise(range.get().since(now), now);
     reachedEnd = false;
     moreBelow = true;
     moreAbove = false;
     loading = false;
     loadMore();
+  }
+
+  /** The range's noise report, read off the FX thread; a newer search's answer wins. */
+  private void loadNoise(Instant since, Instant now) {
+    int asked = generation;
+    Instant from = since == null ? Instant.EPOCH : since;
+    java.time.ZoneId zone = ctx.zone();
+    io.load(() -> NoiseReport.summary(NoiseReport.of(ctx.store().noiseFacts(from, now), from, now, zone, java.util.Map.of())),
+        text -> {
+          if (asked == generation) noise.set(text);
+        });
   }
 
   /** Reads the page below the window unless a read is on its way or there is none; the table calls this near the end. */

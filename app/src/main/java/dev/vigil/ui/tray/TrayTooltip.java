@@ -1,6 +1,7 @@
 package dev.vigil.ui.tray;
 
 import dev.vigil.alert.Alert;
+import dev.vigil.policy.FlapDetector;
 import dev.vigil.ui.DeskSnapshot;
 import dev.vigil.ui.Noise;
 import dev.vigil.ui.Times;
@@ -9,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The tray tooltip in words: "2 firing, 1 acknowledged, quiet until 07:00", led by what is wrong with Vigil itself
- * ("Not watching: ...", "rules not reloaded: 2 problems, see `vigil status`").
+ * The tray tooltip in words: "2 firing, 1 acknowledged (1 flapping), quiet until 07:00", led by what is wrong with
+ * Vigil itself ("Not watching: ...", "rules not reloaded: 2 problems, see `vigil status`"). An alert is flapping here
+ * when it reopened {@link FlapDetector#REOPENS} times or more.
  */
 public final class TrayTooltip {
   private TrayTooltip() {}
@@ -22,17 +24,30 @@ public final class TrayTooltip {
     int firing = 0;
     int acknowledged = 0;
     int snoozed = 0;
+    int firingFlapping = 0;
+    int acknowledgedFlapping = 0;
     for (Alert a : s.open()) {
-      if (Noise.isFiring(a, s.at())) firing++;
-      else if (a.snoozedUntil() != null && a.snoozedUntil().isAfter(s.at())) snoozed++;
-      else if (a.isOpen()) acknowledged++;
+      boolean flapping = a.reopens() >= FlapDetector.REOPENS;
+      if (Noise.isFiring(a, s.at())) {
+        firing++;
+        if (flapping) firingFlapping++;
+      } else if (a.snoozedUntil() != null && a.snoozedUntil().isAfter(s.at())) {
+        snoozed++;
+      } else if (a.isOpen()) {
+        acknowledged++;
+        if (flapping) acknowledgedFlapping++;
+      }
     }
-    if (firing > 0) parts.add(firing + " firing");
-    if (acknowledged > 0) parts.add(acknowledged + " acknowledged");
+    if (firing > 0) parts.add(firing + " firing" + flapping(firingFlapping));
+    if (acknowledged > 0) parts.add(acknowledged + " acknowledged" + flapping(acknowledgedFlapping));
     if (snoozed > 0) parts.add(snoozed + " snoozed");
     if (s.quiet().on()) {
       parts.add(s.quiet().until() == null ? "quiet" : "quiet until " + Times.clock(s.quiet().until(), s.at(), zone));
     }
     return parts.isEmpty() ? "All well" : String.join(", ", parts);
+  }
+
+  private static String flapping(int n) {
+    return n == 0 ? "" : " (" + n + " flapping)";
   }
 }

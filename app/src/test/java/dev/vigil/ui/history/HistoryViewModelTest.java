@@ -39,6 +39,25 @@ class HistoryViewModelTest {
   }
 
   @Test
+  void showsTheNoiseOfTheRangeWithTheNoisiestMonitorsAndSuggestions() {
+    List<dev.vigil.store.NoiseFacts.Incident> incidents = new ArrayList<>();
+    List<dev.vigil.store.NoiseFacts.Noise> noises = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Instant t = now.minusSeconds(3600L * (i + 1));
+      incidents.add(new dev.vigil.store.NoiseFacts.Incident(1000 + i, "chat-edge", "critical", t, t.plusSeconds(90), 1, i == 0 ? 2 : 0, i < 3));
+      noises.add(new dev.vigil.store.NoiseFacts.Noise(1000 + i, t.plusSeconds(2), dev.vigil.store.NoiseFacts.Kind.ALARM));
+    }
+    store.noise = new dev.vigil.store.NoiseFacts(incidents, noises);
+
+    vm.search();
+
+    assertThat(vm.noise().get()).startsWith("Noise: 4 alarms and 0 pages over ")
+        .contains(" nights, 3 for nothing (healed before anyone acknowledged)\n"
+            + "Noisiest: chat-edge (4 alarms, 3 of 4 self-healed, 2 reopens)\n"
+            + "Suggestion: chat-edge self-healed 3 of 4 times within 2 min: confirm +1 would have spared 2 alarms");
+  }
+
+  @Test
   void readsOnlyTheFirstPageUntilTheTableAsksForMore() {
     vm.search();
     assertThat(vm.rows()).hasSize(HistoryViewModel.PAGE);

@@ -24,6 +24,16 @@ class TrayTooltipTest {
   }
 
   @Test
+  void saysWhichAcknowledgedAlertsAreFlapping() {
+    var a = Samples.alert(3, AlertState.ACKNOWLEDGED);
+    var flapping = new dev.vigil.alert.Alert(a.id(), a.fingerprint(), a.monitor(), a.severity(), a.state(), a.firstSeen(),
+        a.lastSeen(), null, 9, a.summary(), a.labels(), null, 7, NOW);
+    var s = new DeskSnapshot(List.of(flapping, Samples.alert(4, AlertState.ACKNOWLEDGED)), QuietStatus.OFF, WatchStatus.WATCHING, NOW);
+    assertThat(TrayTooltip.of(s, BERLIN)).isEqualTo("2 acknowledged (1 flapping)");
+    assertThat(TrayState.of(s.open(), QuietStatus.OFF, WatchStatus.WATCHING, NOW)).isEqualTo(TrayState.ACKNOWLEDGED);
+  }
+
+  @Test
   void saysAllWellWhenNothingIsOpen() {
     assertThat(TrayTooltip.of(DeskSnapshot.empty(NOW), BERLIN)).isEqualTo("All well");
   }
