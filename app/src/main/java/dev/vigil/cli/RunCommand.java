@@ -28,7 +28,7 @@ final class RunCommand implements Callable<Integer> {
   @Mixin DataDirOption data;
   @Mixin RulesDirOption rules;
   @Option(names = "--headless", description = "No tray or windows: watch and log only.") boolean headless;
-  @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "17711", description = "Local API port on 127.0.0.1 (default ${DEFAULT-VALUE}).")
+  @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "17711", description = "Local API port on 127.0.0.1, 0 for any free one (default ${DEFAULT-VALUE}).")
   int apiPort;
   @Spec CommandSpec spec;
   @ParentCommand VigilCommand root;
@@ -44,6 +44,7 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     DataDirs dirs = root == null ? DataDirs.current() : root.dirs();
     Path dataDir = data.resolve(dirs);
+    Arguments.count("--api-port", apiPort, 0, 65_535);
 
     // Owner-only from the first moment: the database, its backups and the API token live here.
     DataFolder.create(dataDir);
@@ -71,11 +72,8 @@ final class RunCommand implements Callable<Integer> {
         }
       }
       Path rulesDir = rules.resolve(dirs);
-      if (!Files.isDirectory(rulesDir)) {
-        err.printf("vigil run: rules folder %s does not exist (use --rules DIR)%n", rulesDir);
-        err.flush();
-        return 1;
-      }
+      String unusable = RuleCheck.unusable(rulesDir);
+      if (unusable != null) throw Refused.problem(unusable);
       RulesLoader.LoadResult loaded = RulesLoader.load(rulesDir, dirs.env());
       var problems = RuleCheck.problems(loaded);
       if (!problems.isEmpty()) {
@@ -84,6 +82,8 @@ final class RunCommand implements Callable<Integer> {
         err.flush();
         return 1;
       }
+      String empty = RuleCheck.nothingToWatch(loaded.rules());
+      if (empty != null) throw Refused.problem(empty + "; nothing started");
 
       Footprint.keepSmall();
       try (Watch watch = Watch.start(dataDir, loaded.rules(), rulesDir, dirs.env(), apiPort, Clock.systemDefaultZone(), desktop.wiring())) {

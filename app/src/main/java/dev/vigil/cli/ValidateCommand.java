@@ -20,6 +20,8 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path dir = rules.resolve();
+    String unusable = RuleCheck.unusable(dir);
+    if (unusable != null) throw Refused.problem(unusable);
     RulesLoader.LoadResult result = RulesLoader.load(dir, System.getenv());
     var problems = RuleCheck.problems(result);
     if (!problems.isEmpty()) {
@@ -28,6 +30,8 @@ final class ValidateCommand implements Callable<Integer> {
       return 1;
     }
     var set = result.rules();
+    String empty = RuleCheck.nothingToWatch(set);
+    if (empty != null) throw Refused.problem(empty);
     spec.commandLine().getOut().printf(
         "%s: ok (%d monitors, %d heartbeats, %d sources)%n",
         dir, set.monitors().size(), set.heartbeats().size(), set.sources().size());
