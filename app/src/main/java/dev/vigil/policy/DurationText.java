@@ -27,16 +27,16 @@ public final class DurationText {
       long n;
       try {
         n = Long.parseLong(m.group(1));
-      } catch (NumberFormatException e) {
+        total = total.plus(switch (m.group(2)) {
+          case "ms" -> Duration.ofMillis(n);
+          case "s" -> Duration.ofSeconds(n);
+          case "m" -> Duration.ofMinutes(n);
+          case "h" -> Duration.ofHours(n);
+          default -> Duration.ofDays(n);
+        });
+      } catch (NumberFormatException | ArithmeticException e) {
         return Optional.empty();
       }
-      total = total.plus(switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(n);
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        default -> Duration.ofDays(n);
-      });
       at = m.end();
     }
     return Optional.of(total);

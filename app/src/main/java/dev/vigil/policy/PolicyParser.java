@@ -2,6 +2,7 @@ package dev.vigil.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.alert.Severity;
+import dev.vigil.rules.Durations;
 import dev.vigil.rules.PolicySpec;
 import dev.vigil.rules.RuleProblem;
 import java.time.DateTimeException;
@@ -47,6 +48,7 @@ public final class PolicyParser {
       "mon", DayOfWeek.MONDAY, "tue", DayOfWeek.TUESDAY, "wed", DayOfWeek.WEDNESDAY, "thu", DayOfWeek.THURSDAY,
       "fri", DayOfWeek.FRIDAY, "sat", DayOfWeek.SATURDAY, "sun", DayOfWeek.SUNDAY);
 
+  private static final int MAX_STORM = 10_000;
   private final PolicySpec spec;
   private final Function<String, String> env;
   private final List<RuleProblem> problems = new ArrayList<>();
@@ -104,7 +106,7 @@ public final class PolicyParser {
     String bName = doc.has("behaviour") ? "behaviour" : "behavior";
     Map<Severity, Level> day = levels(behaviour, bName, "day", Policy.DEFAULT_DAY);
     Map<Severity, Level> night = levels(behaviour, bName, "night", Policy.DEFAULT_NIGHT);
-    if (behaviour != null) unknown(behaviour, "/" + bName, bName, Set.of("day", "night"));
+    if (behaviour != null && !behaviour.isNull() && object(behaviour, bName)) unknown(behaviour, "/" + bName, bName, Set.of("day", "night"));
     Policy.Escalation esc = escalation(doc.get("escalation"));
     Policy.Storm storm = storm(doc.get("storm"));
     Policy.Channels channels = channels(doc.get("channels"));
@@ -158,7 +160,7 @@ public final class PolicyParser {
 
   private Map<Severity, Level> levels(JsonNode behaviour, String bName, String when, Map<Severity, Level> defaults) {
     Map<Severity, Level> out = new EnumMap<>(defaults);
-    if (behaviour == null || !behaviour.has(when)) return out;
+    if (behaviour == null || !behaviour.isObject() || !behaviour.has(when)) return out;
     JsonNode node = behaviour.get(when);
     String path = "/" + bName + "/" + when;
     if (!node.isObject()) {
@@ -207,8 +209,8 @@ public final class PolicyParser {
     int count = d.count();
     if (node.has("count")) {
       JsonNode c = node.get("count");
-      if (c.canConvertToInt() && c.asInt(-1) >= 2 && (c.isInt() || c.asText().matches("\\d+"))) count = c.asInt();
-      else problem("/storm/count", "policy: field \"storm.count\": \"" + c.asText() + "\" is not a whole number of 2 or more");
+      if (c.canConvertToInt() && c.asInt(-1) >= 2 && c.asInt() <= MAX_STORM && (c.isInt() || c.asText().matches("\\d+"))) count = c.asInt();
+      else problem("/storm/count", "policy: field \"storm.count\": \"" + c.asText() + "\" is not a whole number from 2 to " + MAX_STORM);
     }
     return new Policy.Storm(count, duration(node, "storm", "within", d.within()));
   }
@@ -274,9 +276,13 @@ public final class PolicyParser {
     if (!node.has(field) || node.get(field).isNull()) return dflt;
     String text = node.get(field).asText();
     Optional<Duration> d = DurationText.parse(text);
+    String path = "/" + owner.replace('.', '/') + "/" + field;
     if (d.isEmpty() || d.get().isZero()) {
-      problem("/" + owner.replace('.', '/') + "/" + field, "policy: field \"" + owner + "." + field + "\": \"" + text
-          + "\" is not a duration (use 500ms, 30s, 5m, 1h, 1d)");
+      problem(path, "policy: field \"" + owner + "." + field + "\": \"" + text + "\" is not a duration (use 500ms, 30s, 5m, 1h, 1d)");
+      return dflt;
+    }
+    if (d.get().compareTo(Durations.MAX) > 0) {
+      problem(path, "policy: field \"" + owner + "." + field + "\": \"" + text + "\" is too long (at most 365d)");
       return dflt;
     }
     return d.get();
