@@ -85,6 +85,10 @@ final class RunCommand implements Callable<Integer> {
       String empty = RuleCheck.nothingToWatch(loaded.rules());
       if (empty != null) throw Refused.problem(empty + "; nothing started");
 
+      if (!portFree(apiPort)) {
+        throw Refused.problem("cannot listen on 127.0.0.1:" + apiPort + ": the port is in use (by another Vigil or program;"
+            + " choose another with --api-port)");
+      }
       Footprint.keepSmall();
       try (Watch watch = Watch.start(dataDir, loaded.rules(), rulesDir, dirs.env(), apiPort, Clock.systemDefaultZone(), desktop.wiring())) {
         watch.store().recovery().ifPresent(message -> {
@@ -106,5 +110,15 @@ final class RunCommand implements Callable<Integer> {
       lifetime.closed();
     }
     return 0;
+  }
+
+  /** Whether the local API could listen on {@code port} now: asked before anything starts, so a refusal leaves nothing running. */
+  private static boolean portFree(int port) {
+    if (port == 0) return true;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(port, 1, java.net.InetAddress.getByAddress(new byte[] {127, 0, 0, 1}))) {
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 }
