@@ -15,7 +15,12 @@ final class DataFolder {
   private DataFolder() {}
 
   static void create(Path dir) throws IOException {
-    if (Files.isDirectory(requireFolder(dir))) return;
+    ownerOnly(requireFolder(dir));
+  }
+
+  /** Creates {@code dir} owner-only (0700) when missing, its missing parents as usual. */
+  static void ownerOnly(Path dir) throws IOException {
+    if (Files.isDirectory(dir)) return;
     Path parent = dir.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
     boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
