@@ -282,7 +282,7 @@ public final class PolicyParser {
       return dflt;
     }
     if (d.get().compareTo(Durations.MAX) > 0) {
-      problem(path, "policy: field \"" + owner + "." + field + "\": \"" + text + "\" is too long (at most 365d)");
+      problem(path, "policy: field \"" + owner + "." + field + "\": \"" + text + "\"" + Durations.TOO_LONG);
       return dflt;
     }
     return d.get();

@@ -16,7 +16,8 @@ public final class Durations {
   static final String HINT = "(use 500ms, 30s, 5m, 1h, 1d)";
   /** The longest duration anything in Vigil takes: a year. */
   public static final Duration MAX = Duration.ofDays(365);
-  private static final String TOO_LONG = " is too long (at most 365d)";
+  /** How a duration beyond {@link #MAX} is refused, after the quoted text. */
+  public static final String TOO_LONG = " is too long (at most 365d)";
 
   private static final List<String> UNITS = List.of("d", "h", "m", "s", "ms");
   private static final List<Duration> UNIT_LENGTHS =
