@@ -58,8 +58,10 @@ final class CommandErrors {
   /** What to tell the user about {@code e}, or null when it is not about their files or input. */
   static String message(Throwable e) {
     if (e instanceof Refused) return e.getMessage();
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof AccessDeniedException a) return "cannot use " + a.getFile() + ": permission denied";
+    }
     if (e instanceof UncheckedIOException u) return u.getCause() instanceof FileSystemException f ? message(f) : u.getMessage();
-    if (e instanceof AccessDeniedException a) return "cannot use " + a.getFile() + ": permission denied";
     if (e instanceof FileSystemException f) return "cannot use " + f.getFile() + ": " + reason(f);
     if (e instanceof IOException || e instanceof StoreException) return e.getMessage();
     return null;

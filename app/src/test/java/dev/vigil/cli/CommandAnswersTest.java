@@ -90,4 +90,13 @@ class CommandAnswersTest {
     assertThat(Terminal.clock(now.plus(Duration.ofDays(2)), now)).isEqualTo(later).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d");
     assertThat(Terminal.clock(now.plus(Duration.ofMinutes(1)), now)).isEqualTo(Terminal.time(now.plus(Duration.ofMinutes(1))).substring(11));
   }
+
+  @Test
+  void aFolderVigilMayNotUseIsNamedWithoutAStackTrace() {
+    // Root reads every folder, so this is the answer's wording, not a chmod 000 folder.
+    var denied = new java.io.UncheckedIOException(new java.nio.file.AccessDeniedException("/srv/vigil/vigil.db"));
+    assertThat(CommandErrors.message(new IllegalStateException("cannot open", denied)))
+        .isEqualTo("cannot use /srv/vigil/vigil.db: permission denied");
+    assertThat(CommandErrors.message(new IllegalStateException("a bug"))).as("a bug keeps its stack trace").isNull();
+  }
 }
