@@ -6,7 +6,6 @@ import dev.vigil.rules.RulesLoader;
 import dev.vigil.rules.RuleProblem;
 import java.nio.file.Path;
 import java.util.List;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** The policy for commands that only need policy.yaml (time zone, overnight window, channels). */
 final class PolicyFiles {
@@ -24,12 +23,5 @@ final class PolicyFiles {
     List<RuleProblem> problems = RuleCheck.problems(loaded).stream()
         .filter(p -> p.file().getFileName() != null && p.file().getFileName().toString().startsWith("policy.y")).toList();
     return new PolicyParser.Result(parsed.policy(), problems);
-  }
-
-  /** A usage mistake: {@code vigil COMMAND: message} on stderr, exit 2. */
-  static int fail(CommandSpec spec, String message) {
-    spec.commandLine().getErr().println(spec.qualifiedName() + ": " + message);
-    spec.commandLine().getErr().flush();
-    return 2;
   }
 }

@@ -90,7 +90,10 @@ class CommandMistakesTest {
         err("run on a port in use", "run --headless --api-port BUSY --data DATA --rules RULES", 1,
             "vigil run: cannot listen on 127.0.0.1:BUSY: the port is in use (by another Vigil or program; choose another with --api-port)"),
         err("demo --speed 0", "demo --headless --speed 0", 2, "vigil demo: --speed must be more than 0 and at most 10, not 0.0"),
-        err("bench --endpoints 0", "bench --endpoints 0", 2, "vigil bench: --endpoints must be at least 1"),
+        err("bench --endpoints 0", "bench --endpoints 0", 2, "vigil bench: --endpoints must be from 1 to 100000, not 0"),
+        err("bench --interval 0s", "bench --interval 0s", 2, "vigil bench: --interval: \"0s\" must be longer than 0s"),
+        err("bench --duration overflowing", "bench --duration 99999999999999d", 2,
+            "vigil bench: --duration: \"99999999999999d\" is too long (at most 365d)"),
 
         // Durations: out of range, zero, without a unit, unknown unit, negative.
         err("snooze --for an overflowing duration", "snooze 1 --for 99999999999999d --data DATA", 2,

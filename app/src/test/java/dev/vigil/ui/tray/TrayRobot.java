@@ -51,9 +51,10 @@ public final class TrayRobot {
     robot.mouseMove(centre.x, centre.y);
     robot.mousePress(InputEvent.BUTTON3_DOWN_MASK);
     robot.mouseRelease(InputEvent.BUTTON3_DOWN_MASK);
-    robot.delay(700);
+    robot.delay(1_000); // the menu is up well before: Escape must reach it, or the next right-click only closes it
     robot.keyPress(KeyEvent.VK_ESCAPE);
     robot.keyRelease(KeyEvent.VK_ESCAPE);
+    robot.delay(500);
   }
 
   /** Left-clicks the icon once. */
