@@ -21,7 +21,8 @@ final class DataDirOption {
 
   /** For a command that only reads (or acts on what is there): the folder must hold Vigil's data; nothing is created. */
   Path existing() {
-    return DataFolder.requireData(resolve());
+    Path folder = resolve();
+    return DataFolder.requireData(folder, dir == null ? "vigil run" : "vigil run --data " + folder);
   }
 
   /** For a command that may create the folder: refused when {@code --data} names a file. */

@@ -38,15 +38,18 @@ final class DataFolder {
     return dir;
   }
 
-  /** {@code dir} when it holds Vigil's database and can be read; refused (exit 1) otherwise, creating nothing. */
-  static Path requireData(Path dir) {
+  /**
+   * {@code dir} when it holds Vigil's database and can be read; refused (exit 1) otherwise, creating nothing.
+   * {@code run} is the command that would make the data there.
+   */
+  static Path requireData(Path dir, String run) {
     requireFolder(dir);
     if (Files.isDirectory(dir) && !(Files.isReadable(dir) && Files.isExecutable(dir))) {
       throw Refused.problem("cannot read " + dir + ": permission denied");
     }
     Path database = dir.resolve(DATABASE);
     if (!Files.isRegularFile(database)) {
-      throw Refused.problem("no Vigil data in " + dir + " (start `vigil run --data " + dir + "` first)");
+      throw Refused.problem("no Vigil data in " + dir + " (start `" + run + "` first)");
     }
     if (!Files.isReadable(database)) throw Refused.problem("cannot read " + database + ": permission denied");
     return dir;
