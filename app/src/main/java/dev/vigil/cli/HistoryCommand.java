@@ -6,6 +6,7 @@ import dev.vigil.store.HistoryQuery;
 import dev.vigil.store.Page;
 import dev.vigil.store.SqliteStore;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -30,10 +31,12 @@ final class HistoryCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Instant from = since == null ? null : Arguments.when("--since", since);
     Arguments.count("--limit", limit, 1, AlertsCommand.MAX_LIMIT);
-    try (AlertStore store = SqliteStore.open(data.existing(), Clock.systemUTC())) {
+    Path dataDir = data.existing();
+    try (AlertStore store = SqliteStore.open(dataDir, Clock.systemUTC())) {
       Page<Alert> page = store.history(new HistoryQuery(from, null, monitor, null, null, null, limit, null));
-      if (monitor != null && page.items().isEmpty() && store.history(new HistoryQuery(null, null, monitor, null, null, null, 1, null)).items().isEmpty()) {
-        throw Refused.problem("no incidents of a monitor \"" + monitor + "\" (monitor ids are as in vigil alerts --all)");
+      if (monitor != null && page.items().isEmpty() && unknown(store, monitor)) {
+        throw Refused.problem("no monitor \"" + monitor + "\" in " + dataDir + ": no incident or check of it was recorded"
+            + " (monitor ids are as in vigil alerts --all)");
       }
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
@@ -49,5 +52,11 @@ final class HistoryCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
+  }
+
+  /** Neither an incident nor a check of {@code monitor} is recorded: most likely a typo, not a healthy monitor. */
+  private static boolean unknown(AlertStore store, String monitor) {
+    return store.history(new HistoryQuery(null, null, monitor, null, null, null, 1, null)).items().isEmpty()
+        && store.checkStats(monitor, Instant.EPOCH, Instant.now()).isEmpty();
   }
 }

@@ -76,6 +76,24 @@ class CommandAnswersTest {
   }
 
   @Test
+  void aHealthyMonitorHasNoIncidentsWhileAnUnknownOneIsNamedAsSuch() {
+    Path data = root.resolve("data");
+    try (SqliteStore store = SqliteStore.open(data, Clock.systemUTC())) {
+      store.transaction(w -> {
+        w.recordCheck("payments-api", Instant.now().minus(Duration.ofMinutes(5)), true, Duration.ofMillis(20));
+        return null;
+      });
+    }
+    Cli healthy = cli();
+    assertThat(healthy.execute("history", "--monitor", "payments-api", "--data", data.toString())).isZero();
+    assertThat(healthy.out.toString()).isEqualTo("No incidents." + NL);
+    Cli typo = cli();
+    assertThat(typo.execute("history", "--monitor", "paymnets-api", "--data", data.toString())).isEqualTo(1);
+    assertThat(typo.err.toString()).isEqualTo("vigil history: no monitor \"paymnets-api\" in " + data
+        + ": no incident or check of it was recorded (monitor ids are as in vigil alerts --all)" + NL);
+  }
+
+  @Test
   void aTildeInDataOrRulesIsTheHomeFolderNotAFolderNamedTilde() {
     DataDirs dirs = Cli.linuxUnder(root);
     assertThat(dirs.expandHome(Path.of("~/vigil"))).isEqualTo(root.resolve("home/vigil"));

@@ -127,7 +127,7 @@ class CommandMistakesTest {
         err("ack of an alert that does not exist", "ack 999 --data DATA", 1, "vigil: no alert #999 in DATA"),
         err("silence remove of a silence that does not exist", "silence remove 99 --data DATA", 1, "vigil silence remove: no silence #99"),
         err("history of a monitor that has no incidents", "history --monitor nosuch --data DATA", 1,
-            "vigil history: no incidents of a monitor \"nosuch\" (monitor ids are as in vigil alerts --all)"),
+            "vigil history: no monitor \"nosuch\" in DATA: no incident or check of it was recorded (monitor ids are as in vigil alerts --all)"),
 
         // Typos.
         err("a command typed wrong", "alrts", 2, "vigil: Unmatched argument at index 0: 'alrts'" + NL
