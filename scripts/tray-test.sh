@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The end-to-end tray test: a real tray host (trayer) on Xvfb, the icon docks, its menu's
-# "Acknowledge all" acknowledges. Needs: xvfb, trayer, libgtk-3-0 (apt-get install -y xvfb trayer libgtk-3-0).
+# "Acknowledge all" acknowledges, a right-click opens no window, a left-click opens the inbox. Needs: xvfb, trayer, libgtk-3-0 (apt-get install -y xvfb trayer libgtk-3-0).
 # Maven runs offline (-o) unless VIGIL_MVN_FLAGS is set (e.g. VIGIL_MVN_FLAGS= for online CI).
 set -euo pipefail
 cd "$(dirname "$0")/.."

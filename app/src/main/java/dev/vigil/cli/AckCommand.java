@@ -18,7 +18,7 @@ final class AckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     return AlertAction.apply(
-        spec.commandLine(), data.resolve(), id, "acknowledged",
+        spec.commandLine(), data.existing(), id, "acknowledged",
         (store, now) -> store.acknowledge(id, note, Actor.cli(), now),
         api -> api.acknowledge(id, note, Actor.cli()));
   }

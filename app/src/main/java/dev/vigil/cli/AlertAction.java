@@ -36,8 +36,8 @@ final class AlertAction {
     if (remote != null) {
       ApiPortFile.Lookup found = ApiPortFile.lookup(dataDir);
       if (found instanceof ApiPortFile.Lookup.OtherFolder other) {
-        cli.getErr().printf("vigil: the Vigil on 127.0.0.1:%d serves %s, not %s: acting on %s directly%n",
-            other.port(), other.served(), dataDir, dataDir);
+        cli.getErr().printf("vigil %s: the Vigil on 127.0.0.1:%d serves %s, not %s: acting on %s directly%n",
+            cli.getCommandName(), other.port(), other.served(), dataDir, dataDir);
         cli.getErr().flush();
       }
       if (found instanceof ApiPortFile.Lookup.Running running) {
@@ -45,7 +45,7 @@ final class AlertAction {
           ApiClient.Response r = remote.call(running.client());
           if (!r.ok()) {
             // The running instance refused, and said why: never write around it.
-            cli.getErr().printf("vigil: alert #%d not %s: %s (refused by the running Vigil)%n", id, verb, reason(r));
+            cli.getErr().printf("vigil %s: alert #%d not %s: %s (refused by the running Vigil)%n", cli.getCommandName(), id, verb, reason(r));
             cli.getErr().flush();
             return 1;
           }
@@ -64,12 +64,12 @@ final class AlertAction {
     try (AlertStore store = SqliteStore.open(dataDir, Clock.systemUTC())) {
       Optional<Alert> before = store.find(id);
       if (before.isEmpty()) {
-        cli.getErr().printf("vigil: no alert #%d in %s%n", id, dataDir);
+        cli.getErr().printf("vigil %s: no alert #%d in %s%n", cli.getCommandName(), id, dataDir);
         cli.getErr().flush();
         return 1;
       }
       if (!before.get().isOpen()) {
-        cli.getErr().printf("vigil: alert #%d (%s) is already resolved%n", id, before.get().monitor());
+        cli.getErr().printf("vigil %s: alert #%d (%s) is already resolved%n", cli.getCommandName(), id, before.get().monitor());
         cli.getErr().flush();
         return 1;
       }

@@ -15,16 +15,18 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "alerts", description = "List open alerts (with --all, the latest resolved ones too).")
 final class AlertsCommand implements Callable<Integer> {
+  static final int MAX_LIMIT = 10_000;
   @Mixin DataDirOption data;
   @Option(names = "--json", description = "Print JSON.") boolean json;
   @Option(names = "--all", description = "Include resolved alerts.") boolean all;
-  @Option(names = "--limit", paramLabel = "N", defaultValue = "200", description = "With --all, at most N alerts (default ${DEFAULT-VALUE}).")
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "200", description = "With --all, at most N alerts, 1 to 10000 (default ${DEFAULT-VALUE}).")
   int limit;
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    try (AlertStore store = SqliteStore.open(data.resolve(), Clock.systemUTC())) {
+    Arguments.count("--limit", limit, 1, MAX_LIMIT);
+    try (AlertStore store = SqliteStore.open(data.existing(), Clock.systemUTC())) {
       List<Alert> alerts = all ? store.history(HistoryQuery.latest(limit)).items() : store.openAlerts();
       var out = spec.commandLine().getOut();
       if (json) Terminal.printJson(out, alerts);

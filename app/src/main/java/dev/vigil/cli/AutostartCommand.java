@@ -33,7 +33,7 @@ final class AutostartCommand implements Callable<Integer> {
     List<String> args = new ArrayList<>(List.of("run"));
     if (data != null) {
       args.add("--data");
-      args.add(data.toAbsolutePath().toString());
+      args.add(dirs.expandHome(data).toAbsolutePath().toString());
     }
     Autostart autostart = Autostart.forOs(dirs.os(), dirs.env(), dirs.home(), Launcher.current(args));
     switch (action) {

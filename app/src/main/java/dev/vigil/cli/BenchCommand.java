@@ -2,7 +2,6 @@ package dev.vigil.cli;
 
 import dev.vigil.bench.BenchReport;
 import dev.vigil.bench.BenchRun;
-import dev.vigil.config.Durations;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,21 +24,9 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Duration every;
-    Duration measured;
-    try {
-      every = Durations.parse(interval);
-      measured = Durations.parse(duration);
-    } catch (IllegalArgumentException e) {
-      spec.commandLine().getErr().println("vigil bench: " + e.getMessage());
-      spec.commandLine().getErr().flush();
-      return 2;
-    }
-    if (endpoints < 1) {
-      spec.commandLine().getErr().println("vigil bench: --endpoints must be at least 1");
-      spec.commandLine().getErr().flush();
-      return 2;
-    }
+    Duration every = Arguments.duration("--interval", interval);
+    Duration measured = Arguments.duration("--duration", duration);
+    Arguments.count("--endpoints", endpoints, 1, 100_000);
     BenchReport report = new BenchRun(endpoints, every, measured, System.err).run();
     if (json) report.printJson(System.out);
     else report.printTable(System.out);

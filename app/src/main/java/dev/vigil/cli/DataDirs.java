@@ -44,6 +44,17 @@ public final class DataDirs {
     return base("XDG_STATE_HOME", home.resolve(".local/state")).resolve("vigil/logs");
   }
 
+  /**
+   * {@code ~} or {@code ~/x} as the user's home: the shell does not expand it in {@code --data=~/x}, and picocli
+   * does not either, which would make a folder named {@code ~} in the current one.
+   */
+  Path expandHome(Path path) {
+    String text = path.toString();
+    if (text.equals("~")) return home;
+    if (text.startsWith("~/") || text.startsWith("~\\")) return home.resolve(text.substring(2));
+    return path;
+  }
+
   Map<String, String> env() {
     return env;
   }

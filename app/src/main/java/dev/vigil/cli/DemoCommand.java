@@ -51,7 +51,8 @@ final class DemoCommand implements Callable<Integer> {
     }
     DataDirs dirs = root == null ? DataDirs.current() : root.dirs();
     ZoneId zone = ZoneId.systemDefault();
-    Path dataDir = dataOption != null ? dataOption : Files.createTempDirectory("vigil-demo-");
+    Path dataDir = dataOption != null ? dirs.expandHome(dataOption) : Files.createTempDirectory("vigil-demo-");
+    DataFolder.create(dataDir);
 
     Optional<SingleInstance> claimed = SingleInstance.claim(dataDir, () -> onShow.run());
     if (claimed.isEmpty()) {

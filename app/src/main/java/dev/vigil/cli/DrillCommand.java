@@ -10,6 +10,8 @@ import dev.vigil.notify.SoundPlayer;
 import dev.vigil.policy.Notification;
 import dev.vigil.policy.Outcome;
 import dev.vigil.policy.Policy;
+import dev.vigil.config.RuleProblem;
+import java.nio.file.Path;
 import dev.vigil.store.PolicyStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,12 +39,13 @@ public final class DrillCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Policy policy = PolicyFiles.load(spec, rules.resolve());
+    Path dataDir = data.writable();
+    PolicyFiles.Read policy = PolicyFiles.read(rules.resolve());
     List<Notification> results = new ArrayList<>();
     results.add(audio());
     results.add(desktop());
     results.addAll(phone(policy));
-    try (PolicyStore store = PolicyStore.openMigrated(data.resolve())) {
+    try (PolicyStore store = PolicyStore.openMigrated(dataDir)) {
       results.forEach(store::record);
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -74,10 +77,19 @@ public final class DrillCommand implements Callable<Integer> {
     }
   }
 
-  private static List<Notification> phone(Policy policy) {
+  private static List<Notification> phone(PolicyFiles.Read parsed) {
+    Policy policy = parsed.policy();
     Map<String, Channel> channels = new LinkedHashMap<>();
     if (policy.channels().ntfy() != null) channels.put("ntfy", new NtfyChannel(policy.channels().ntfy()));
     if (policy.channels().pushover() != null) channels.put("pushover", new PushoverChannel(policy.channels().pushover()));
+    List<String> broken = parsed.problems().stream().map(RuleProblem::format).filter(p -> p.contains("channels.")).toList();
+    if (!broken.isEmpty()) {
+      // A phone channel that does not load (an unset ${env:}, a typo) is the cause, not "none configured".
+      return broken.stream().map(p -> drill("phone", Outcome.FAILED, "policy.yaml is broken: " + p)).toList();
+    }
+    if (!parsed.problems().isEmpty() && channels.isEmpty()) {
+      return List.of(drill("phone", Outcome.FAILED, "policy.yaml is broken (see vigil validate): " + parsed.problems().get(0).format()));
+    }
     if (channels.isEmpty()) return List.of(drill("phone", Outcome.SUPPRESSED, "no phone channel configured in policy.yaml"));
     List<Notification> out = new ArrayList<>();
     channels.forEach((name, c) -> {

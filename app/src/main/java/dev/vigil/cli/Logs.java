@@ -18,6 +18,11 @@ final class Logs {
 
   /** Starts the file log in {@code dir}, replacing one started before in this process. */
   static void forRun(Path dir) {
+    try {
+      DataFolder.ownerOnly(dir); // what Vigil saw and did is its owner's to read
+    } catch (java.io.IOException e) {
+      // logback says why it cannot write there
+    }
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     if (System.getProperty("vigil.log.level") == null) root.setLevel(Level.INFO);

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.policy.Notification;
 import dev.vigil.store.PolicyStore;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -26,19 +25,15 @@ public final class NotificationsCommand implements Callable<Integer> {
   @Option(names = "--json", description = "JSON: time, alertId, channel, level, outcome, reason.") boolean json;
   @Option(names = "--since", paramLabel = "WHEN", description = "From when: 24h, 7d, today, yesterday, 2026-11-24 (default 24h).")
   String since = "24h";
-  @Option(names = "--limit", paramLabel = "N", description = "At most N lines (default 10000).") int limit = 10_000;
+  @Option(names = "--limit", paramLabel = "N", description = "At most N lines, 1 to 100000 (default 10000).") int limit = 10_000;
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    Instant from;
-    try {
-      from = When.parse(since, Clock.systemUTC(), Terminal.zone());
-    } catch (IllegalArgumentException e) {
-      return PolicyFiles.fail(spec, "--since: " + e.getMessage());
-    }
+    Instant from = Arguments.when("--since", since);
+    Arguments.count("--limit", limit, 1, 100_000);
     List<Notification> rows;
-    try (PolicyStore store = PolicyStore.openMigrated(data.resolve())) {
+    try (PolicyStore store = PolicyStore.openMigrated(data.existing())) {
       rows = store.notifications(from, limit);
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -17,22 +17,27 @@ final class PolicyFiles {
    * the command says how many there are, and that the defaults stand for those fields.
    */
   static Policy load(CommandSpec spec, Path rulesDir) {
-    RulesLoader.LoadResult loaded = RulesLoader.load(rulesDir, System.getenv());
-    RuleSet rules = loaded.rules();
-    if (rules.policyFile() != null) {
-      List<RuleProblem> inPolicy = loaded.problems().stream().filter(p -> p.file().equals(rules.policyFile())).toList();
-      if (!inPolicy.isEmpty()) {
-        spec.commandLine().getErr().printf("vigil: %s has %d problem%s (see `vigil validate`); the defaults stand for %s%n",
-            rules.policyFile(), inPolicy.size(), inPolicy.size() == 1 ? "" : "s", inPolicy.size() == 1 ? "that field" : "those fields");
-        spec.commandLine().getErr().flush();
-      }
+    Read read = read(rulesDir);
+    List<RuleProblem> inPolicy = read.problems();
+    if (!inPolicy.isEmpty()) {
+      spec.commandLine().getErr().printf("vigil: %s has %d problem%s (see `vigil validate`); the defaults stand for %s%n",
+          inPolicy.get(0).file(), inPolicy.size(), inPolicy.size() == 1 ? "" : "s", inPolicy.size() == 1 ? "that field" : "those fields");
+      spec.commandLine().getErr().flush();
     }
-    return rules.policy();
+    return read.policy();
   }
 
-  static int fail(CommandSpec spec, String message) {
-    spec.commandLine().getErr().println("vigil: " + message);
-    spec.commandLine().getErr().flush();
-    return 2;
+  /** policy.yaml as the loader reads it, and its own problems (none of the other rules files'). */
+  record Read(Policy policy, List<RuleProblem> problems) {}
+
+  /** policy.yaml of the rules folder with its problems, for commands that must say why a channel is missing. */
+  static Read read(Path rulesDir) {
+    RulesLoader.LoadResult loaded = RulesLoader.load(rulesDir, System.getenv());
+    RuleSet rules = loaded.rules();
+    List<RuleProblem> inPolicy = rules.policyFile() == null ? List.of()
+        : loaded.problems().stream().filter(p -> p.file().equals(rules.policyFile())).toList();
+    return new Read(rules.policy(), inPolicy);
   }
+
+
 }

@@ -4,9 +4,10 @@ import dev.vigil.policy.OvernightWindow;
 import dev.vigil.policy.Policy;
 import dev.vigil.policy.QuietMode;
 import dev.vigil.policy.Times;
-import dev.vigil.config.Durations;
 import dev.vigil.store.PolicyStore;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -31,27 +32,28 @@ public final class QuietCommand implements Runnable {
   static final class On implements Callable<Integer> {
     @Mixin DataDirOption data;
     @Mixin RulesDirOption rules;
-    @Option(names = "--for", paramLabel = "DURATION", description = "For how long, e.g. 30m, 1h.") String duration;
+    @Option(names = "--for", paramLabel = "DURATION", description = "For how long, e.g. 30m, 1h (at most 365d).") String duration;
     @Option(names = "--until-morning", description = "Until the overnight window ends.") boolean untilMorning;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
+      if (duration != null && untilMorning) {
+        throw Refused.usage("--for and --until-morning cannot be used together (pick one)");
+      }
       Instant now = Instant.now();
-      Policy policy = PolicyFiles.load(spec, rules.resolve());
       QuietMode q;
-      if (duration != null) {
-        try {
-          q = QuietMode.forDuration(Durations.parse(duration), now);
-        } catch (IllegalArgumentException e) {
-          return PolicyFiles.fail(spec, "--for: " + e.getMessage());
-        }
+      Duration length = duration == null ? null : Arguments.duration("--for", duration);
+      Path dataDir = data.writable();
+      Policy policy = PolicyFiles.load(spec, rules.resolve());
+      if (length != null) {
+        q = QuietMode.forDuration(length, now);
       } else if (untilMorning) {
         q = QuietMode.untilMorning(now, policy.overnight(), policy.zone());
       } else {
         q = QuietMode.untilOff();
       }
-      try (PolicyStore store = PolicyStore.openMigrated(data.resolve())) {
+      try (PolicyStore store = PolicyStore.openMigrated(dataDir)) {
         store.setQuiet(q);
       }
       PrintWriter out = spec.commandLine().getOut();
@@ -68,7 +70,7 @@ public final class QuietCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (PolicyStore store = PolicyStore.openMigrated(data.resolve())) {
+      try (PolicyStore store = PolicyStore.openMigrated(data.existing())) {
         store.clearQuiet();
       }
       spec.commandLine().getOut().println("Quiet mode off");
@@ -86,9 +88,10 @@ public final class QuietCommand implements Runnable {
     @Override
     public Integer call() {
       Instant now = Instant.now();
+      Path dataDir = data.existing();
       Policy policy = PolicyFiles.load(spec, rules.resolve());
       Optional<QuietMode> manual;
-      try (PolicyStore store = PolicyStore.openMigrated(data.resolve())) {
+      try (PolicyStore store = PolicyStore.openMigrated(dataDir)) {
         manual = store.quiet();
       }
       Optional<QuietMode> q = QuietMode.effective(manual.orElse(null), policy, now);

@@ -46,19 +46,12 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Clock clock = Clock.systemUTC();
     ZoneId zone = Terminal.zone();
-    Instant from;
-    try {
-      from = When.parse(since, clock, zone);
-    } catch (IllegalArgumentException e) {
-      return PolicyFiles.fail(spec, "report: --since: " + e.getMessage());
-    }
+    Instant from = Arguments.when("--since", since);
     Instant until = clock.instant();
-    Path dir = data.resolve();
-    NoiseFacts facts = new NoiseFacts(List.of(), List.of());
-    if (Files.exists(dir.resolve("vigil.db"))) {
-      try (SqliteStore store = SqliteStore.open(dir, clock)) {
-        facts = store.noiseFacts(from, until);
-      }
+    Path dir = data.existing();
+    NoiseFacts facts;
+    try (SqliteStore store = SqliteStore.open(dir, clock)) {
+      facts = store.noiseFacts(from, until);
     }
     NoiseReport.Report report = NoiseReport.of(facts, from, until, zone, confirms());
     PrintWriter out = spec.commandLine().getOut();

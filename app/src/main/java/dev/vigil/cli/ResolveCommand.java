@@ -18,7 +18,7 @@ final class ResolveCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     return AlertAction.apply(
-        spec.commandLine(), data.resolve(), id, "resolved",
+        spec.commandLine(), data.existing(), id, "resolved",
         (store, now) -> store.resolve(id, note, Actor.cli(), now),
         api -> api.resolve(id, note, Actor.cli()));
   }

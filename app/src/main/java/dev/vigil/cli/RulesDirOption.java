@@ -21,6 +21,6 @@ final class RulesDirOption {
   }
 
   Path resolve(DataDirs dirs) {
-    return dir != null ? dir : dirs.rules();
+    return dir != null ? dirs.expandHome(dir) : dirs.rules();
   }
 }

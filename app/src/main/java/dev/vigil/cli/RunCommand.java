@@ -3,6 +3,7 @@ package dev.vigil.cli;
 import dev.vigil.app.Footprint;
 import dev.vigil.app.Watch;
 import dev.vigil.config.RuleProblem;
+import dev.vigil.rules.RulesFolder;
 import dev.vigil.rules.RulesLoader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ final class RunCommand implements Callable<Integer> {
   @Mixin DataDirOption data;
   @Mixin RulesDirOption rules;
   @Option(names = "--headless", description = "No tray or windows: watch and log only.") boolean headless;
-  @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "17711", description = "Local API port on 127.0.0.1 (default ${DEFAULT-VALUE}).")
+  @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "17711", description = "Local API port on 127.0.0.1, 0 for any free one (default ${DEFAULT-VALUE}).")
   int apiPort;
   @Spec CommandSpec spec;
   @ParentCommand VigilCommand root;
@@ -44,6 +45,7 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     DataDirs dirs = root == null ? DataDirs.current() : root.dirs();
     Path dataDir = data.resolve(dirs);
+    Arguments.count("--api-port", apiPort, 0, 65_535);
 
     // Owner-only from the first moment: the database, its backups and the API token live here.
     DataFolder.create(dataDir);
@@ -71,11 +73,8 @@ final class RunCommand implements Callable<Integer> {
         }
       }
       Path rulesDir = rules.resolve(dirs);
-      if (!Files.isDirectory(rulesDir)) {
-        err.printf("vigil run: rules folder %s does not exist (use --rules DIR)%n", rulesDir);
-        err.flush();
-        return 1;
-      }
+      String unusable = RulesFolder.unusable(rulesDir);
+      if (unusable != null) throw Refused.problem(unusable);
       RulesLoader.LoadResult loaded = RulesLoader.load(rulesDir, dirs.env());
       var problems = loaded.problems();
       if (!problems.isEmpty()) {
@@ -84,7 +83,13 @@ final class RunCommand implements Callable<Integer> {
         err.flush();
         return 1;
       }
+      String empty = RulesFolder.nothingToWatch(loaded.rules());
+      if (empty != null) throw Refused.problem(empty + "; nothing started");
 
+      if (!portFree(apiPort)) {
+        throw Refused.problem("cannot listen on 127.0.0.1:" + apiPort + ": the port is in use (by another Vigil or program;"
+            + " choose another with --api-port)");
+      }
       Footprint.keepSmall();
       try (Watch watch = Watch.start(dataDir, loaded.rules(), rulesDir, dirs.env(), apiPort, Clock.systemDefaultZone(), desktop.wiring())) {
         watch.store().recovery().ifPresent(message -> {
@@ -106,5 +111,15 @@ final class RunCommand implements Callable<Integer> {
       lifetime.closed();
     }
     return 0;
+  }
+
+  /** Whether the local API could listen on {@code port} now: asked before anything starts, so a refusal leaves nothing running. */
+  private static boolean portFree(int port) {
+    if (port == 0) return true;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(port, 1, java.net.InetAddress.getByAddress(new byte[] {127, 0, 0, 1}))) {
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 }

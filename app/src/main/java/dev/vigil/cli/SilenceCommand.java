@@ -1,7 +1,7 @@
 package dev.vigil.cli;
 
 import dev.vigil.policy.Silence;
-import dev.vigil.config.Durations;
+import dev.vigil.rules.RuleSet;
 import dev.vigil.rules.RulesLoader;
 import dev.vigil.rules.SourceRule;
 import dev.vigil.source.AlertmanagerSilencer;
@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Clock;
 import dev.vigil.store.PolicyStore;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,56 +42,56 @@ public final class SilenceCommand implements Runnable {
     @Mixin DataDirOption data;
     @Mixin RulesDirOption rules;
     @Option(names = "--match", paramLabel = "KEY=VALUE", required = true, arity = "1..*",
-        description = "monitor=ID, severity=LEVEL or any label; all must match; a value ending in * matches by prefix.")
+        description = "monitor=ID, severity=LEVEL or any label; different keys must all match, the same key twice matches either;"
+            + " a value ending in * matches by prefix.")
     List<String> matches = new ArrayList<>();
-    @Option(names = "--for", paramLabel = "DURATION", required = true, description = "How long, e.g. 30m, 2h.") String duration;
+    @Option(names = "--for", paramLabel = "DURATION", required = true, description = "How long, e.g. 30m, 2h (at most 365d).") String duration;
     @Option(names = "--comment", paramLabel = "TEXT", description = "Why, shown in reasons: silenced by #3 (deploy).") String comment;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
-      Map<String, String> matchers = new LinkedHashMap<>();
-      for (String m : matches) {
-        int eq = m.indexOf('=');
-        if (eq <= 0 || eq == m.length() - 1) return PolicyFiles.fail(spec, "--match: \"" + m + "\" is not KEY=VALUE");
-        matchers.put(m.substring(0, eq).trim(), m.substring(eq + 1).trim());
-      }
-      Duration d;
-      try {
-        d = Durations.parse(duration);
-      } catch (IllegalArgumentException e) {
-        return PolicyFiles.fail(spec, "--for: " + e.getMessage());
-      }
+      Map<String, String> matchers = SilenceMatch.parse(matches);
+      Duration d = Arguments.duration("--for", duration);
+      Path dataDir = data.writable();
+      RuleSet ruleSet = RulesLoader.load(rules.resolve(), System.getenv()).rules();
+      SilenceMatch.unknownMonitor(matchers, ruleSet, dataDir).ifPresent(warning -> {
+        spec.commandLine().getErr().println(spec.qualifiedName() + ": warning: " + warning);
+        spec.commandLine().getErr().flush();
+      });
       Instant now = Instant.now();
       Silence s;
-      try (PolicyStore store = PolicyStore.openMigrated(data.resolve())) {
+      try (PolicyStore store = PolicyStore.openMigrated(dataDir)) {
         s = store.addSilence(new Silence(0, matchers, now, now.plus(d), comment, Actor.cli()));
       }
       PrintWriter out = spec.commandLine().getOut();
       out.printf("Silence #%d: %s until %s%n", s.id(), s.matchersText(), Terminal.time(s.ends()));
       out.flush();
-      return silenceInAlertmanagers(matchers, d, out);
+      return silenceInAlertmanagers(ruleSet.sources(), s.id(), dataDir, matchers, d, out);
     }
 
     /** The same silence in every Alertmanager source of the rules, so their alerts stay quiet there too. */
-    private int silenceInAlertmanagers(Map<String, String> matchers, Duration d, PrintWriter out) {
-      List<SourceRule> sources = RulesLoader.load(rules.resolve(), System.getenv()).rules().sources();
+    private int silenceInAlertmanagers(
+        List<SourceRule> sources, long localId, Path dataDir, Map<String, String> matchers, Duration d, PrintWriter out) {
       if (sources.isEmpty()) return 0;
       Map<String, String> labels = new LinkedHashMap<>();
       matchers.forEach((k, v) -> labels.put(k.equals("monitor") ? "alertname" : k, v));
       int failed = 0;
       Clock clock = Clock.systemUTC();
-      try (SqliteStore store = SqliteStore.open(data.resolve(), clock); IntakeStore intake = IntakeStore.open(data.resolve())) {
+      PrintWriter err = spec.commandLine().getErr();
+      try (SqliteStore store = SqliteStore.open(dataDir, clock); IntakeStore intake = IntakeStore.open(dataDir)) {
         for (SourceRule rule : sources) {
           try (AlertmanagerSilencer silencer = new AlertmanagerSilencer(rule, store, intake, d, clock)) {
             out.printf("Alertmanager %s: silence %s%n", rule.id(), silencer.silenceMatching(labels, d, comment));
           } catch (IOException | RuntimeException e) {
             failed++;
-            out.printf("Alertmanager %s: not silenced: %s%n", rule.id(), e.getMessage());
+            err.printf("%s: Alertmanager %s: not silenced: %s (local silence #%d is in force)%n",
+                spec.qualifiedName(), rule.id(), e.getMessage(), localId);
           }
         }
       }
       out.flush();
+      err.flush();
       return failed == 0 ? 0 : 1;
     }
   }
@@ -103,7 +104,7 @@ public final class SilenceCommand implements Runnable {
     @Override
     public Integer call() {
       List<Silence> all;
-      try (PolicyStore store = PolicyStore.openMigrated(data.resolve())) {
+      try (PolicyStore store = PolicyStore.openMigrated(data.existing())) {
         all = store.silences(Instant.now());
       }
       PrintWriter out = spec.commandLine().getOut();
@@ -131,14 +132,10 @@ public final class SilenceCommand implements Runnable {
     @Override
     public Integer call() {
       boolean removed;
-      try (PolicyStore store = PolicyStore.openMigrated(data.resolve())) {
+      try (PolicyStore store = PolicyStore.openMigrated(data.existing())) {
         removed = store.removeSilence(id);
       }
-      if (!removed) {
-        spec.commandLine().getErr().printf("vigil: no silence #%d%n", id);
-        spec.commandLine().getErr().flush();
-        return 1;
-      }
+      if (!removed) throw Refused.problem("no silence #" + id);
       spec.commandLine().getOut().printf("Silence #%d removed%n", id);
       spec.commandLine().getOut().flush();
       return 0;

@@ -51,7 +51,7 @@ final class SingleInstance implements AutoCloseable {
    * @return empty when another process already runs on this folder
    */
   static Optional<SingleInstance> claim(Path dataDir, Runnable onShow) throws IOException {
-    Files.createDirectories(dataDir);
+    DataFolder.create(dataDir);
     Optional<InstanceLock> lock = InstanceLock.acquire(dataDir);
     if (lock.isEmpty()) return Optional.empty();
     Path socketFile = dataDir.resolve(SOCKET);

@@ -1,6 +1,5 @@
 package dev.vigil.cli;
 
-import dev.vigil.config.Durations;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,17 +18,10 @@ final class SnoozeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Duration d;
-    try {
-      d = Durations.parse(duration);
-    } catch (IllegalArgumentException e) {
-      spec.commandLine().getErr().println("vigil snooze: --for: " + e.getMessage());
-      spec.commandLine().getErr().flush();
-      return 2;
-    }
+    Duration d = Arguments.duration("--for", duration);
     java.time.Instant until = java.time.Instant.now().plus(d).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     return AlertAction.apply(
-        spec.commandLine(), data.resolve(), id, "snoozed",
+        spec.commandLine(), data.existing(), id, "snoozed",
         (store, now) -> store.snooze(id, until, Actor.cli(), now),
         api -> api.snooze(id, until, Actor.cli()));
   }

@@ -26,7 +26,6 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(
     name = "status",
-    mixinStandardHelpOptions = true,
     description = {
       "What the running Vigil watches: since when, the rules folder and its counts, the last reload and its problems,"
           + " the policy in force, channels, API port and data folder.",

@@ -33,6 +33,12 @@ final class Terminal {
     return String.format(java.util.Locale.ROOT, "%.1f MiB", n / (1024.0 * 1024));
   }
 
+  /** {@code 21:24} today, else with its date: {@code 2026-12-08 21:24}. */
+  static String clock(Instant instant, Instant now) {
+    String full = time(instant);
+    return full.substring(0, 10).equals(time(now).substring(0, 10)) ? full.substring(11) : full;
+  }
+
   static void printJson(PrintWriter out, List<Alert> alerts) throws Exception {
     var array = JSON.createArrayNode();
     AlertJson writer = new AlertJson(zone());
@@ -46,7 +52,7 @@ final class Terminal {
     rows.add(new String[] {"ID", "SEVERITY", "STATE", "MONITOR", "SINCE", "COUNT", "SUMMARY"});
     for (Alert a : alerts) {
       String state = a.state().label();
-      if (a.snoozedUntil() != null) state = "snoozed until " + time(a.snoozedUntil()).substring(11);
+      if (a.snoozedUntil() != null) state = "snoozed until " + clock(a.snoozedUntil(), Instant.now());
       if (a.resolvedAt() != null) state = "resolved " + time(a.resolvedAt());
       rows.add(new String[] {
         String.valueOf(a.id()), a.severity().label(), state, a.monitor(), time(a.firstSeen()),

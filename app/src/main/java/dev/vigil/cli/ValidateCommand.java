@@ -1,6 +1,7 @@
 package dev.vigil.cli;
 
 import dev.vigil.config.RuleProblem;
+import dev.vigil.rules.RulesFolder;
 import dev.vigil.rules.RulesLoader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -20,6 +21,8 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path dir = rules.resolve();
+    String unusable = RulesFolder.unusable(dir);
+    if (unusable != null) throw Refused.problem(unusable);
     RulesLoader.LoadResult result = RulesLoader.load(dir, System.getenv());
     var problems = result.problems();
     if (!problems.isEmpty()) {
@@ -28,6 +31,8 @@ final class ValidateCommand implements Callable<Integer> {
       return 1;
     }
     var set = result.rules();
+    String empty = RulesFolder.nothingToWatch(set);
+    if (empty != null) throw Refused.problem(empty);
     spec.commandLine().getOut().printf(
         "%s: ok (%d monitors, %d heartbeats, %d sources)%n",
         dir, set.monitors().size(), set.heartbeats().size(), set.sources().size());

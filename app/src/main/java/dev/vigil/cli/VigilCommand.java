@@ -68,7 +68,7 @@ public final class VigilCommand implements Runnable {
   static int validate(String... args) {
     CommandLine cli = new CommandLine(new ValidateCommand());
     cli.setCommandName("vigil validate");
-    return cli.execute(args);
+    return CommandErrors.install(cli).execute(args);
   }
 
   public static CommandLine commandLine() {
@@ -78,6 +78,6 @@ public final class VigilCommand implements Runnable {
   static CommandLine commandLine(VigilCommand root, CommandLine.IFactory factory) {
     CommandLine cli = new CommandLine(root, factory);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    return cli;
+    return CommandErrors.install(cli);
   }
 }

@@ -16,8 +16,19 @@ import java.time.format.DateTimeParseException;
 final class When {
   private When() {}
 
+  /** The earliest and latest times accepted: nothing Vigil stores lies outside them. */
+  private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
   static Instant parse(String text, Clock clock, ZoneId zone) {
-    String t = text.trim();
+    Instant at = read(text.trim(), clock, zone);
+    if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+      throw new IllegalArgumentException("\"" + text.trim() + "\" is out of range (1970-01-01 to 9999-12-31)");
+    }
+    return at;
+  }
+
+  private static Instant read(String t, Clock clock, ZoneId zone) {
     LocalDate today = LocalDate.now(clock.withZone(zone));
     switch (t) {
       case "today":
@@ -47,6 +58,7 @@ final class When {
     try {
       return clock.instant().minus(Durations.parse(t));
     } catch (IllegalArgumentException e) {
+      if (e.getMessage().contains("too long")) throw e;
       throw new IllegalArgumentException(
           "\"" + t + "\" is not a time (use 24h, 7d, today, yesterday, 2026-11-24 or 2026-11-24T22:00)");
     }

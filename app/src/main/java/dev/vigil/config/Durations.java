@@ -9,10 +9,15 @@ import java.util.regex.Pattern;
 /**
  * The one duration grammar and the one duration formatter. Durations as written in rules: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d}, and
  * combinations from the largest unit to the smallest such as {@code 1h30m}. Zero is accepted here; callers
- * that need a positive duration say so themselves.
+ * that need a positive duration say so themselves. Every duration is at most {@link #MAX}, so no rule, option or
+ * sum of a few of them (an interval times ten, every + grace, now + a snooze) can overflow a time.
  */
 public final class Durations {
   public static final String HINT = "(use 500ms, 30s, 5m, 1h, 1d)";
+  /** The longest duration anything in Vigil takes: a year. */
+  public static final Duration MAX = Duration.ofDays(365);
+  /** How a duration beyond {@link #MAX} is refused, after the quoted text. */
+  public static final String TOO_LONG = " is too long (at most 365d)";
 
   private static final List<String> UNITS = List.of("d", "h", "m", "s", "ms");
   private static final List<Duration> UNIT_LENGTHS =
@@ -43,8 +48,9 @@ public final class Durations {
       try {
         total = total.plus(UNIT_LENGTHS.get(u).multipliedBy(Long.parseLong(m.group(1))));
       } catch (ArithmeticException | NumberFormatException e) {
-        throw new IllegalArgumentException(quoted + " is too long");
+        throw new IllegalArgumentException(quoted + TOO_LONG);
       }
+      if (total.compareTo(MAX) > 0) throw new IllegalArgumentException(quoted + TOO_LONG);
       lastUnit = u;
       end = m.end();
     }

@@ -6,8 +6,10 @@ import dev.vigil.alert.AlertChange;
 import dev.vigil.alert.AlertListener;
 import dev.vigil.alert.ExternalAlert;
 import dev.vigil.alert.Intake;
+import dev.vigil.alert.Severity;
 import dev.vigil.check.CheckRequest;
 import dev.vigil.check.Checker;
+import dev.vigil.dedupe.Fingerprint;
 import dev.vigil.evaluate.Evaluator;
 import dev.vigil.evaluate.Verdict;
 import dev.vigil.config.RuleProblem;
@@ -128,6 +130,7 @@ public final class Engine implements Intake, AutoCloseable {
     rules = next;
     apply(next);
     lastReload = new Reload(clock.instant(), List.of());
+    gone.forEach(this::closeRemoved);
     log.info("rules reloaded: {} monitors", monitors.size());
     reloadListeners.forEach(l -> l.accept(next));
   }
@@ -157,7 +160,25 @@ public final class Engine implements Intake, AutoCloseable {
     next.monitors().forEach(m -> byId.put(m.id(), m));
     monitors = Map.copyOf(byId);
     pipeline.configure(byId.values());
-    for (Monitor m : byId.values()) scheduler.schedule(m.id(), m.interval(), () -> runCheck(m.id(), false));
+    for (Monitor m : byId.values()) {
+      try {
+        scheduler.schedule(m.id(), m.interval(), () -> runCheck(m.id(), false));
+      } catch (RuntimeException e) {
+        log.error("monitor {} cannot be scheduled (every {}): {}; the others are", m.id(), m.interval(), e.toString());
+      }
+    }
+  }
+
+  /**
+   * A monitor gone from the rules (removed or renamed) cannot recover by itself: its open alert is resolved, saying
+   * why, instead of firing for ever. A monitor that comes back opens a new alert when it fails again.
+   */
+  private void closeRemoved(String monitorId) {
+    String fingerprint = Fingerprint.ofMonitor(monitorId);
+    if (store.findOpen(fingerprint).isEmpty()) return;
+    ExternalAlert closed = new ExternalAlert(fingerprint, monitorId, Severity.INFO, "", Map.of(), true, clock.instant(),
+        "a rules reload: monitor " + monitorId + " is no longer in the rules");
+    pipeline.submit(new Work.Intake(closed, new CompletableFuture<>()));
   }
 
   /** Makes a daily backup of the store (checked hourly, on a thread of its own); call before {@link #start}. */

@@ -39,6 +39,7 @@ public final class HeartbeatWatch {
   /** Fingerprints of heartbeat alerts start with this, followed by the heartbeat id. */
   public static final String FINGERPRINT_PREFIX = "heartbeat:";
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HeartbeatWatch.class);
   private static final CronParser CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -49,6 +50,8 @@ public final class HeartbeatWatch {
   private final Map<String, HeartbeatState> states = new HashMap<>();
   /** Heartbeats down when they left the rules: their alerts resolve at the next evaluation. */
   private final List<HeartbeatState> retired = new ArrayList<>();
+  /** Heartbeats whose evaluation failed, each logged once: one broken rule never stops the others. */
+  private final java.util.Set<String> broken = new java.util.HashSet<>();
 
   /**
    * Starts watching: a heartbeat never pinged before starts its clock at {@code clock.instant()}. Cron times are
@@ -112,18 +115,26 @@ public final class HeartbeatWatch {
     }
     retired.clear();
     for (Watched w : watched.values()) {
-      HeartbeatState state = states.get(w.rule.id());
-      Instant deadline = deadline(w, state);
-      boolean late = now.isAfter(deadline);
-      if (late && !state.down()) {
-        due.add(alert(w.rule, false, missedSummary(w, state, now), now));
-        mark(state, true);
-      } else if (!late && state.down()) {
-        due.add(alert(w.rule, true, "heartbeat: ping from " + w.rule.id() + " at " + when(state.lastPing(), now), now));
-        mark(state, false);
+      try {
+        evaluate(w, now, due);
+      } catch (RuntimeException e) {
+        if (broken.add(w.rule.id())) log.warn("heartbeat {}: cannot evaluate: {}", w.rule.id(), e.toString());
       }
     }
     return due;
+  }
+
+  private void evaluate(Watched w, Instant now, List<ExternalAlert> due) {
+    HeartbeatState state = states.get(w.rule.id());
+    Instant deadline = deadline(w, state);
+    boolean late = now.isAfter(deadline);
+    if (late && !state.down()) {
+      due.add(alert(w.rule, false, missedSummary(w, state, now), now));
+      mark(state, true);
+    } else if (!late && state.down()) {
+      due.add(alert(w.rule, true, "heartbeat: ping from " + w.rule.id() + " at " + when(state.lastPing(), now), now));
+      mark(state, false);
+    }
   }
 
   /** When the heartbeat goes down if no ping comes; for tests and for scheduling the next evaluation. */

@@ -179,9 +179,14 @@ final class AlertNoise {
       waiting.put(alert.id(), new Pending(alert, d, now.plus(GROUP_WAIT)));
       return;
     }
-    deliveries.record(now, alert.id(), d);
+    recordUnlessDesktop(now, alert, d);
     if (d.outcome() == Outcome.SUPPRESSED && d.reason().startsWith("quiet mode")) held.heldByQuiet(alert);
     act(alert, d, now);
+  }
+
+  /** Records the decision now, except a desktop notification to send: that is recorded once sent, or failed. */
+  private void recordUnlessDesktop(Instant now, Alert alert, Decision d) {
+    if (!(d.isSent() && (d.level() == Level.CHIME || d.level() == Level.NOTIFY))) deliveries.record(now, alert.id(), d);
   }
 
   /** Sends the day notifications whose group wait is over without a storm forming. */
@@ -191,7 +196,7 @@ final class AlertNoise {
       Pending p = it.next();
       if (p.due().isAfter(now)) continue;
       it.remove();
-      deliveries.record(now, p.alert().id(), p.decision());
+      recordUnlessDesktop(now, p.alert(), p.decision());
       act(p.alert(), p.decision(), now);
     }
   }
@@ -205,10 +210,12 @@ final class AlertNoise {
     switch (d.level()) {
       case WAKE -> escalations.start(alert, now);
       case CHIME -> {
-        deliveries.deliver("desktop", Level.CHIME, desktop, new Message(alert.id(), Message.titleOf(alert), alert.summary(), true), null);
+        deliveries.deliverRecorded(d.channel(), Level.CHIME, desktop, new Message(alert.id(), Message.titleOf(alert), alert.summary(), true),
+            now, null, d.reason());
         alarm.chime();
       }
-      case NOTIFY -> deliveries.deliver("desktop", Level.NOTIFY, desktop, new Message(alert.id(), Message.titleOf(alert), alert.summary(), false), null);
+      case NOTIFY -> deliveries.deliverRecorded(d.channel(), Level.NOTIFY, desktop,
+          new Message(alert.id(), Message.titleOf(alert), alert.summary(), false), now, null, d.reason());
       default -> {}
     }
   }

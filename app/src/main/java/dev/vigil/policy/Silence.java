@@ -49,10 +49,15 @@ public record Silence(long id, Map<String, String> matchers, Instant starts, Ins
     };
   }
 
+  /** {@code want} is a value, a prefix ({@code pay*}) or alternatives of these ({@code a|b}, the same key given twice). */
   private static boolean same(String want, String have) {
     if (have == null) return false;
-    if (want.endsWith("*")) return have.startsWith(want.substring(0, want.length() - 1));
-    return want.equals(have);
+    for (String alternative : want.split("\\|", -1)) {
+      if (alternative.endsWith("*") ? have.startsWith(alternative.substring(0, alternative.length() - 1)) : alternative.equals(have)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code silenced by #3 (deploy) until 14:30}. */

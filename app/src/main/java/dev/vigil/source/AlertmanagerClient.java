@@ -68,11 +68,17 @@ final class AlertmanagerClient {
     return out;
   }
 
-  /** Creates a silence of exactly these label values; returns its id. */
+  /**
+   * Creates a silence of these label values (Vigil's own forms: {@code a|b} either, {@code pay*} by prefix, as
+   * regular expressions); returns its id.
+   */
   String createSilence(Map<String, String> matchers, Instant startsAt, Instant endsAt, String createdBy, String comment) throws IOException {
     ObjectNode silence = JSON.createObjectNode();
     ArrayNode list = silence.putArray("matchers");
-    matchers.forEach((k, v) -> list.addObject().put("name", k).put("value", v).put("isRegex", false).put("isEqual", true));
+    matchers.forEach((k, v) -> {
+      boolean regex = v.contains("|") || v.endsWith("*");
+      list.addObject().put("name", k).put("value", regex ? regex(v) : v).put("isRegex", regex).put("isEqual", true);
+    });
     silence.put("startsAt", startsAt.toString());
     silence.put("endsAt", endsAt.toString());
     silence.put("createdBy", createdBy);
@@ -146,5 +152,17 @@ final class AlertmanagerClient {
     Map<String, String> out = new LinkedHashMap<>();
     node.fields().forEachRemaining(f -> out.put(f.getKey(), f.getValue().asText()));
     return out;
+  }
+
+  /** {@code a|pay*} as an anchored regular expression: {@code a|pay.*}, every other character literal. */
+  static String regex(String value) {
+    StringBuilder out = new StringBuilder();
+    for (String alternative : value.split("\\|", -1)) {
+      boolean prefix = alternative.endsWith("*");
+      String stem = prefix ? alternative.substring(0, alternative.length() - 1) : alternative;
+      if (out.length() > 0) out.append('|');
+      out.append(stem.replaceAll("[\\\\.^$|?*+()\\[\\]{}]", "\\\\$0")).append(prefix ? ".*" : "");
+    }
+    return out.toString();
   }
 }

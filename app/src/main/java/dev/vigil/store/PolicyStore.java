@@ -8,7 +8,6 @@ import dev.vigil.policy.Notification;
 import dev.vigil.policy.Outcome;
 import dev.vigil.policy.QuietMode;
 import dev.vigil.policy.Silence;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -48,16 +47,16 @@ public final class PolicyStore implements AutoCloseable {
     }
   }
 
-  /** Runs every migration in {@code classpath:db/migration} (V1, V2...) and opens {@code dataDir/vigil.db}. */
+  /**
+   * Runs every migration in {@code classpath:db/migration} (V1, V2...) and opens {@code dataDir/vigil.db}; a
+   * missing folder or database is created owner-only (0700, 0600), as {@link SqliteStore} does.
+   */
   public static PolicyStore openMigrated(Path dataDir) {
-    try {
-      Files.createDirectories(dataDir);
-    } catch (java.io.IOException e) {
-      throw new StoreException("cannot create " + dataDir + ": " + e.getMessage(), e);
-    }
-    Path file = dataDir.resolve("vigil.db");
-    migrate("jdbc:sqlite:" + file);
-    return open(file);
+    Path file = DataFiles.prepare(dataDir);
+    migrate("jdbc:sqlite:" + file.toAbsolutePath());
+    PolicyStore store = open(file.toAbsolutePath());
+    DataFiles.restrictSidecars(file);
+    return store;
   }
 
   /** Runs the migrations the same way {@link SqliteStore} does. */

@@ -76,7 +76,7 @@ class CommandLineThroughApiTest {
 
       Run ack = run("ack", String.valueOf(id), "--data", copy.toString());
 
-      assertThat(ack.err()).isEqualTo("vigil: the Vigil on 127.0.0.1:" + port + " serves " + data.toRealPath() + ", not " + copy
+      assertThat(ack.err()).isEqualTo("vigil ack: the Vigil on 127.0.0.1:" + port + " serves " + data.toRealPath() + ", not " + copy
           + ": acting on " + copy + " directly\n");
       assertThat(ack.out()).isEqualTo("#" + id + " disk-db1 acknowledged: acknowledged\n");
       assertThat(ack.exit()).isZero();
@@ -96,12 +96,18 @@ class CommandLineThroughApiTest {
       long id = watch.engine().receive(new ExternalAlert("ext:disk", "disk-db1", Severity.WARNING, "disk 97% full",
           Map.of(), false, Instant.now(), "test")).orElseThrow().id();
 
-      Run snooze = run("snooze", String.valueOf(id), "--for", "0s", "--data", data.toString());
+      watch.store().resolve(id, "fixed", "test", Instant.now());
 
-      assertThat(snooze.err()).isEqualTo("vigil: alert #" + id + " not snoozed: \"until\" must be in the future (refused by the running Vigil)\n");
-      assertThat(snooze.out()).isEmpty();
-      assertThat(snooze.exit()).isEqualTo(1);
-      assertThat(watch.store().find(id).orElseThrow().snoozedUntil()).as("nothing written around the refusal").isNull();
+      Run resolve = run("resolve", String.valueOf(id), "--data", data.toString());
+
+      assertThat(resolve.err()).isEqualTo("vigil resolve: alert #" + id + " not resolved: no open alert " + id
+          + " (refused by the running Vigil)\n");
+      assertThat(resolve.out()).isEmpty();
+      assertThat(resolve.exit()).isEqualTo(1);
+      try (SqliteStore store = SqliteStore.open(data, Clock.systemUTC())) {
+        assertThat(store.timeline(id)).extracting(e -> String.valueOf(e.kind())).as("nothing written around the refusal")
+            .containsExactly("fired", "resolved");
+      }
     }
   }
 

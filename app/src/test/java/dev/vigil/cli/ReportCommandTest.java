@@ -67,13 +67,14 @@ class ReportCommandTest {
   }
 
   @Test
-  void aDataFolderWithNoDatabaseIsAnEmptyReportAndIsNotCreated() {
+  void aFolderWithoutVigilDataIsRefusedAndNotCreated() {
     Path data = root.resolve("nothing-here");
     Cli cli = new Cli(Cli.linuxUnder(root));
 
-    assertThat(cli.execute("report", "--data", data.toString())).isZero();
+    assertThat(cli.execute("report", "--data", data.toString())).isEqualTo(1);
 
-    assertThat(cli.out.toString()).contains("No incidents.");
+    assertThat(cli.err.toString()).isEqualTo("vigil report: no Vigil data in " + data + " (start `vigil run --data " + data
+        + "` first)" + System.lineSeparator());
     assertThat(Files.exists(data)).isFalse();
   }
 
@@ -81,7 +82,7 @@ class ReportCommandTest {
   void aBadSinceIsAUsageMistake() {
     Cli cli = new Cli(Cli.linuxUnder(root));
     assertThat(cli.execute("report", "--since", "soon", "--data", root.resolve("d").toString())).isEqualTo(2);
-    assertThat(cli.err.toString()).isEqualTo("vigil: report: --since: \"soon\" is not a time (use 24h, 7d, today, yesterday,"
+    assertThat(cli.err.toString()).isEqualTo("vigil report: --since: \"soon\" is not a time (use 24h, 7d, today, yesterday,"
         + " 2026-11-24 or 2026-11-24T22:00)" + System.lineSeparator());
   }
 }

@@ -43,4 +43,29 @@ class SilenceAddAlertmanagerTest {
     assertThat(silence.path("matchers").get(0).path("name").asText()).isEqualTo("alertname");
     assertThat(silence.path("matchers").get(0).path("value").asText()).isEqualTo("payments-api");
   }
+
+  @Test
+  void theSameKeyTwiceBecomesOneRegularExpressionMatcherInAlertmanager() throws Exception {
+    Files.writeString(rules.resolve("sources.yaml"), """
+        sources:
+          - id: team
+            alertmanager: %s
+            interval: 1s
+        """.formatted(alertmanager.url()));
+    StringWriter out = new StringWriter();
+    CommandLine cli = VigilCommand.commandLine();
+    cli.setOut(new PrintWriter(out));
+    int code = cli.execute("silence", "add", "--data", data.toString(), "--rules", rules.toString(),
+        "--match", "monitor=payments-api", "--match", "monitor=chat-api", "--match", "severity=critical", "--for", "30m");
+
+    assertThat(code).as(out.toString()).isZero();
+    JsonNode matchers = alertmanager.silences().get(0).path("matchers");
+    assertThat(matchers).hasSize(2);
+    assertThat(matchers.get(0).path("name").asText()).isEqualTo("alertname");
+    assertThat(matchers.get(0).path("value").asText()).isEqualTo("payments-api|chat-api");
+    assertThat(matchers.get(0).path("isRegex").asBoolean()).isTrue();
+    assertThat(matchers.get(1).path("name").asText()).isEqualTo("severity");
+    assertThat(matchers.get(1).path("value").asText()).isEqualTo("critical");
+    assertThat(matchers.get(1).path("isRegex").asBoolean()).isFalse();
+  }
 }

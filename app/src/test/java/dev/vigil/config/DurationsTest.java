@@ -37,7 +37,10 @@ class DurationsTest {
       units out of order            | 30m1h       | '"30m1h": units must go from largest to smallest, once each'
       unit repeated                 | 1s1s        | '"1s1s": units must go from largest to smallest, once each'
       decimal                       | 1.5h        | '"1.5h" is not a duration (use 500ms, 30s, 5m, 1h, 1d)'
-      overflow                      | 99999999999999999999d | '"99999999999999999999d" is too long'
+      overflow                      | 99999999999999999999d | '"99999999999999999999d" is too long (at most 365d)'
+      beyond an Instant             | 99999999999999d | '"99999999999999d" is too long (at most 365d)'
+      more than a year              | 366d        | '"366d" is too long (at most 365d)'
+      a year and a millisecond      | 365d1ms     | '"365d1ms" is too long (at most 365d)'
       """)
   void invalidDurationsAreRefusedWithAnExactMessage(String intent, String text, String message) {
     assertThatThrownBy(() -> Durations.parse(text)).isInstanceOf(IllegalArgumentException.class).hasMessage(message);

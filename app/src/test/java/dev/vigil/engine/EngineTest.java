@@ -219,6 +219,39 @@ class EngineTest {
   }
 
   @Test
+  void aMonitorRenamedWhileRunningHasItsOpenAlertResolvedWithTheReason() throws Exception {
+    fleet.set("payments", Behaviour.DOWN);
+    rules("""
+        monitors:
+          - id: payments
+            url: %s
+            interval: 1s
+            timeout: 1s
+            confirm: 1
+        """.formatted(fleet.url("payments")));
+    SqliteStore store = store();
+    Engine engine = engine(store);
+    Alert fired = await().atMost(Duration.ofSeconds(6)).until(() -> open(store), l -> l.size() == 1).get(0);
+
+    rules("""
+        monitors:
+          - id: payments-api
+            url: %s
+            interval: 1s
+            timeout: 1s
+            confirm: 1
+        """.formatted(fleet.url("payments")));
+    engine.reload(RulesLoader.load(rulesDir, Map.of()).rules());
+
+    await().atMost(Duration.ofSeconds(6)).until(() -> store.find(fired.id()).orElseThrow().state() == AlertState.RESOLVED);
+    assertThat(store.timeline(fired.id())).last().satisfies(e -> {
+      assertThat(e.kind()).isEqualTo("resolved");
+      assertThat(e.note()).isEqualTo("resolved by a rules reload: monitor payments is no longer in the rules");
+    });
+    await().atMost(Duration.ofSeconds(6)).until(() -> open(store), l -> l.size() == 1 && l.get(0).monitor().equals("payments-api"));
+  }
+
+  @Test
   void withNoRulesVigilSaysItIsNotWatching() throws Exception {
     rules("monitors: []\n");
     Engine engine = engine(store());

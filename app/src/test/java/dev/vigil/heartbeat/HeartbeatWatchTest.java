@@ -169,4 +169,17 @@ class HeartbeatWatchTest {
   void showsDurationsAsWrittenInRules(Duration d, String shown) {
     assertThat(HeartbeatWatch.format(d)).isEqualTo(shown);
   }
+
+  @Test
+  void aHeartbeatThatCannotBeEvaluatedDoesNotStopTheOthers() {
+    // Rules refuse such a value now (durations are at most 365d); the watch must still keep the others going.
+    HeartbeatRule broken = every("broken", Duration.ofDays(99_999_999_999_999L), Duration.ZERO);
+    HeartbeatRule backup = every("backup", Duration.ofHours(1), Duration.ZERO);
+    HeartbeatWatch watch = new HeartbeatWatch(List.of(broken, backup), store, Clock.fixed(at("2026-11-24T10:00"), BERLIN));
+
+    List<ExternalAlert> due = watch.evaluate(at("2026-11-24T11:01"));
+
+    assertThat(due).extracting(ExternalAlert::monitor).containsExactly("backup");
+    assertThat(watch.evaluate(at("2026-11-24T11:02"))).isEmpty();
+  }
 }

@@ -81,7 +81,9 @@ public final class VigilTray {
       DockedIcon icon = new DockedIcon(owner, first, size);
       icon.setApplicationTitle("Vigil");
       menu(icon, actions);
-      icon.setOnAction(e -> actions.openInbox());
+      // Not FXTrayIcon's setOnAction: its listener answers every click, the right-click that opens the menu too, and
+      // the inbox then opened over the menu. A left-click opens the inbox; a right-click only the menu.
+      icon.onLeftClick(actions::openInbox);
       icon.show(); // docks later, on the AWT thread; see isDocked()
       javax.swing.SwingUtilities.invokeLater(() -> LaunchTime.shown("tray icon")); // runs after show's add
       VigilTray tray = new VigilTray(icon, size, zone);

@@ -43,6 +43,30 @@ public final class TrayRobot {
     return red;
   }
 
+  /** Right-clicks the icon, as a person opening its menu does, then closes the menu with Escape. */
+  public static void openMenuAndClose() throws Exception {
+    Point centre = iconCentre().orElseThrow(() -> new IllegalStateException("the tray icon is not docked"));
+    Robot robot = new Robot();
+    robot.setAutoDelay(60);
+    robot.mouseMove(centre.x, centre.y);
+    robot.mousePress(InputEvent.BUTTON3_DOWN_MASK);
+    robot.mouseRelease(InputEvent.BUTTON3_DOWN_MASK);
+    robot.delay(1_000); // the menu is up well before: Escape must reach it, or the next right-click only closes it
+    robot.keyPress(KeyEvent.VK_ESCAPE);
+    robot.keyRelease(KeyEvent.VK_ESCAPE);
+    robot.delay(500);
+  }
+
+  /** Left-clicks the icon once. */
+  public static void click() throws Exception {
+    Point centre = iconCentre().orElseThrow(() -> new IllegalStateException("the tray icon is not docked"));
+    Robot robot = new Robot();
+    robot.setAutoDelay(60);
+    robot.mouseMove(centre.x, centre.y);
+    robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+    robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+  }
+
   /** Right-clicks the icon to open its menu, then moves down to the {@code position}-th item (1-based) and presses Enter. */
   public static void chooseFromMenu(int position) throws Exception {
     Point centre = iconCentre().orElseThrow(() -> new IllegalStateException("the tray icon is not docked"));
