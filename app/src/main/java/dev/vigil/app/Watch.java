@@ -3,6 +3,7 @@ package dev.vigil.app;
 import dev.vigil.api.ApiPortFile;
 import dev.vigil.api.HttpServerLimits;
 import dev.vigil.api.LocalApi;
+import dev.vigil.check.Checkers;
 import dev.vigil.check.HttpChecker;
 import dev.vigil.heartbeat.Heartbeats;
 import dev.vigil.source.AlertmanagerSilencer;
@@ -101,7 +102,7 @@ public final class Watch implements AutoCloseable {
       store.close();
       throw e;
     }
-    Engine engine = new Engine(rules, store, http, new QuartzScheduler(), clock);
+    Engine engine = new Engine(rules, store, Checkers.create(clock, http), new QuartzScheduler(), clock);
     Policy policy = PolicyParser.parse(rules.policy()).policy();
     AtomicReference<Notifier> self = new AtomicReference<>();
     Notifier notifier =

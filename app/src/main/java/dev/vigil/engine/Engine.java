@@ -283,7 +283,7 @@ public final class Engine implements Intake, AutoCloseable {
   }
 
   private static CheckRequest request(Monitor m, boolean fresh) {
-    return new CheckRequest(m.id(), m.url(), m.timeout(), m.headers(), m.needsBody(), m.bodyCap(), fresh);
+    return new CheckRequest(m.id(), m.target(), m.timeout(), m.headers(), m.needsBody(), m.bodyCap(), fresh);
   }
 
   /** This process wrote to the alerts: the watcher looks now, or {@link #CHANGE_SPACING} after its last look. */
