@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       ValidateCommand.class,
+      CheckCommand.class,
       AlertsCommand.class,
       AckCommand.class,
       SnoozeCommand.class,

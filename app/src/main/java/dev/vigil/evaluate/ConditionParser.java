@@ -47,6 +47,19 @@ public final class ConditionParser {
     return parse(text, Target.Kind.HTTP);
   }
 
+  /**
+   * What a check of this kind must show when no condition is written: {@code status < 400} for HTTP; for the
+   * others the check itself (a connection, a handshake, an answer with the record) is the condition.
+   */
+  public static List<Condition> defaults(Target.Kind kind) {
+    if (kind != Target.Kind.HTTP) return List.of();
+    try {
+      return List.of(parse("status < 400"));
+    } catch (ConditionSyntaxException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   /** The subjects a check of this kind can be judged by, e.g. banner and latency for tcp. */
   public static List<String> subjects(Target.Kind kind) {
     return SUBJECTS.get(kind);

@@ -205,16 +205,8 @@ public final class RulesLoader {
         }
       }
     }
-    if (out.isEmpty() && !f.failed() && kind == Target.Kind.HTTP) out.add(defaultCondition());
+    if (out.isEmpty() && !f.failed()) out.addAll(ConditionParser.defaults(kind));
     return out;
-  }
-
-  private static Condition defaultCondition() {
-    try {
-      return ConditionParser.parse("status < 400");
-    } catch (ConditionSyntaxException e) {
-      throw new AssertionError(e);
-    }
   }
 
   /** Where column {@code offset} of a one-line scalar is in the file, allowing for an opening quote. */
