@@ -63,6 +63,7 @@ public final class LocalApi implements AutoCloseable {
   private final AlertStore store;
   private final Clock clock;
   private final int port;
+  private volatile java.util.function.Supplier<List<dev.vigil.engine.MonitorRow>> monitors;
 
   private LocalApi(HttpServer server, ThreadPoolExecutor executor, ApiToken token, Intake intake, AlertStore store, Clock clock) {
     this.server = server;
@@ -103,6 +104,11 @@ public final class LocalApi implements AutoCloseable {
     server.start();
     log.info("local API listening on 127.0.0.1:{}", api.port);
     return api;
+  }
+
+  /** Answers {@code GET /api/monitors} with this board (404 until it is set). */
+  public void monitors(java.util.function.Supplier<List<dev.vigil.engine.MonitorRow>> board) {
+    this.monitors = board;
   }
 
   /** The port it listens on (the one chosen when started with 0). */
@@ -167,6 +173,12 @@ public final class LocalApi implements AutoCloseable {
       if (method.equals("GET")) return openAlerts();
       if (!method.equals("POST")) return notAllowed(exchange, "GET, POST");
       return withBody(exchange, MAX_BODY, body -> receive(IntakeRequests.vigilAlerts(body, clock.instant()), true));
+    }
+    if (path.equals("/api/monitors") && monitors != null) {
+      if (!method.equals("GET")) return notAllowed(exchange, "GET");
+      List<Object> out = new ArrayList<>();
+      for (dev.vigil.engine.MonitorRow row : monitors.get()) out.add(row.toJson(clock.getZone()));
+      return new Reply(200, out);
     }
     if (path.equals("/api/alertmanager")) {
       if (!method.equals("POST")) return notAllowed(exchange, "POST");

@@ -144,6 +144,7 @@ public final class Watch implements AutoCloseable {
     Duration every = watcher.watch(reload) ? RULES_POLL_WITH_EVENTS : RULES_POLL;
     reload.scheduleWithFixedDelay(watcher::poll, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     LocalApi api = LocalApi.start(apiPort, dataDir, engine, store, clock);
+    api.monitors(engine::board);
     log.info("local API on {}", api.address());
     try {
       ApiPortFile.write(dataDir, api.port());

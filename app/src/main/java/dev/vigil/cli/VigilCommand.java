@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ValidateCommand.class,
       CheckCommand.class,
+      MonitorsCommand.class,
       AlertsCommand.class,
       AckCommand.class,
       SnoozeCommand.class,

@@ -65,6 +65,7 @@ public final class Engine implements Intake, AutoCloseable {
   private volatile long lastChangePoll = System.nanoTime();
   private final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
   private final List<CheckListener> checkListeners = new CopyOnWriteArrayList<>();
+  private final MonitorBoard board = new MonitorBoard();
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService housekeeping =
       Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "vigil-housekeeping"));
@@ -89,6 +90,7 @@ public final class Engine implements Intake, AutoCloseable {
     this.clock = clock;
     this.changes = new ChangeWatcher(store, this::publish, clock);
     this.pipeline = new Pipeline(store, this::recheck, this::checkCommitted);
+    checkListeners.add(board);
   }
 
   /** Loads open alerts, then schedules every monitor. */
@@ -128,6 +130,7 @@ public final class Engine implements Intake, AutoCloseable {
     Map<String, Monitor> byId = new java.util.LinkedHashMap<>();
     next.monitors().forEach(m -> byId.put(m.id(), m));
     monitors = Map.copyOf(byId);
+    board.keepOnly(byId.keySet());
     pipeline.configure(byId.values());
     for (Monitor m : byId.values()) scheduler.schedule(m.id(), m.interval(), () -> runCheck(m.id(), false));
   }
@@ -229,6 +232,11 @@ public final class Engine implements Intake, AutoCloseable {
   /** Why this machine's network looks down (every monitor unreachable), or empty. */
   public Optional<String> networkDown() {
     return pipeline.networkDown();
+  }
+
+  /** The monitors board: every monitor watched, in the order of the rules, with its state and last check. */
+  public List<MonitorRow> board() {
+    return board.rows(rules.monitors(), store, clock.instant(), scheduler::nextRun);
   }
 
   /** The monitors now watched that match the filter; for the UI and tests. */

@@ -52,6 +52,17 @@ public final class SqliteStore implements AlertStore {
   }
 
   /**
+   * Opens an existing store to read, creating nothing: empty when the data folder has no database. The schema is
+   * taken as it is; any write fails.
+   */
+  public static java.util.Optional<AlertStore> openExisting(Path dataDir) {
+    Path database = dataDir.resolve("vigil.db");
+    if (!java.nio.file.Files.isRegularFile(database)) return java.util.Optional.empty();
+    Database reader = Database.open("jdbc:sqlite:" + database.toAbsolutePath(), true);
+    return java.util.Optional.of(new SqliteStore(database, reader, reader, null));
+  }
+
+  /**
    * Opens the store for the watching process, which holds the data folder's lock: the database is checked
    * ({@code PRAGMA quick_check}) and, when damaged, moved aside and replaced by the latest automatic backup
    * (see {@link #recovery()}).
