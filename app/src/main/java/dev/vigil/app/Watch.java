@@ -144,7 +144,22 @@ public final class Watch implements AutoCloseable {
     Duration every = watcher.watch(reload) ? RULES_POLL_WITH_EVENTS : RULES_POLL;
     reload.scheduleWithFixedDelay(watcher::poll, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     LocalApi api = LocalApi.start(apiPort, dataDir, engine, store, clock);
-    api.monitors(engine::board);
+    api.monitors(new LocalApi.Monitors() {
+      @Override
+      public List<dev.vigil.engine.MonitorRow> board() {
+        return engine.board();
+      }
+
+      @Override
+      public boolean pause(String id, java.time.Instant until, String actor) {
+        return engine.pause(id, until, actor);
+      }
+
+      @Override
+      public boolean resume(String id, String actor) {
+        return engine.resume(id, actor);
+      }
+    });
     log.info("local API on {}", api.address());
     try {
       ApiPortFile.write(dataDir, api.port());

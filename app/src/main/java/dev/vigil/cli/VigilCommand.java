@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       CheckCommand.class,
       MonitorsCommand.class,
+      MonitorCommand.class,
       AlertsCommand.class,
       AckCommand.class,
       SnoozeCommand.class,

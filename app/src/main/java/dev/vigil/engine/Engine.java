@@ -66,6 +66,8 @@ public final class Engine implements Intake, AutoCloseable {
   private final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
   private final List<CheckListener> checkListeners = new CopyOnWriteArrayList<>();
   private final MonitorBoard board = new MonitorBoard();
+  /** Monitors paused by hand, each until when: not checked meanwhile. Re-read from the store at every housekeeping. */
+  private volatile Map<String, Instant> paused = Map.of();
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService housekeeping =
       Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "vigil-housekeeping"));
@@ -96,6 +98,7 @@ public final class Engine implements Intake, AutoCloseable {
   /** Loads open alerts, then schedules every monitor. */
   public void start() {
     startedAt = clock.instant();
+    refreshPauses();
     changes.prime();
     pipeline.start(store.openAlerts());
     apply(rules);
@@ -185,7 +188,7 @@ public final class Engine implements Intake, AutoCloseable {
    */
   public CompletableFuture<Boolean> stillFailing(String monitorId) {
     Monitor m = monitors.get(monitorId);
-    if (m == null) return CompletableFuture.completedFuture(false);
+    if (m == null || isPaused(monitorId)) return CompletableFuture.completedFuture(false);
     return checker.check(request(m, true)).thenApply(o -> !Evaluator.evaluate(o, m.expect()).passed());
   }
 
@@ -236,7 +239,36 @@ public final class Engine implements Intake, AutoCloseable {
 
   /** The monitors board: every monitor watched, in the order of the rules, with its state and last check. */
   public List<MonitorRow> board() {
-    return board.rows(rules.monitors(), store, clock.instant(), scheduler::nextRun);
+    return board.rows(rules.monitors(), store, clock.instant(), paused, scheduler::nextRun);
+  }
+
+  /** Pauses a watched monitor until {@code until} (recorded in the store); false when no such monitor is watched. */
+  public boolean pause(String monitorId, Instant until, String actor) {
+    if (!monitors.containsKey(monitorId)) return false;
+    store.pause(monitorId, until, actor, clock.instant());
+    refreshPauses();
+    log.info("monitor {} paused until {} by {}", monitorId, until, actor);
+    return true;
+  }
+
+  /** Ends a monitor's pause and checks it at once; true when it was paused. */
+  public boolean resume(String monitorId, String actor) {
+    boolean was = store.resume(monitorId, clock.instant());
+    refreshPauses();
+    if (was) {
+      log.info("monitor {} resumed by {}", monitorId, actor);
+      runCheck(monitorId, false);
+    }
+    return was;
+  }
+
+  private void refreshPauses() {
+    paused = Map.copyOf(store.paused(clock.instant()));
+  }
+
+  private boolean isPaused(String monitorId) {
+    Instant until = paused.get(monitorId);
+    return until != null && clock.instant().isBefore(until);
   }
 
   /** The monitors now watched that match the filter; for the UI and tests. */
@@ -246,7 +278,7 @@ public final class Engine implements Intake, AutoCloseable {
 
   private void runCheck(String monitorId, boolean fresh) {
     Monitor m = monitors.get(monitorId);
-    if (m == null || !inFlight.add(monitorId)) return;
+    if (m == null || isPaused(monitorId) || !inFlight.add(monitorId)) return;
     CompletableFuture<dev.vigil.check.Observation> call;
     try {
       call = checker.check(request(m, fresh));
@@ -312,6 +344,7 @@ public final class Engine implements Intake, AutoCloseable {
   }
 
   private void housekeep() {
+    refreshPauses();
     noticeGap();
     store.endSnoozes(clock.instant());
   }

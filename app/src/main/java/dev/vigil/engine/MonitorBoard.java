@@ -42,8 +42,9 @@ public final class MonitorBoard implements CheckListener {
   }
 
   /** The board as a running engine sees it. */
-  List<MonitorRow> rows(List<Monitor> monitors, AlertStore store, Instant now, Function<String, Optional<Instant>> nextCheck) {
-    return rows(monitors, last, store, now, nextCheck);
+  List<MonitorRow> rows(List<Monitor> monitors, AlertStore store, Instant now, Map<String, Instant> paused,
+      Function<String, Optional<Instant>> nextCheck) {
+    return rows(monitors, last, store, now, paused, nextCheck);
   }
 
   /**
@@ -51,11 +52,17 @@ public final class MonitorBoard implements CheckListener {
    * with checks in 24 h.
    */
   public static List<MonitorRow> fromStore(List<Monitor> monitors, AlertStore store, Instant now) {
-    return rows(monitors, Map.of(), store, now, id -> Optional.empty());
+    Map<String, Instant> paused;
+    try {
+      paused = store == null ? Map.of() : store.paused(now);
+    } catch (RuntimeException olderSchema) {
+      paused = Map.of(); // a database no Vigil with pauses has opened yet
+    }
+    return rows(monitors, Map.of(), store, now, paused, id -> Optional.empty());
   }
 
   private static List<MonitorRow> rows(List<Monitor> monitors, Map<String, Last> live, AlertStore store, Instant now,
-      Function<String, Optional<Instant>> nextCheck) {
+      Map<String, Instant> paused, Function<String, Optional<Instant>> nextCheck) {
     Map<String, Alert> open = new HashMap<>();
     for (Alert a : store == null ? List.<Alert>of() : store.openAlerts()) open.putIfAbsent(a.fingerprint(), a);
     List<MonitorRow> rows = new ArrayList<>(monitors.size());
@@ -63,12 +70,14 @@ public final class MonitorBoard implements CheckListener {
       List<MinuteStat> day = store == null ? List.of() : store.checkStats(m.id(), now.minus(DAY), now.plusSeconds(60));
       Alert alert = open.get(Fingerprint.ofMonitor(m.id()));
       Last seen = live.containsKey(m.id()) ? live.get(m.id()) : fromMinutes(day, alert);
-      rows.add(new MonitorRow(m.id(), m.target().kind().label(), state(m, seen, alert),
+      Instant pausedUntil = paused.get(m.id());
+      boolean isPaused = pausedUntil != null && now.isBefore(pausedUntil);
+      rows.add(new MonitorRow(m.id(), m.target().kind().label(), isPaused ? "paused" : state(m, seen, alert),
           seen == null ? null : seen.at(),
           seen == null ? null : seen.summary(),
           seen == null ? null : seen.latencyMs(),
           uptime(day),
-          nextCheck.apply(m.id()).orElse(null),
+          isPaused ? pausedUntil : nextCheck.apply(m.id()).orElse(null),
           m.where().file().getFileName().toString(),
           m.where().line()));
     }

@@ -9,12 +9,12 @@ import java.util.Map;
  * One line of the monitors board: what a monitor is, how it is and how it has been.
  *
  * @param kind http, tcp, tls, dns or ping
- * @param state up, failing 1/2, firing, acknowledged, not yet checked (more states come with pausing)
+ * @param state up, failing 1/2, firing, acknowledged, paused, not yet checked
  * @param lastCheck when the last check started, or null
  * @param lastResult "ok" or the failure in words, e.g. "connect: connection refused", or null
  * @param latencyMs the last check's latency, or null
  * @param uptime24h the share of checks that passed in the last 24 hours (0 to 1), or null without checks
- * @param nextCheck when the next check is due, or null when not watching
+ * @param nextCheck when the next check is due (for a paused monitor, the end of its pause), or null when not watching
  * @param file the rules file it is written in
  * @param line the line of its entry there
  */

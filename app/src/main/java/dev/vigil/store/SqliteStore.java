@@ -217,6 +217,24 @@ public final class SqliteStore implements AlertStore {
     return reader.read(db -> new CheckHistory(db).stateChanges(monitor, from, to));
   }
 
+  @Override
+  public void pause(String monitor, Instant until, String actor, Instant at) {
+    writer.write(db -> {
+      new MonitorPauses(db).pause(monitor, until, actor, at);
+      return null;
+    });
+  }
+
+  @Override
+  public boolean resume(String monitor, Instant at) {
+    return writer.write(db -> new MonitorPauses(db).resume(monitor, at));
+  }
+
+  @Override
+  public Map<String, Instant> paused(Instant at) {
+    return reader.read(db -> new MonitorPauses(db).paused(at));
+  }
+
   /** The gaps (sleeps, clock jumps) that started in [from, to), oldest first. Not on {@link AlertStore}: only this store keeps them. */
   public List<Gap> gaps(Instant from, Instant to) {
     return reader.read(db -> new Gaps(db).list(from, to));

@@ -90,6 +90,14 @@ class MonitorsBoardTest {
         assertThat(down.path("state").asText()).isEqualTo("firing");
         assertThat(down.path("lastResult").asText()).isEqualTo("connect: connection refused");
         assertThat(down.path("line").asInt()).isEqualTo(8);
+
+        assertThat(vigil("monitor", "pause", "mail", "--for", "10m", "--data", data.toString()))
+            .startsWith("monitor \"mail\" paused until ").endsWith(" (by the running Vigil)\n");
+        assertThat(monitors().get(1).path("state").asText()).isEqualTo("paused");
+        assertThat(vigil("monitor", "pause", "nope", "--for", "10m", "--data", data.toString())).isEmpty();
+        assertThat(vigil("monitor", "resume", "mail", "--data", data.toString()))
+            .isEqualTo("monitor \"mail\" resumed (by the running Vigil)\n");
+        assertThat(monitors().get(1).path("state").asText()).isEqualTo("firing");
       }
     }
     JsonNode afterwards = monitors();
@@ -112,6 +120,15 @@ class MonitorsBoardTest {
         Vigil is not running on %s: the last checks are from its database, by the minute.
         """.formatted(none));
     assertThat(none).doesNotExist();
+  }
+
+  private static String vigil(String... args) {
+    StringWriter out = new StringWriter();
+    CommandLine cli = VigilCommand.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(new StringWriter()));
+    cli.execute(args);
+    return out.toString();
   }
 
   private JsonNode monitors() throws Exception {
