@@ -182,6 +182,14 @@ public final class Engine implements Intake, AutoCloseable {
     scheduler.runAllNow();
   }
 
+  /** "Check now" for one monitor: its result is committed at once, not with the routine ones. */
+  public void checkNow(String monitorId) {
+    Monitor m = monitors.get(monitorId);
+    if (m == null) return;
+    pipeline.hurry(m.timeout().plus(HURRY_MARGIN));
+    runCheck(monitorId, false);
+  }
+
   /**
    * A fresh check of one monitor on a new connection, for "confirm before waking": completes with true when it
    * still fails. Unknown monitors complete with false.

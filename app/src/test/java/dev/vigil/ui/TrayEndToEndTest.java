@@ -63,7 +63,7 @@ class TrayEndToEndTest {
       return frames.size() == 2;
     });
 
-    TrayRobot.chooseFromMenu(2); // 1 Open inbox, 2 Acknowledge all
+    TrayRobot.chooseFromMenu(3); // 1 Monitors, 2 Open inbox, 3 Acknowledge all
 
     await().atMost(WAIT).untilAsserted(() -> assertThat(store.openAlerts())
         .allSatisfy(a -> assertThat(a.state()).isEqualTo(AlertState.ACKNOWLEDGED)));
@@ -81,7 +81,7 @@ class TrayEndToEndTest {
       OnFx.run(() -> javafx.stage.Window.getWindows().forEach(w -> showing.append(w instanceof javafx.stage.Stage s ? s.getTitle() : w.getClass().getSimpleName()).append("; ")));
       throw new AssertionError("the pulse timer did not park; windows showing: [" + showing + "]", e);
     }
-    TrayRobot.chooseFromMenu(1); // Open inbox
+    TrayRobot.chooseFromMenu(2); // Open inbox
     await().atMost(WAIT).until(() -> javafx.stage.Window.getWindows().stream()
         .anyMatch(w -> w instanceof javafx.stage.Stage s && "Vigil: inbox".equals(s.getTitle()) && s.isShowing()));
     java.util.concurrent.atomic.AtomicInteger pulses = new java.util.concurrent.atomic.AtomicInteger();
