@@ -40,15 +40,15 @@ public final class MonitorsView extends BorderPane {
 
     table.setId("monitors-table");
     table.setItems(vm.rows());
-    table.getColumns().add(column("State", 120, MonitorRow::state));
-    table.getColumns().add(column("Monitor", 200, MonitorRow::id));
+    table.getColumns().add(column("State", 150, MonitorRow::state));
+    table.getColumns().add(column("Monitor", 160, MonitorRow::id));
     table.getColumns().add(column("Kind", 60, MonitorRow::kind));
-    table.getColumns().add(column("Last check", 130, r -> time(r.lastCheck(), zone)));
-    table.getColumns().add(column("Result", 320, r -> r.lastResult() == null ? "" : r.lastResult()));
-    table.getColumns().add(column("Latency", 80, r -> r.latencyMs() == null ? "" : r.latencyMs() + " ms"));
-    table.getColumns().add(column("Uptime 24 h", 90,
+    table.getColumns().add(column("Last check", 120, r -> time(r.lastCheck(), zone)));
+    table.getColumns().add(column("Result", 330, r -> r.lastResult() == null ? "" : r.lastResult()));
+    table.getColumns().add(column("Latency", 90, r -> r.latencyMs() == null ? "" : r.latencyMs() + " ms"));
+    table.getColumns().add(column("Uptime 24 h", 120,
         r -> r.uptime24h() == null ? "" : String.format(Locale.ROOT, "%.2f %%", 100 * r.uptime24h())));
-    table.getColumns().add(column("Next check", 130, r -> time(r.nextCheck(), zone)));
+    table.getColumns().add(column("Next check", 160, r -> time(r.nextCheck(), zone)));
     table.setPlaceholder(new Label("No monitors: add one to a rules file (vigil monitor add)"));
 
     Button check = button("Check now", "monitors-check", () -> vm.checkNow(selected()));
