@@ -28,7 +28,12 @@ public final class MonitorBoard implements CheckListener {
   /** A monitor's last check; {@code failingInRow} counts the failed checks since the last passing one. */
   record Last(Instant at, boolean passed, String summary, long latencyMs, int failingInRow) {}
 
+  /** How long a running board keeps each monitor's 24-hour uptime before reading it again (a day of minutes each). */
+  static final Duration UPTIME_KEPT = Duration.ofMinutes(1);
+
   private final Map<String, Last> last = new ConcurrentHashMap<>();
+  private final Map<String, Double> uptimes = new ConcurrentHashMap<>();
+  private volatile Instant uptimesRead = Instant.MIN;
 
   @Override
   public void committed(Monitor monitor, Verdict verdict) {
@@ -44,7 +49,17 @@ public final class MonitorBoard implements CheckListener {
   /** The board as a running engine sees it. */
   List<MonitorRow> rows(List<Monitor> monitors, AlertStore store, Instant now, Map<String, Instant> paused,
       Function<String, Optional<Instant>> nextCheck) {
-    return rows(monitors, last, store, now, paused, nextCheck);
+    boolean stale = Duration.between(uptimesRead, now).compareTo(UPTIME_KEPT) >= 0 || now.isBefore(uptimesRead);
+    if (stale) {
+      uptimes.clear();
+      uptimesRead = now;
+    }
+    Function<String, Double> uptime = id -> uptimes.computeIfAbsent(id,
+        m -> Optional.ofNullable(uptime(store.checkStats(m, now.minus(DAY), now.plusSeconds(60)))).orElse(-1.0));
+    return rows(monitors, last, null, now, paused, nextCheck, store.openAlerts(), id -> {
+      double u = uptime.apply(id);
+      return u < 0 ? null : u;
+    });
   }
 
   /**
@@ -58,13 +73,19 @@ public final class MonitorBoard implements CheckListener {
     } catch (RuntimeException olderSchema) {
       paused = Map.of(); // a database no Vigil with pauses has opened yet
     }
-    return rows(monitors, Map.of(), store, now, paused, id -> Optional.empty());
+    return rows(monitors, Map.of(), store, now, paused, id -> Optional.empty(),
+        store == null ? List.of() : store.openAlerts(), null);
   }
 
+  /**
+   * @param store read for each monitor's day of minutes when {@code uptime} is null (the board without an engine)
+   * @param uptime a monitor's 24-hour uptime kept by a running board, or null to read it with the minutes
+   */
   private static List<MonitorRow> rows(List<Monitor> monitors, Map<String, Last> live, AlertStore store, Instant now,
-      Map<String, Instant> paused, Function<String, Optional<Instant>> nextCheck) {
+      Map<String, Instant> paused, Function<String, Optional<Instant>> nextCheck, List<Alert> openAlerts,
+      Function<String, Double> uptime) {
     Map<String, Alert> open = new HashMap<>();
-    for (Alert a : store == null ? List.<Alert>of() : store.openAlerts()) open.putIfAbsent(a.fingerprint(), a);
+    for (Alert a : openAlerts) open.putIfAbsent(a.fingerprint(), a);
     List<MonitorRow> rows = new ArrayList<>(monitors.size());
     for (Monitor m : monitors) {
       List<MinuteStat> day = store == null ? List.of() : store.checkStats(m.id(), now.minus(DAY), now.plusSeconds(60));
@@ -76,7 +97,7 @@ public final class MonitorBoard implements CheckListener {
           seen == null ? null : seen.at(),
           seen == null ? null : seen.summary(),
           seen == null ? null : seen.latencyMs(),
-          uptime(day),
+          uptime == null ? uptime(day) : uptime.apply(m.id()),
           isPaused ? pausedUntil : nextCheck.apply(m.id()).orElse(null),
           m.where().file().getFileName().toString(),
           m.where().line()));
