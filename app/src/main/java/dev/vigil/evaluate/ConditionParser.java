@@ -72,7 +72,8 @@ public final class ConditionParser {
     int start = in.position();
     String subject = in.subject();
     if (ALL.contains(subject) && !SUBJECTS.get(kind).contains(subject)) {
-      throw new ConditionSyntaxException("\"" + subject + "\" does not apply to a " + kind.label() + " check (use "
+      throw new ConditionSyntaxException("\"" + subject + "\" does not apply to " + (kind == Target.Kind.HTTP ? "an " : "a ")
+          + kind.label() + " check (use "
           + or(SUBJECTS.get(kind)) + ")", start);
     }
     Condition c;
