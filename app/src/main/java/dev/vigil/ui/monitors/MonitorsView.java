@@ -1,7 +1,6 @@
 package dev.vigil.ui.monitors;
 
 import dev.vigil.engine.MonitorRow;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -52,7 +51,12 @@ public final class MonitorsView extends BorderPane {
     table.setPlaceholder(new Label("No monitors: add one to a rules file (vigil monitor add)"));
 
     Button check = button("Check now", "monitors-check", () -> vm.checkNow(selected()));
-    Button pause = button("Pause 1 h", "monitors-pause", () -> vm.pause(selected(), Duration.ofHours(1)));
+    Button pause = button("Pause until…", "monitors-pause", () -> {
+      MonitorRow row = selected();
+      if (row == null) return;
+      dev.vigil.ui.Dialogs.choose(getScene().getWindow(), "Pause " + row.id(), "No checks of " + row.id() + " for:",
+          MonitorsViewModel.PAUSE_CHOICES, "1 h").ifPresent(choice -> vm.pause(row, choice));
+    });
     Button resume = button("Resume", "monitors-resume", () -> vm.resume(selected()));
     Button open = button("Open rule", "monitors-open-rule", () -> vm.openRule(selected()));
     for (Button b : new Button[] {check, pause, resume, open}) {

@@ -65,8 +65,26 @@ public final class MonitorsViewModel {
     if (row != null) io.run(() -> ctx.checkNow(row.id()), () -> io.after(1500, this::refresh));
   }
 
-  public void pause(MonitorRow row, Duration duration) {
-    if (row != null) io.run(() -> ctx.pauseMonitor(row.id(), ctx.clock().instant().plus(duration)), this::refresh);
+  /** What "Pause until…" offers. */
+  public static final List<String> PAUSE_CHOICES = List.of("30 min", "1 h", "4 h", "tomorrow 08:00");
+
+  /** When a pause chosen now ends: in 30 min, 1 h or 4 h, or at the next 08:00 in the user's zone. */
+  public static java.time.Instant pauseEnd(String choice, java.time.Instant now, java.time.ZoneId zone) {
+    switch (choice) {
+      case "30 min": return now.plus(Duration.ofMinutes(30));
+      case "4 h": return now.plus(Duration.ofHours(4));
+      case "tomorrow 08:00": {
+        var local = now.atZone(zone);
+        var eight = local.toLocalDate().atTime(8, 0).atZone(zone);
+        return (eight.isAfter(local) ? eight : local.toLocalDate().plusDays(1).atTime(8, 0).atZone(zone)).toInstant();
+      }
+      default: return now.plus(Duration.ofHours(1));
+    }
+  }
+
+  /** Pauses the monitor until the end of the chosen pause (see {@link #PAUSE_CHOICES}). */
+  public void pause(MonitorRow row, String choice) {
+    if (row != null) io.run(() -> ctx.pauseMonitor(row.id(), pauseEnd(choice, ctx.clock().instant(), ctx.zone())), this::refresh);
   }
 
   public void resume(MonitorRow row) {

@@ -80,10 +80,22 @@ class MonitorsViewTest {
     robot.interact(() -> table.getSelectionModel().select(0));
     robot.clickOn("#monitors-check");
     robot.clickOn("#monitors-pause");
+    robot.type(javafx.scene.input.KeyCode.ENTER); // "Pause until…" offers 1 h first
     robot.clickOn("#monitors-open-rule");
     await().atMost(WAIT).until(() -> ctx.calls.size() == 2);
     assertThat(ctx.calls).containsExactly("checkNow db", "pause db until " + ctx.clock.instant().plus(Duration.ofHours(1)));
     assertThat(opened).containsExactly(rules.resolve("alerts.yaml"));
+  }
+
+  @Test
+  void aPauseUntilMorningEndsAtTheNextEightOClockInTheUsersZone() {
+    java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+    assertThat(MonitorsViewModel.pauseEnd("tomorrow 08:00", Instant.parse("2026-11-24T22:30:00Z"), berlin))
+        .isEqualTo(Instant.parse("2026-11-25T07:00:00Z"));
+    assertThat(MonitorsViewModel.pauseEnd("tomorrow 08:00", Instant.parse("2026-11-25T05:00:00Z"), berlin))
+        .as("before 08:00 it is this morning's").isEqualTo(Instant.parse("2026-11-25T07:00:00Z"));
+    assertThat(MonitorsViewModel.pauseEnd("30 min", Instant.parse("2026-11-25T05:00:00Z"), berlin))
+        .isEqualTo(Instant.parse("2026-11-25T05:30:00Z"));
   }
 
   private static MonitorRow row(String id, String kind, String state, String result, Instant at) {
