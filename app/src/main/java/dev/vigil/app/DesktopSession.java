@@ -61,7 +61,7 @@ public final class DesktopSession implements DesktopContext {
 
   @Override
   public java.util.List<dev.vigil.engine.MonitorRow> monitors() {
-    return watch.engine().board();
+    return watch.board();
   }
 
   @Override

@@ -61,9 +61,11 @@ public final class Watch implements AutoCloseable {
   private final Path dataDir;
   private final ScheduledExecutorService reload;
   private final List<AutoCloseable> intake;
+  private final Heartbeats heartbeats;
 
   private Watch(Path dataDir, SqliteStore store, PolicyStore policyStore, Engine engine, Notifier notifier, Clock clock,
-      ScheduledExecutorService reload, List<AutoCloseable> intake) {
+      ScheduledExecutorService reload, List<AutoCloseable> intake, Heartbeats heartbeats) {
+    this.heartbeats = heartbeats;
     this.dataDir = dataDir;
     this.reload = reload;
     this.intake = intake;
@@ -167,7 +169,8 @@ public final class Watch implements AutoCloseable {
       log.warn("cannot write {}/api-port: the command line will write the database directly", dataDir, e);
     }
     return new Watch(dataDir, store, policyStore, engine, notifier, clock, reload,
-        List.of(watcher, () -> ApiPortFile.remove(dataDir), api::close, sources::close, heartbeats::close, intake::close));
+        List.of(watcher, () -> ApiPortFile.remove(dataDir), api::close, sources::close, heartbeats::close, intake::close),
+        heartbeats);
   }
 
   private static HttpChecker join(FutureTask<HttpChecker> checker) {
@@ -198,6 +201,13 @@ public final class Watch implements AutoCloseable {
 
   public Engine engine() {
     return engine;
+  }
+
+  /** The desktop's monitors board: the engine's monitors, then the heartbeats. */
+  public List<dev.vigil.engine.MonitorRow> board() {
+    List<dev.vigil.engine.MonitorRow> rows = new java.util.ArrayList<>(engine.board());
+    rows.addAll(dev.vigil.engine.MonitorBoard.heartbeats(heartbeats.statuses(), store.openAlerts()));
+    return rows;
   }
 
   public Notifier notifier() {

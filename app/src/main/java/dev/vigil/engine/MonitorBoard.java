@@ -105,6 +105,25 @@ public final class MonitorBoard implements CheckListener {
     return rows;
   }
 
+  /**
+   * Heartbeats as board rows: firing or acknowledged while their alert is open, "not yet checked" before a first
+   * ping, else up; the last check is the last ping, the next check the deadline for the next one.
+   */
+  public static List<MonitorRow> heartbeats(List<dev.vigil.heartbeat.HeartbeatWatch.Status> statuses, List<Alert> openAlerts) {
+    Map<String, Alert> open = new HashMap<>();
+    for (Alert a : openAlerts) open.putIfAbsent(a.fingerprint(), a);
+    List<MonitorRow> rows = new ArrayList<>(statuses.size());
+    for (var h : statuses) {
+      Alert alert = open.get(dev.vigil.heartbeat.HeartbeatWatch.FINGERPRINT_PREFIX + h.id());
+      String state = alert != null ? (alert.state() == AlertState.ACKNOWLEDGED ? "acknowledged" : "firing")
+          : h.down() ? "firing" : h.lastPing() == null ? "not yet checked" : "up";
+      String result = alert != null ? alert.summary() : h.lastPing() == null ? null : "ping";
+      rows.add(new MonitorRow(h.id(), "heartbeat", state, h.lastPing(), result, null, null,
+          h.deadline().equals(Instant.MAX) ? null : h.deadline(), h.where().file().getFileName().toString(), h.where().line()));
+    }
+    return rows;
+  }
+
   private static String state(Monitor m, Last seen, Alert alert) {
     if (alert != null) return alert.state() == AlertState.ACKNOWLEDGED ? "acknowledged" : "firing";
     if (seen == null) return "not yet checked";

@@ -63,6 +63,9 @@ class MonitorsBoardTest {
               tcp: 127.0.0.1:%d
               interval: 1s
               timeout: 1s
+          heartbeats:
+            - id: nightly-backup
+              every: 24h
           """.formatted(db.getLocalPort(), refused));
       var loaded = RulesLoader.load(rules, Map.of());
       assertThat(loaded.problems()).isEmpty();
@@ -75,7 +78,15 @@ class MonitorsBoardTest {
         assertThat(alert.labels()).containsEntry("target", "tcp 127.0.0.1:" + refused);
 
         JsonNode board = monitors();
-        assertThat(board).hasSize(2);
+        assertThat(board).as("the command line's board lists monitors only").hasSize(2);
+        assertThat(watch.board()).extracting(r -> r.id() + " " + r.kind() + " " + r.state())
+            .containsExactly("db tcp up", "mail tcp firing", "nightly-backup heartbeat not yet checked");
+        watch.engine().heartbeat("nightly-backup", java.time.Instant.now());
+        var backup = watch.board().get(2);
+        assertThat(backup.state()).isEqualTo("up");
+        assertThat(backup.lastResult()).isEqualTo("ping");
+        assertThat(backup.nextCheck()).isAfter(java.time.Instant.now().plus(Duration.ofHours(23)));
+        assertThat(backup.line()).isEqualTo(13);
         JsonNode up = board.get(0);
         assertThat(up.path("id").asText()).isEqualTo("db");
         assertThat(up.path("kind").asText()).isEqualTo("tcp");
