@@ -103,6 +103,22 @@ public final class ApiClient {
     return post("/api/alerts/" + id + "/snooze", Json.MAPPER.writeValueAsString(body));
   }
 
+  /** Pauses a monitor of the running instance until {@code until}. */
+  public Response pauseMonitor(String id, java.time.Instant until, String actor) throws IOException {
+    java.util.Map<String, String> body = new java.util.LinkedHashMap<>();
+    body.put("until", until.toString());
+    if (actor != null) body.put("actor", actor);
+    return post("/api/monitors/" + encode(id) + "/pause", Json.MAPPER.writeValueAsString(body));
+  }
+
+  public Response resumeMonitor(String id, String actor) throws IOException {
+    return post("/api/monitors/" + encode(id) + "/resume", action(null, actor));
+  }
+
+  private static String encode(String id) {
+    return java.net.URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
   private static String action(String note, String actor) throws IOException {
     java.util.Map<String, String> body = new java.util.LinkedHashMap<>();
     if (note != null) body.put("note", note);

@@ -68,6 +68,18 @@ public final class LocalApi implements AutoCloseable {
   private final int port;
   private final FolderIdentity folder;
   private volatile java.util.function.Supplier<Object> status = () -> null;
+  private volatile Monitors monitors;
+
+  /** What answers {@code /api/monitors}: the board, and pausing one monitor. */
+  public interface Monitors {
+    List<dev.vigil.engine.MonitorRow> board();
+
+    /** False when no such monitor is watched. */
+    boolean pause(String id, java.time.Instant until, String actor);
+
+    /** True when it was paused. */
+    boolean resume(String id, String actor);
+  }
 
   private LocalApi(HttpServer server, ThreadPoolExecutor executor, ApiToken token, Intake intake, AlertStore store, Clock clock,
       FolderIdentity folder) {
@@ -116,6 +128,11 @@ public final class LocalApi implements AutoCloseable {
   /** What {@code GET /api/status} answers (what {@code vigil status} shows): a JSON-able value, made at each call. */
   public void status(java.util.function.Supplier<Object> status) {
     this.status = status;
+  }
+
+  /** Answers {@code GET /api/monitors} and {@code POST /api/monitors/ID/pause|resume} (404 until it is set). */
+  public void monitors(Monitors monitors) {
+    this.monitors = monitors;
   }
 
   /** The port it listens on (the one chosen when started with 0). */
@@ -189,6 +206,16 @@ public final class LocalApi implements AutoCloseable {
       if (method.equals("GET")) return openAlerts();
       if (!method.equals("POST")) return notAllowed(exchange, "GET, POST");
       return withBody(exchange, MAX_BODY, body -> receive(IntakeRequests.vigilAlerts(body, clock.instant()), true));
+    }
+    if (path.equals("/api/monitors") && monitors != null) {
+      if (!method.equals("GET")) return notAllowed(exchange, "GET");
+      List<Object> out = new ArrayList<>();
+      for (dev.vigil.engine.MonitorRow row : monitors.board()) out.add(row.toJson(clock.getZone()));
+      return new Reply(200, out);
+    }
+    if (path.startsWith("/api/monitors/") && monitors != null) {
+      if (!method.equals("POST")) return notAllowed(exchange, "POST");
+      return withBody(exchange, MAX_BODY, body -> monitorAction(path, body));
     }
     if (path.equals("/api/alertmanager")) {
       if (!method.equals("POST")) return notAllowed(exchange, "POST");
@@ -310,6 +337,32 @@ public final class LocalApi implements AutoCloseable {
     }
     if (done.isEmpty()) return Reply.error(404, "no open alert " + id);
     return new Reply(200, new AlertJson(clock.getZone()).write(done.get()));
+  }
+
+  /**
+   * {@code POST /api/monitors/ID/pause} with {@code {"until": "...", "actor": "cli"}}, or {@code .../resume}: what
+   * {@code vigil monitor pause} and {@code vigil monitor resume} send to a running instance.
+   */
+  private Reply monitorAction(String path, byte[] body) throws IntakeRequests.BadRequest {
+    String[] parts = path.substring("/api/monitors/".length()).split("/");
+    if (parts.length != 2) return Reply.error(404, "no such endpoint: " + path);
+    String id = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
+    IntakeRequests.Action action = IntakeRequests.action(body);
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    out.put("monitor", id);
+    switch (parts[1]) {
+      case "pause" -> {
+        if (action.until() == null) throw new IntakeRequests.BadRequest("a pause needs \"until\", e.g. {\"until\": \"2026-11-25T08:00:00Z\"}");
+        if (!action.until().isAfter(clock.instant())) throw new IntakeRequests.BadRequest("\"until\" must be in the future");
+        if (!monitors.pause(id, action.until(), action.actor())) return Reply.error(404, "no monitor \"" + id + "\" is watched");
+        out.put("pausedUntil", action.until().atZone(clock.getZone()).toOffsetDateTime().toString());
+      }
+      case "resume" -> out.put("wasPaused", monitors.resume(id, action.actor()));
+      default -> {
+        return Reply.error(404, "no such endpoint: " + path);
+      }
+    }
+    return new Reply(200, out);
   }
 
   private Reply openAlerts() {

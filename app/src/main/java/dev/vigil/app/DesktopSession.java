@@ -59,6 +59,26 @@ public final class DesktopSession implements DesktopContext {
   }
 
   @Override
+  public java.util.List<dev.vigil.engine.MonitorRow> monitors() {
+    return watch.board();
+  }
+
+  @Override
+  public void checkNow(String monitorId) {
+    watch.engine().checkNow(monitorId);
+  }
+
+  @Override
+  public boolean pauseMonitor(String monitorId, java.time.Instant until) {
+    return watch.engine().pause(monitorId, until, "desktop");
+  }
+
+  @Override
+  public boolean resumeMonitor(String monitorId) {
+    return watch.engine().resume(monitorId, "desktop");
+  }
+
+  @Override
   public Path rulesFolder() {
     return rulesDir;
   }

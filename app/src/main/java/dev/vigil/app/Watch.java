@@ -3,6 +3,7 @@ package dev.vigil.app;
 import dev.vigil.api.ApiPortFile;
 import dev.vigil.api.HttpServerLimits;
 import dev.vigil.api.LocalApi;
+import dev.vigil.check.Checkers;
 import dev.vigil.check.HttpChecker;
 import dev.vigil.heartbeat.Heartbeats;
 import dev.vigil.source.AlertmanagerSilencer;
@@ -59,9 +60,11 @@ public final class Watch implements AutoCloseable {
   private final Path dataDir;
   private final ScheduledExecutorService reload;
   private final List<AutoCloseable> intake;
+  private final Heartbeats heartbeats;
 
   private Watch(Path dataDir, SqliteStore store, PolicyStore policyStore, Engine engine, Notifier notifier, Clock clock,
-      ScheduledExecutorService reload, List<AutoCloseable> intake) {
+      ScheduledExecutorService reload, List<AutoCloseable> intake, Heartbeats heartbeats) {
+    this.heartbeats = heartbeats;
     this.dataDir = dataDir;
     this.reload = reload;
     this.intake = intake;
@@ -100,7 +103,7 @@ public final class Watch implements AutoCloseable {
       store.close();
       throw e;
     }
-    Engine engine = new Engine(rules, store, http, new QuartzScheduler(), clock);
+    Engine engine = new Engine(rules, store, Checkers.create(clock, http), new QuartzScheduler(), clock);
     Policy policy = rules.policy();
     store.reopenWithin(policy.reopenWithin());
     AtomicReference<Notifier> self = new AtomicReference<>();
@@ -146,9 +149,26 @@ public final class Watch implements AutoCloseable {
     Duration every = watcher.watch(reload) ? RULES_POLL_WITH_EVENTS : RULES_POLL;
     reload.scheduleWithFixedDelay(watcher::poll, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     LocalApi api = LocalApi.start(apiPort, dataDir, engine, store, clock);
+    api.monitors(new LocalApi.Monitors() {
+      @Override
+      public List<dev.vigil.engine.MonitorRow> board() {
+        return engine.board();
+      }
+
+      @Override
+      public boolean pause(String id, java.time.Instant until, String actor) {
+        return engine.pause(id, until, actor);
+      }
+
+      @Override
+      public boolean resume(String id, String actor) {
+        return engine.resume(id, actor);
+      }
+    });
     log.info("local API on {}", api.address());
     Watch watch = new Watch(dataDir, store, policyStore, engine, notifier, clock, reload,
-        List.of(watcher, () -> ApiPortFile.remove(dataDir), api::close, sources::close, heartbeats::close, intake::close));
+        List.of(watcher, () -> ApiPortFile.remove(dataDir), api::close, sources::close, heartbeats::close, intake::close),
+        heartbeats);
     api.status(() -> StatusReport.of(watch, rulesDir, api.port()));
     try {
       ApiPortFile.write(dataDir, api.port());
@@ -186,6 +206,13 @@ public final class Watch implements AutoCloseable {
 
   public Engine engine() {
     return engine;
+  }
+
+  /** The desktop's monitors board: the engine's monitors, then the heartbeats. */
+  public List<dev.vigil.engine.MonitorRow> board() {
+    List<dev.vigil.engine.MonitorRow> rows = new java.util.ArrayList<>(engine.board());
+    rows.addAll(dev.vigil.engine.MonitorBoard.heartbeats(heartbeats.statuses(), store.openAlerts()));
+    return rows;
   }
 
   public Notifier notifier() {

@@ -74,6 +74,7 @@ final class Attempt implements Callback {
         failure = Failure.inBody(e, request.timeout());
       }
     }
+    X509Certificate leaf = leaf(response.handshake());
     return new Observation(
         at,
         failure == null ? null : failure.failureClass(),
@@ -83,18 +84,20 @@ final class Attempt implements Callback {
         response.headers().toMultimap(),
         body == null ? null : body.text(),
         body != null && body.truncated(),
-        certNotAfter(response.handshake()));
+        leaf == null ? null : leaf.getNotAfter().toInstant(),
+        leaf == null ? null : leaf.getSubjectX500Principal().getName(),
+        null,
+        null,
+        null);
   }
 
   private Duration elapsed() {
     return Duration.ofNanos(System.nanoTime() - startNanos);
   }
 
-  private static Instant certNotAfter(Handshake handshake) {
+  private static X509Certificate leaf(Handshake handshake) {
     if (handshake == null) return null;
     List<Certificate> certificates = handshake.peerCertificates();
-    return !certificates.isEmpty() && certificates.get(0) instanceof X509Certificate leaf
-        ? leaf.getNotAfter().toInstant()
-        : null;
+    return !certificates.isEmpty() && certificates.get(0) instanceof X509Certificate leaf ? leaf : null;
   }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What one check saw. A transport failure (no HTTP response) has {@code failure} set and {@code status == -1};
+ * What one check saw. A transport failure (no HTTP response, no TCP connection, no TLS handshake, no DNS answer) has {@code failure} set and {@code status == -1};
  * otherwise the conditions decide.
  *
  * @param at when the check started
@@ -19,6 +19,10 @@ import java.util.TreeMap;
  * @param body the body read (up to the cap) as UTF-8, or null when no condition needed it
  * @param bodyTruncated true when the body was longer than the cap and was cut
  * @param certNotAfter when the server's leaf certificate expires, or null for plain HTTP
+ * @param certSubject the leaf certificate's subject, e.g. {@code CN=mail.example}, or null without TLS
+ * @param banner the first line a TCP server sent (after the line sent to it, if any), or null when not read
+ * @param rcode the DNS server's response code, e.g. {@code NOERROR} or {@code NXDOMAIN}, or null without an answer
+ * @param answers the DNS answers of the record type asked for, as text ({@code 10.0.0.5}, {@code 10 mail.example})
  */
 public record Observation(
     Instant at,
@@ -29,13 +33,24 @@ public record Observation(
     Map<String, List<String>> headers,
     String body,
     boolean bodyTruncated,
-    Instant certNotAfter) {
+    Instant certNotAfter,
+    String certSubject,
+    String banner,
+    String rcode,
+    List<String> answers) {
 
   public Observation {
+    answers = answers == null ? List.of() : List.copyOf(answers);
     TreeMap<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     if (headers != null) h.putAll(headers);
     headers = java.util.Collections.unmodifiableMap(h);
     latency = latency == null ? Duration.ZERO : latency;
+  }
+
+  /** What an HTTP check saw. */
+  public Observation(Instant at, FailureClass failure, String failureDetail, int status, Duration latency,
+      Map<String, List<String>> headers, String body, boolean bodyTruncated, Instant certNotAfter) {
+    this(at, failure, failureDetail, status, latency, headers, body, bodyTruncated, certNotAfter, null, null, null, null);
   }
 
   public static Observation failed(Instant at, FailureClass failure, String detail, Duration latency) {

@@ -24,7 +24,8 @@ public enum Reach {
 
   /** The reach of what one check saw: any response is an answer, whatever the conditions made of it. */
   public static Reach of(Observation seen) {
-    return seen.responded() ? ANSWERED : of(seen.failure(), seen.failureDetail());
+    if (seen.responded() || seen.rcode() != null || seen.banner() != null) return ANSWERED; // a DNS server's or TCP peer's answer
+    return of(seen.failure(), seen.failureDetail());
   }
 
   /** The reach of a check that passed ({@code failure == null}) or failed with this class and detail. */

@@ -70,6 +70,9 @@ public final class Engine implements Intake, AutoCloseable {
   private volatile long lastChangePoll = System.nanoTime();
   private final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
   private final List<CheckListener> checkListeners = new CopyOnWriteArrayList<>();
+  private final MonitorBoard board = new MonitorBoard();
+  /** Monitors paused by hand, each until when: not checked meanwhile. Re-read from the store at every housekeeping. */
+  private volatile Map<String, Instant> paused = Map.of();
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService housekeeping =
       Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "vigil-housekeeping"));
@@ -96,6 +99,7 @@ public final class Engine implements Intake, AutoCloseable {
     this.clock = clock;
     this.changes = new ChangeWatcher(store, this::publish, clock);
     this.pipeline = new Pipeline(store, this::recheck, this::checkCommitted);
+    checkListeners.add(board);
   }
 
   /** Loads open alerts, then schedules every monitor. */
@@ -103,6 +107,7 @@ public final class Engine implements Intake, AutoCloseable {
     startedAt = clock.instant();
     watchingSince = startedAt;
     lastReload = new Reload(startedAt, List.of());
+    refreshPauses();
     changes.prime();
     pipeline.start(store.openAlerts());
     apply(rules);
@@ -159,6 +164,7 @@ public final class Engine implements Intake, AutoCloseable {
     Map<String, Monitor> byId = new java.util.LinkedHashMap<>();
     next.monitors().forEach(m -> byId.put(m.id(), m));
     monitors = Map.copyOf(byId);
+    board.keepOnly(byId.keySet());
     pipeline.configure(byId.values());
     for (Monitor m : byId.values()) {
       try {
@@ -225,13 +231,21 @@ public final class Engine implements Intake, AutoCloseable {
     scheduler.runAllNow();
   }
 
+  /** "Check now" for one monitor: its result is committed at once, not with the routine ones. */
+  public void checkNow(String monitorId) {
+    Monitor m = monitors.get(monitorId);
+    if (m == null) return;
+    pipeline.hurry(m.timeout().plus(HURRY_MARGIN));
+    runCheck(monitorId, false);
+  }
+
   /**
    * A fresh check of one monitor on a new connection, for "confirm before waking": completes with true when it
    * still fails. Unknown monitors complete with false.
    */
   public CompletableFuture<Boolean> stillFailing(String monitorId) {
     Monitor m = monitors.get(monitorId);
-    if (m == null) return CompletableFuture.completedFuture(false);
+    if (m == null || isPaused(monitorId)) return CompletableFuture.completedFuture(false);
     return checker.check(request(m, true)).thenApply(o -> !Evaluator.evaluate(o, m.expect()).passed());
   }
 
@@ -285,6 +299,40 @@ public final class Engine implements Intake, AutoCloseable {
     return pipeline.networkDown();
   }
 
+  /** The monitors board: every monitor watched, in the order of the rules, with its state and last check. */
+  public List<MonitorRow> board() {
+    return board.rows(rules.monitors(), store, clock.instant(), paused, scheduler::nextRun);
+  }
+
+  /** Pauses a watched monitor until {@code until} (recorded in the store); false when no such monitor is watched. */
+  public boolean pause(String monitorId, Instant until, String actor) {
+    if (!monitors.containsKey(monitorId)) return false;
+    store.pause(monitorId, until, actor, clock.instant());
+    refreshPauses();
+    log.info("monitor {} paused until {} by {}", monitorId, until, actor);
+    return true;
+  }
+
+  /** Ends a monitor's pause and checks it at once; true when it was paused. */
+  public boolean resume(String monitorId, String actor) {
+    boolean was = store.resume(monitorId, clock.instant());
+    refreshPauses();
+    if (was) {
+      log.info("monitor {} resumed by {}", monitorId, actor);
+      runCheck(monitorId, false);
+    }
+    return was;
+  }
+
+  private void refreshPauses() {
+    paused = Map.copyOf(store.paused(clock.instant()));
+  }
+
+  private boolean isPaused(String monitorId) {
+    Instant until = paused.get(monitorId);
+    return until != null && clock.instant().isBefore(until);
+  }
+
   /** The monitors now watched that match the filter; for the UI and tests. */
   public List<Monitor> monitors(Predicate<Monitor> filter) {
     return monitors.values().stream().filter(filter).toList();
@@ -292,7 +340,7 @@ public final class Engine implements Intake, AutoCloseable {
 
   private void runCheck(String monitorId, boolean fresh) {
     Monitor m = monitors.get(monitorId);
-    if (m == null || !inFlight.add(monitorId)) return;
+    if (m == null || isPaused(monitorId) || !inFlight.add(monitorId)) return;
     CompletableFuture<dev.vigil.check.Observation> call;
     try {
       call = checker.check(request(m, fresh));
@@ -337,7 +385,7 @@ public final class Engine implements Intake, AutoCloseable {
   }
 
   private static CheckRequest request(Monitor m, boolean fresh) {
-    return new CheckRequest(m.id(), m.url(), m.timeout(), m.headers(), m.needsBody(), m.bodyCap(), fresh);
+    return new CheckRequest(m.id(), m.target(), m.timeout(), m.headers(), m.needsBody(), m.bodyCap(), fresh);
   }
 
   /** This process wrote to the alerts: the watcher looks now, or {@link #CHANGE_SPACING} after its last look. */
@@ -358,6 +406,7 @@ public final class Engine implements Intake, AutoCloseable {
   }
 
   private void housekeep() {
+    refreshPauses();
     noticeGap();
     store.endSnoozes(clock.instant());
   }

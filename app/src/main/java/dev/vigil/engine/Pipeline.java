@@ -347,7 +347,7 @@ final class Pipeline implements AutoCloseable {
 
   private static Map<String, String> labels(Monitor m) {
     Map<String, String> labels = new HashMap<>(m.labels());
-    labels.putIfAbsent("url", m.displayUrl());
+    labels.putIfAbsent(m.url() != null ? "url" : "target", m.displayUrl());
     return labels;
   }
 

@@ -4,32 +4,38 @@ import dev.vigil.check.FailureClass;
 import dev.vigil.check.Observation;
 import java.util.regex.Pattern;
 
-/** {@code body contains "UP"} or {@code body matches /"ok":\s*true/}; a regex gives up after a bounded effort
- * or when it recurses too deep. */
+/**
+ * {@code body contains "UP"} or {@code body matches /"ok":\s*true/}, and the same of a TCP server's first line,
+ * {@code banner contains "ESMTP"}; a regex gives up after a bounded effort or when it recurses too deep.
+ */
 final class BodyCondition extends WrittenCondition {
   private static final long REGEX_BUDGET = 50_000_000;
 
   private final String needle;
   private final Pattern pattern;
+  private final boolean banner;
 
-  private BodyCondition(String text, Shown shown, String needle, Pattern pattern) {
-    super(text, shown, FailureClass.BODY, true);
+  private BodyCondition(String text, Shown shown, String needle, Pattern pattern, boolean banner) {
+    super(text, shown, banner ? FailureClass.PROTOCOL : FailureClass.BODY, true);
     this.needle = needle;
     this.pattern = pattern;
+    this.banner = banner;
   }
 
-  static BodyCondition contains(String text, Shown shown, String needle) {
-    return new BodyCondition(text, shown, needle, null);
+  /** @param banner true for a TCP banner, false for an HTTP body */
+  static BodyCondition contains(String text, Shown shown, String needle, boolean banner) {
+    return new BodyCondition(text, shown, needle, null, banner);
   }
 
-  static BodyCondition matches(String text, Shown shown, Pattern pattern) {
-    return new BodyCondition(text, shown, null, pattern);
+  static BodyCondition matches(String text, Shown shown, Pattern pattern, boolean banner) {
+    return new BodyCondition(text, shown, null, pattern, banner);
   }
 
   @Override
   public ConditionResult evaluate(Observation o) {
-    String body = o.body();
-    if (body == null) return shown.result(this, false, "no body");
+    String body = banner ? o.banner() : o.body();
+    if (body == null) return shown.result(this, false, banner ? "nothing read" : "no body");
+    if (banner) return shown.result(this, holds(body), body.isEmpty() ? "nothing sent" : Shown.json(body));
     String size = Shown.bodyNote(body, o.bodyTruncated());
     if (pattern == null) {
       boolean found = body.contains(needle);
@@ -40,6 +46,15 @@ final class BodyCondition extends WrittenCondition {
       return shown.result(this, found, (found ? "" : "no match in ") + size);
     } catch (Budgeted.Exhausted | StackOverflowError e) {
       return shown.result(this, false, "regex gave up on " + size);
+    }
+  }
+
+  private boolean holds(String body) {
+    if (pattern == null) return body.contains(needle);
+    try {
+      return pattern.matcher(new Budgeted(body, REGEX_BUDGET)).find();
+    } catch (Budgeted.Exhausted | StackOverflowError e) {
+      return false;
     }
   }
 

@@ -14,6 +14,9 @@ public interface Condition {
   /** The condition as written in the rules file, e.g. {@code status == 200}. */
   String text();
 
+  /** What the condition looks at, as written first: status, latency, body, json, header, cert, banner, answer, rcode. */
+  String subject();
+
   /** True when the body must be read to evaluate this condition. */
   boolean needsBody();
 

@@ -2,6 +2,7 @@ package dev.vigil.evaluate;
 
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
+import dev.vigil.check.Target;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,32 +20,75 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * body contains "UP"       body matches /"ok":\s*true/
  * json $.status == "UP"    json $.depth &lt; 1000          json $.ready exists   (also true, false, null)
  * header Content-Type contains json                   header X-Env == "prod"
- * cert expires &gt; 14d      (&lt; &lt;= &gt; &gt;=)
+ * cert expires &gt; 14d      (&lt; &lt;= &gt; &gt;=)    cert subject contains "mail.example"
+ * banner contains "ESMTP"  banner matches /^220 /      (tcp)
+ * answer contains "10.0.0.5"   rcode == NOERROR  (== !=)   (dns)
  * </pre>
+ *
+ * Each kind of check has its own subjects (see {@link #subjects}); a subject of another kind is refused.
  */
 public final class ConditionParser {
-  private static final List<String> SUBJECTS = List.of("status", "latency", "body", "json", "header", "cert");
+  private static final java.util.Map<Target.Kind, List<String>> SUBJECTS = java.util.Map.of(
+      Target.Kind.HTTP, List.of("status", "latency", "body", "json", "header", "cert"),
+      Target.Kind.TCP, List.of("banner", "latency"),
+      Target.Kind.TLS, List.of("cert", "latency"),
+      Target.Kind.DNS, List.of("answer", "rcode", "latency"),
+      Target.Kind.PING, List.of("latency"));
+  private static final List<String> ALL =
+      List.of("status", "latency", "body", "json", "header", "cert", "banner", "answer", "rcode");
   private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
   private static final String ANY_OP = "==, !=, <, <=, >, >=";
   private static final String ORDER_OP = "<, <=, > or >=";
 
   private ConditionParser() {}
 
+  /** A condition of an HTTP check. */
   public static Condition parse(String text) throws ConditionSyntaxException {
+    return parse(text, Target.Kind.HTTP);
+  }
+
+  /**
+   * What a check of this kind must show when no condition is written: {@code status < 400} for HTTP; for the
+   * others the check itself (a connection, a handshake, an answer with the record) is the condition.
+   */
+  public static List<Condition> defaults(Target.Kind kind) {
+    if (kind != Target.Kind.HTTP) return List.of();
+    try {
+      return List.of(parse("status < 400"));
+    } catch (ConditionSyntaxException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The subjects a check of this kind can be judged by, e.g. banner and latency for tcp. */
+  public static List<String> subjects(Target.Kind kind) {
+    return SUBJECTS.get(kind);
+  }
+
+  public static Condition parse(String text, Target.Kind kind) throws ConditionSyntaxException {
     if (text == null) throw new ConditionSyntaxException("empty condition", 0);
     ConditionScanner in = new ConditionScanner(text);
     if (in.atEnd()) throw new ConditionSyntaxException("empty condition", 0);
     int start = in.position();
     String subject = in.subject();
+    if (ALL.contains(subject) && !SUBJECTS.get(kind).contains(subject)) {
+      throw new ConditionSyntaxException("\"" + subject + "\" does not apply to " + (kind == Target.Kind.HTTP ? "an " : "a ")
+          + kind.label() + " check (use "
+          + or(SUBJECTS.get(kind)) + ")", start);
+    }
     Condition c;
     switch (subject) {
       case "status": c = status(text, in); break;
       case "latency": c = latency(text, in); break;
-      case "body": c = body(text, in); break;
+      case "body": c = body(text, in, false); break;
+      case "banner": c = body(text, in, true); break;
+      case "answer": c = answer(text, in); break;
+      case "rcode": c = rcode(text, in); break;
       case "json": c = json(text, in); break;
       case "header": c = header(text, in); break;
       case "cert": c = cert(text, in); break;
-      default: throw new ConditionSyntaxException("unknown condition subject \"" + subject + "\"" + didYouMean(subject), start);
+      default: throw new ConditionSyntaxException(
+          "unknown condition subject \"" + subject + "\"" + didYouMean(subject, SUBJECTS.get(kind)), start);
     }
     in.end();
     return c;
@@ -89,7 +133,7 @@ public final class ConditionParser {
     return op;
   }
 
-  private static Condition body(String text, ConditionScanner in) throws ConditionSyntaxException {
+  private static Condition body(String text, ConditionScanner in, boolean banner) throws ConditionSyntaxException {
     Shown shown = shown(text, in);
     int at = in.position();
     String verb = in.word();
@@ -97,18 +141,18 @@ public final class ConditionParser {
       int textAt = in.position();
       String needle = in.quotedOrRest("text after \"contains\"");
       if (needle.isEmpty()) throw new ConditionSyntaxException("expected text after \"contains\"", textAt);
-      return BodyCondition.contains(text, shown, needle);
+      return BodyCondition.contains(text, shown, needle, banner);
     }
     if (verb.equals("matches")) {
       int regexAt = in.position();
       String regex = in.slashed();
       try {
-        return BodyCondition.matches(text, shown, Pattern.compile(regex));
+        return BodyCondition.matches(text, shown, Pattern.compile(regex), banner);
       } catch (PatternSyntaxException e) {
         throw new ConditionSyntaxException("bad regex: " + e.getDescription(), regexAt + 1 + Math.max(0, e.getIndex()));
       }
     }
-    throw new ConditionSyntaxException("expected contains or matches after \"body\"", at);
+    throw new ConditionSyntaxException("expected contains or matches after \"" + (banner ? "banner" : "body") + "\"", at);
   }
 
   private static Condition json(String text, ConditionScanner in) throws ConditionSyntaxException {
@@ -180,23 +224,63 @@ public final class ConditionParser {
 
   private static Condition cert(String text, ConditionScanner in) throws ConditionSyntaxException {
     int at = in.position();
-    if (!in.word().equals("expires")) throw new ConditionSyntaxException("expected \"expires\" after \"cert\"", at);
+    String what = in.word();
+    if (what.equals("subject")) {
+      Shown shown = shown(text, in);
+      int verbAt = in.position();
+      if (!in.word().equals("contains")) throw new ConditionSyntaxException("expected contains after \"cert subject\"", verbAt);
+      int textAt = in.position();
+      String needle = in.quotedOrRest("text after \"contains\"");
+      if (needle.isEmpty()) throw new ConditionSyntaxException("expected text after \"contains\"", textAt);
+      return new CertSubjectCondition(text, shown, needle);
+    }
+    if (!what.equals("expires")) throw new ConditionSyntaxException("expected \"expires\" or \"subject\" after \"cert\"", at);
     Shown shown = shown(text, in);
     Comparison op = ordering(in, "cert expires");
     return new CertCondition(text, shown, op, in.duration(op.symbol));
   }
 
-  private static String didYouMean(String word) {
+  private static Condition answer(String text, ConditionScanner in) throws ConditionSyntaxException {
+    Shown shown = shown(text, in);
+    int at = in.position();
+    if (!in.word().equals("contains")) throw new ConditionSyntaxException("expected contains after \"answer\"", at);
+    int textAt = in.position();
+    String needle = in.quotedOrRest("text after \"contains\"");
+    if (needle.isEmpty()) throw new ConditionSyntaxException("expected text after \"contains\"", textAt);
+    return new AnswerCondition(text, shown, needle);
+  }
+
+  private static Condition rcode(String text, ConditionScanner in) throws ConditionSyntaxException {
+    Shown shown = shown(text, in);
+    int opAt = in.position();
+    Comparison op = in.comparison();
+    if (op != Comparison.EQ && op != Comparison.NE) throw new ConditionSyntaxException("expected == or != after \"rcode\"", opAt);
+    int codeAt = in.position();
+    String code = in.word();
+    if (!RcodeCondition.CODES.contains(code)) {
+      throw new ConditionSyntaxException((code.isEmpty() ? "expected a response code" : "\"" + code + "\" is not a DNS response code")
+          + " (use " + or(RcodeCondition.CODES) + ")", codeAt);
+    }
+    return new RcodeCondition(text, shown, op == Comparison.EQ, code);
+  }
+
+  /** "a, b or c". */
+  private static String or(List<String> words) {
+    if (words.size() == 1) return words.get(0);
+    return String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
+  }
+
+  private static String didYouMean(String word, List<String> subjects) {
     LevenshteinDistance distance = new LevenshteinDistance(3);
     String best = null;
     int bestScore = Integer.MAX_VALUE;
-    for (String s : SUBJECTS) {
+    for (String s : subjects) {
       int d = distance.apply(word, s);
       if (d >= 0 && d < bestScore) {
         best = s;
         bestScore = d;
       }
     }
-    return best == null ? " (use status, latency, body, json, header or cert)" : " (did you mean \"" + best + "\"?)";
+    return best == null ? " (use " + or(subjects) + ")" : " (did you mean \"" + best + "\"?)";
   }
 }

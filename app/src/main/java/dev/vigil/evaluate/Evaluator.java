@@ -10,10 +10,11 @@ public final class Evaluator {
   private Evaluator() {}
 
   /**
-   * @param expect the monitor's conditions, never empty (the loader puts in {@code status < 400})
+   * @param expect the monitor's conditions (for HTTP never empty: the loader puts in {@code status < 400}; other
+   *     kinds may have none, and then the check passes when it connected, shook hands or got an answer)
    */
   public static Verdict evaluate(Observation o, List<Condition> expect) {
-    if (o.failure() != null) {
+    if (o.failure() != null && !judgesRcode(o, expect)) {
       String detail = o.failureDetail() == null ? "no detail" : o.failureDetail();
       return new Verdict(o, false, o.failure(), o.failure().label() + ": " + detail, List.of());
     }
@@ -32,6 +33,14 @@ public final class Evaluator {
         failed.stream().skip(1).anyMatch(r -> r.condition().failureClass() == FailureClass.BODY);
     if (o.bodyTruncated() && first != FailureClass.BODY && hiddenBodyFailure) summary.append(" (body truncated)");
     return new Verdict(o, false, first, summary.toString(), results);
+  }
+
+  /**
+   * A DNS answer with an error code (or without the record asked for) is a failure in words, "NXDOMAIN for
+   * db.example", unless the monitor judges the response code itself ({@code rcode == NXDOMAIN}).
+   */
+  private static boolean judgesRcode(Observation o, List<Condition> expect) {
+    return o.rcode() != null && expect.stream().anyMatch(c -> c.subject().equals("rcode"));
   }
 
   private static ConditionResult evaluate(Observation o, Condition c) {

@@ -22,6 +22,14 @@ abstract class WrittenCondition implements Condition {
   }
 
   @Override
+  public final String subject() {
+    String t = text.strip();
+    int end = 0;
+    while (end < t.length() && Character.isLetter(t.charAt(end))) end++;
+    return t.substring(0, end);
+  }
+
+  @Override
   public final boolean needsBody() {
     return needsBody;
   }

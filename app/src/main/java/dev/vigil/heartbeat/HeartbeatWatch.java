@@ -137,6 +137,24 @@ public final class HeartbeatWatch {
     }
   }
 
+  /**
+   * One heartbeat as the monitors board shows it.
+   *
+   * @param lastPing the last ping, or null when none came since it was first watched
+   * @param deadline when it goes down if no ping comes
+   */
+  public record Status(String id, Instant lastPing, Instant deadline, boolean down, dev.vigil.config.Location where) {}
+
+  /** Every heartbeat watched, in the order of the rules. */
+  public synchronized List<Status> statuses() {
+    List<Status> out = new ArrayList<>();
+    for (Watched w : watched.values()) {
+      HeartbeatState state = states.get(w.rule.id());
+      out.add(new Status(w.rule.id(), state.lastPing(), deadline(w, state), state.down(), w.rule.where()));
+    }
+    return out;
+  }
+
   /** When the heartbeat goes down if no ping comes; for tests and for scheduling the next evaluation. */
   public synchronized Optional<Instant> deadline(String id) {
     Watched w = watched.get(id);

@@ -60,6 +60,11 @@ public final class Heartbeats implements AutoCloseable {
     }
   }
 
+  /** Every heartbeat watched, with its last ping and deadline, for the monitors board. */
+  public List<HeartbeatWatch.Status> statuses() {
+    return watch.statuses();
+  }
+
   /** Watches a new set of heartbeats; pings and states of the ones kept are in the store. */
   public void reload(List<HeartbeatRule> rules) {
     watch = new HeartbeatWatch(rules, store, clock);

@@ -2,22 +2,23 @@ package dev.vigil.rules;
 
 import dev.vigil.config.Location;
 import dev.vigil.alert.Severity;
+import dev.vigil.check.Target;
 import dev.vigil.evaluate.Condition;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
- * An HTTP endpoint to watch, validated and defaulted (interval 30s, timeout 10s, confirm 2, recover 2,
- * severity warning). {@code url} and {@code headers} are already env-substituted and may hold secrets:
- * never log them or store them.
+ * Something to watch (an HTTP endpoint, a TCP port, a TLS handshake, a DNS record or a host to ping), validated and
+ * defaulted (interval 30s, timeout 10s, confirm 2, recover 2, severity warning). An HTTP target's URL and
+ * {@code headers} are already env-substituted and may hold secrets: never log them or store them.
  *
  * @param breakthrough true when the monitor still wakes the person during quiet mode
  * @param bodyCap the most body bytes read (default 1 MiB)
  */
 public record Monitor(
     String id,
-    String url,
+    Target target,
     Duration interval,
     Duration timeout,
     Severity severity,
@@ -41,23 +42,18 @@ public record Monitor(
     return expect.stream().anyMatch(Condition::needsBody);
   }
 
-  /** The host its checks go to, or null when the URL has none. */
+  /** The host its checks go to, or null when it names none. */
   public String host() {
-    try {
-      return java.net.URI.create(url).getHost();
-    } catch (RuntimeException e) {
-      return null;
-    }
+    return target.host();
   }
 
-  /** The URL with any user-info and query string removed, safe to show and store. */
+  /** The URL of an HTTP monitor, or null for other kinds. */
+  public String url() {
+    return target instanceof Target.Http http ? http.url() : null;
+  }
+
+  /** The target with any user-info and query string removed, safe to show and store. */
   public String displayUrl() {
-    try {
-      java.net.URI u = java.net.URI.create(url);
-      String port = u.getPort() == -1 ? "" : ":" + u.getPort();
-      return u.getScheme() + "://" + u.getHost() + port + (u.getRawPath() == null ? "" : u.getRawPath());
-    } catch (RuntimeException e) {
-      return "(invalid url)";
-    }
+    return target.display();
   }
 }

@@ -9,6 +9,7 @@ import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.parser.CronParser;
 import dev.vigil.check.CheckRequest;
+import dev.vigil.check.Target;
 import dev.vigil.evaluate.Condition;
 import dev.vigil.evaluate.ConditionParser;
 import dev.vigil.evaluate.ConditionSyntaxException;
@@ -33,8 +34,8 @@ import java.util.stream.Stream;
  */
 public final class RulesLoader {
   private static final Set<String> TOP = Set.of("monitors", "heartbeats", "sources");
-  private static final Set<String> MONITOR = Set.of("id", "url", "interval", "timeout", "severity", "confirm", "recover",
-      "expect", "labels", "headers", "breakthrough", "bodyCap");
+  private static final Set<String> MONITOR = union(Set.of("id", "interval", "timeout", "severity", "confirm", "recover",
+      "expect", "labels", "breakthrough"), TargetField.fields());
   private static final Set<String> HEARTBEAT = Set.of("id", "every", "cron", "grace", "severity", "labels");
   private static final Set<String> SOURCE = Set.of("id", "alertmanager", "interval", "matchers", "labels");
   private static final java.util.regex.Pattern MATCHER =
@@ -185,7 +186,7 @@ public final class RulesLoader {
   private void readMonitor(YamlNode map, String name) {
     Fields f = new Fields(map, name, MONITOR, env, problems);
     String id = f.id();
-    String url = f.url("url", true);
+    Target target = TargetField.read(f);
     Duration interval = f.duration("interval", Duration.ofSeconds(30), Duration.ofMillis(500));
     Duration timeout = f.duration("timeout", Duration.ofSeconds(10), Duration.ofMillis(1));
     if (timeout.compareTo(interval) > 0) {
@@ -194,17 +195,23 @@ public final class RulesLoader {
     var severity = f.severity("severity");
     int confirm = f.integer("confirm", 2, 1, 100);
     int recover = f.integer("recover", 2, 1, 100);
-    List<Condition> expect = expect(f);
+    List<Condition> expect = target == null ? List.of() : expect(f, target.kind());
     Map<String, String> labels = f.textMap("labels", true);
     Map<String, String> headers = f.textMap("headers", true);
     boolean breakthrough = f.bool("breakthrough", false);
     long bodyCap = f.size("bodyCap", CheckRequest.DEFAULT_BODY_CAP);
     if (f.failed()) return;
-    monitors.add(new Monitor(id, url, interval, timeout, severity, confirm, recover, expect, labels, headers,
+    monitors.add(new Monitor(id, target, interval, timeout, severity, confirm, recover, expect, labels, headers,
         breakthrough, bodyCap, map.where));
   }
 
-  private List<Condition> expect(Fields f) {
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
+  }
+
+  private List<Condition> expect(Fields f, Target.Kind kind) {
     List<Condition> out = new ArrayList<>();
     YamlNode list = f.map.fields.get("expect");
     if (list != null && !list.isNull() && !list.isList()) {
@@ -218,22 +225,14 @@ public final class RulesLoader {
           continue;
         }
         try {
-          out.add(ConditionParser.parse(item.text));
+          out.add(ConditionParser.parse(item.text, kind));
         } catch (ConditionSyntaxException e) {
           f.problem(at(item, e.column()), "field \"" + field + "\": " + e.getMessage());
         }
       }
     }
-    if (out.isEmpty() && !f.failed()) out.add(defaultCondition());
+    if (out.isEmpty() && !f.failed()) out.addAll(ConditionParser.defaults(kind));
     return out;
-  }
-
-  private static Condition defaultCondition() {
-    try {
-      return ConditionParser.parse("status < 400");
-    } catch (ConditionSyntaxException e) {
-      throw new AssertionError(e);
-    }
   }
 
   /** Where column {@code offset} of a one-line scalar is in the file, allowing for an opening quote. */

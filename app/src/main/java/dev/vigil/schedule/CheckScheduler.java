@@ -28,6 +28,11 @@ public interface CheckScheduler extends AutoCloseable {
    */
   void postpone(String monitorId, Duration interval, Duration delay);
 
+  /** When the monitor's next check (repeating or one-shot) is due, or empty when none is scheduled or it cannot tell. */
+  default java.util.Optional<java.time.Instant> nextRun(String monitorId) {
+    return java.util.Optional.empty();
+  }
+
   /** Runs every scheduled monitor now, once, besides its schedule. */
   void runAllNow();
 

@@ -134,6 +134,21 @@ public final class QuartzScheduler implements CheckScheduler {
   }
 
   @Override
+  public java.util.Optional<Instant> nextRun(String monitorId) {
+    Instant next = null;
+    for (String group : List.of(REPEATING, ONE_SHOT)) {
+      try {
+        Trigger t = quartz.getTrigger(new org.quartz.TriggerKey(monitorId, group));
+        Date at = t == null ? null : t.getNextFireTime();
+        if (at != null && (next == null || at.toInstant().isBefore(next))) next = at.toInstant();
+      } catch (SchedulerException e) {
+        return java.util.Optional.empty();
+      }
+    }
+    return java.util.Optional.ofNullable(next);
+  }
+
+  @Override
   public void unschedule(String monitorId) {
     for (JobKey key : Set.of(new JobKey(monitorId, REPEATING), new JobKey(monitorId, ONE_SHOT))) {
       call(() -> quartz.deleteJob(key));

@@ -110,6 +110,21 @@ public interface AlertStore extends AutoCloseable {
    */
   default void whenAlertsWritten(Runnable listener) {}
 
+  /** Pauses a monitor by hand until {@code until}, replacing an earlier pause: no checks meanwhile. */
+  default void pause(String monitor, Instant until, String actor, Instant at) {
+    throw new UnsupportedOperationException("this store cannot pause monitors");
+  }
+
+  /** Ends a monitor's pause; true when it was paused at {@code at}. */
+  default boolean resume(String monitor, Instant at) {
+    return false;
+  }
+
+  /** The monitors paused at {@code at}, each with the end of its pause. */
+  default Map<String, Instant> paused(Instant at) {
+    return Map.of();
+  }
+
   /** Deletes check aggregates and state changes older than their retention; returns rows deleted. */
   int applyRetention(Instant now);
 

@@ -68,6 +68,17 @@ public final class SqliteStore implements AlertStore {
   }
 
   /**
+   * Opens an existing store to read, creating nothing: empty when the data folder has no database. The schema is
+   * taken as it is; any write fails.
+   */
+  public static java.util.Optional<AlertStore> openExisting(Path dataDir) {
+    Path database = dataDir.resolve("vigil.db");
+    if (!java.nio.file.Files.isRegularFile(database)) return java.util.Optional.empty();
+    Database reader = Database.open("jdbc:sqlite:" + database.toAbsolutePath(), true);
+    return java.util.Optional.of(new SqliteStore(database, reader, reader, null));
+  }
+
+  /**
    * Opens the store for the watching process, which holds the data folder's lock: the database is checked
    * ({@code PRAGMA quick_check}) and, when damaged, moved aside and replaced by the latest automatic backup
    * (see {@link #recovery()}).
@@ -239,6 +250,24 @@ public final class SqliteStore implements AlertStore {
   @Override
   public List<StateChange> stateChanges(String monitor, Instant from, Instant to) {
     return reader.read(db -> new CheckHistory(db).stateChanges(monitor, from, to));
+  }
+
+  @Override
+  public void pause(String monitor, Instant until, String actor, Instant at) {
+    writer.write(db -> {
+      new MonitorPauses(db).pause(monitor, until, actor, at);
+      return null;
+    });
+  }
+
+  @Override
+  public boolean resume(String monitor, Instant at) {
+    return writer.write(db -> new MonitorPauses(db).resume(monitor, at));
+  }
+
+  @Override
+  public Map<String, Instant> paused(Instant at) {
+    return reader.read(db -> new MonitorPauses(db).paused(at));
   }
 
   /** The gaps (sleeps, clock jumps) that started in [from, to), oldest first. Not on {@link AlertStore}: only this store keeps them. */

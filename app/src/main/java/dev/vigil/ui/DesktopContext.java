@@ -53,6 +53,24 @@ public interface DesktopContext {
   /** Plays the alarm sound once, for the settings page's "Test sound" button. */
   default void testSound() {}
 
+  /** The monitors board: every monitor with its state, last check and uptime ({@code engine.board()}). */
+  default java.util.List<dev.vigil.engine.MonitorRow> monitors() {
+    return java.util.List.of();
+  }
+
+  /** Checks one monitor now, besides its schedule. */
+  default void checkNow(String monitorId) {}
+
+  /** Pauses one monitor until {@code until}; false when it is not watched. */
+  default boolean pauseMonitor(String monitorId, java.time.Instant until) {
+    return false;
+  }
+
+  /** Ends a monitor's pause; true when it was paused. */
+  default boolean resumeMonitor(String monitorId) {
+    return false;
+  }
+
   /** Whether Vigil starts with the desktop session. */
   default boolean autostart() {
     return false;

@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 final class Shell implements DeskActions {
   private static final Logger log = LoggerFactory.getLogger(Shell.class);
   static final Duration DOCK_TIMEOUT = Duration.ofSeconds(3);
+  static final Duration MONITORS_REFRESH = Duration.ofSeconds(5);
 
   private final DesktopContext ctx;
   private final Io io;
@@ -43,6 +44,8 @@ final class Shell implements DeskActions {
   private Stage historyStage;
   private HistoryViewModel history;
   private Stage settingsStage;
+  private Stage monitorsStage;
+  private dev.vigil.ui.monitors.MonitorsViewModel monitors;
   private VigilTray tray;
   private StatusWindow statusWindow;
   private AutoCloseable subscription;
@@ -147,6 +150,19 @@ final class Shell implements DeskActions {
           Duration d = Duration.ofHours(Long.parseLong(choice.substring(0, choice.indexOf(' '))));
           io.run(() -> ctx.silenceMonitor(id, d), () -> log.info("Silenced {} for {}", id, d));
         }));
+  }
+
+  /** The monitors board, read again every few seconds while it shows. */
+  @Override public void openMonitors() {
+    if (monitorsStage == null) {
+      monitors = new dev.vigil.ui.monitors.MonitorsViewModel(ctx, io, file -> openUrl.accept(file.toUri().toString()));
+      monitorsStage = window("Vigil: monitors", new dev.vigil.ui.monitors.MonitorsView(monitors, ctx.zone()), 1200, 640);
+      io.every(MONITORS_REFRESH.toMillis(), () -> io.fx(() -> {
+        if (monitorsStage.isShowing()) monitors.refresh();
+      }));
+    }
+    monitors.refresh();
+    bringUp(monitorsStage);
   }
 
   @Override public void openHistory() {

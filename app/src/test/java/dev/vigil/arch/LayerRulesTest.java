@@ -31,6 +31,12 @@ class LayerRulesTest {
           .because("checks own the HTTP client, its pool and its timeouts");
 
   @ArchTest
+  static final ArchRule dnsjavaOnlyInCheck =
+      noClasses().that().resideOutsideOfPackage("dev.vigil.check..")
+          .should().dependOnClassesThat().resideInAPackage("org.xbill..")
+          .because("checks own the DNS client and its timeouts, as they own the HTTP client");
+
+  @ArchTest
   static final ArchRule quartzOnlyInSchedule =
       noClasses().that().resideOutsideOfPackage("dev.vigil.schedule..")
           .should().dependOnClassesThat().resideInAPackage("org.quartz..")

@@ -79,7 +79,7 @@ class ConditionParserTest {
       header without name             | header                       | 6  | 'expected a header name after "header"'
       header without verb             | header X-Env prod            | 13 | 'expected contains or == after the header name'
       header without text             | header X-Env contains        | 21 | 'expected text after "contains"'
-      cert without expires            | cert > 14d                   | 5  | 'expected "expires" after "cert"'
+      cert without expires            | cert > 14d                   | 5  | 'expected "expires" or "subject" after "cert"'
       cert bad duration               | cert expires > two weeks     | 15 | '"two" is not a duration (use 500ms, 30s, 5m, 1h, 1d)'
       """)
   void invalidConditionsAreRefusedWithMessageAndColumn(String intent, String text, int column, String message) {

@@ -57,7 +57,7 @@ class RulesLoaderTest {
   void missingFieldsNameTheRuleOrItsIndex() throws IOException {
     assertThat(problems("monitors:\n  - id: x\n  - url: https://a.example\n  - id: bad id\n    url: https://a.example\n"))
         .containsExactly(
-            "alerts.yaml:2:5: monitor \"x\": missing field \"url\"",
+            "alerts.yaml:2:5: monitor \"x\": missing field \"url\" (or \"tcp\", \"tls\", \"dns\", \"ping\")",
             "alerts.yaml:3:5: monitor at index 1: missing field \"id\"",
             "alerts.yaml:4:9: monitor at index 2: field \"id\": \"bad id\" may only use letters, digits, \".\", \"_\" and \"-\"");
   }

@@ -22,6 +22,8 @@ public final class FakeContext implements DesktopContext {
   public volatile NoiseRules noise;
   public final List<String> calls = new CopyOnWriteArrayList<>();
   public final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
+  /** What the monitors board shows. */
+  public volatile List<dev.vigil.engine.MonitorRow> board = List.of();
 
   public FakeContext(AlertStore store, Path rules) {
     this.store = store;
@@ -53,6 +55,20 @@ public final class FakeContext implements DesktopContext {
   @Override public void silenceMonitor(String monitorId, Duration duration) { calls.add("silence " + monitorId + " " + duration); }
 
   @Override public WatchStatus watchStatus() { return watch; }
+
+  @Override public List<dev.vigil.engine.MonitorRow> monitors() { return board; }
+
+  @Override public void checkNow(String monitorId) { calls.add("checkNow " + monitorId); }
+
+  @Override public boolean pauseMonitor(String monitorId, Instant until) {
+    calls.add("pause " + monitorId + " until " + until);
+    return true;
+  }
+
+  @Override public boolean resumeMonitor(String monitorId) {
+    calls.add("resume " + monitorId);
+    return true;
+  }
 
   private NoiseRules calm;
 

@@ -20,7 +20,7 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 
 /**
- * Writes docs/screenshots/{inbox,history,settings}.png (and -dark variants) from the real views over sample
+ * Writes docs/screenshots/{inbox,history,settings,monitors}.png (and -dark variants) from the real views over sample
  * data. Run by scripts/screenshots.sh under Xvfb; args: output folder.
  */
 public final class Screenshots {
@@ -52,6 +52,13 @@ public final class Screenshots {
         return v;
       }, 1400, 820, out.resolve("history" + suffix + ".png"));
       shoot(() -> new SettingsView(new SettingsViewModel(ctx, io)), 620, 440, out.resolve("settings" + suffix + ".png"));
+      ctx.board = sampleBoard(ctx.clock.instant());
+      dev.vigil.ui.monitors.MonitorsViewModel board = new dev.vigil.ui.monitors.MonitorsViewModel(ctx, io, f -> {});
+      shoot(() -> {
+        var v = new dev.vigil.ui.monitors.MonitorsView(board, ctx.zone());
+        board.refresh();
+        return v;
+      }, 1270, 520, out.resolve("monitors" + suffix + ".png"));
       if (!dark) {
         dev.vigil.alert.Alert critical = store.openAlerts().stream().filter(a -> a.monitor().equals("payments-api")).findFirst().orElseThrow();
         OnFx.run(() -> {
@@ -72,6 +79,21 @@ public final class Screenshots {
     }
     Platform.exit();
     System.exit(0);
+  }
+
+  /** A fleet of every kind, as the engine would show it. */
+  private static java.util.List<dev.vigil.engine.MonitorRow> sampleBoard(java.time.Instant now) {
+    java.time.Instant last = now.minusSeconds(7);
+    java.time.Instant next = now.plusSeconds(23);
+    return java.util.List.of(
+        new dev.vigil.engine.MonitorRow("payments-api", "http", "firing", last, "status: status (503) == 200", 212L, 0.9861, next, "payments.yaml", 3),
+        new dev.vigil.engine.MonitorRow("mail-cert", "tls", "failing 1/2", last, "tls: certificate expires in 3 days (< 14d)", 41L, 0.9993, next, "mail.yaml", 12),
+        new dev.vigil.engine.MonitorRow("search-api", "http", "acknowledged", last, "timeout: timed out after 5s", 5003L, 0.9712, next, "search.yaml", 3),
+        new dev.vigil.engine.MonitorRow("db-record", "dns", "paused", now.minusSeconds(1800), "ok", 3L, 1.0, now.plusSeconds(1800), "infra.yaml", 20),
+        new dev.vigil.engine.MonitorRow("gateway", "ping", "not yet checked", null, null, null, null, next, "infra.yaml", 27),
+        new dev.vigil.engine.MonitorRow("checkout-api", "http", "up", last, "ok", 87L, 1.0, next, "payments.yaml", 14),
+        new dev.vigil.engine.MonitorRow("db-primary", "tcp", "up", last, "ok", 1L, 1.0, next, "infra.yaml", 3),
+        new dev.vigil.engine.MonitorRow("mail-smtp", "tcp", "up", last, "ok", 18L, 0.9995, next, "mail.yaml", 3));
   }
 
   private static void shoot(java.util.function.Supplier<Parent> content, int w, int h, Path file) throws Exception {

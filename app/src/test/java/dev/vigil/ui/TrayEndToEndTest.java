@@ -67,7 +67,7 @@ class TrayEndToEndTest {
     TrayRobot.openMenuAndClose();
     await().during(Duration.ofSeconds(2)).atMost(WAIT).untilAsserted(() -> assertThat(showing()).isEmpty());
 
-    TrayRobot.chooseFromMenu(2); // 1 Open inbox, 2 Acknowledge all
+    TrayRobot.chooseFromMenu(3); // 1 Monitors, 2 Open inbox, 3 Acknowledge all
 
     await().atMost(WAIT).untilAsserted(() -> assertThat(store.openAlerts())
         .allSatisfy(a -> assertThat(a.state()).isEqualTo(AlertState.ACKNOWLEDGED)));
@@ -81,8 +81,14 @@ class TrayEndToEndTest {
     TrayRobot.click(); // a left-click opens the inbox
     await().atMost(WAIT).until(() -> showing().contains("Vigil: inbox"));
     OnFx.run(() -> List.copyOf(javafx.stage.Window.getWindows()).forEach(javafx.stage.Window::hide));
-    await().atMost(WAIT).until(() -> PulseParking.parkedNow);
-    TrayRobot.chooseFromMenu(1); // Open inbox
+    try {
+      await().atMost(WAIT).until(() -> PulseParking.parkedNow);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      StringBuilder showing = new StringBuilder();
+      OnFx.run(() -> javafx.stage.Window.getWindows().forEach(w -> showing.append(w instanceof javafx.stage.Stage s ? s.getTitle() : w.getClass().getSimpleName()).append("; ")));
+      throw new AssertionError("the pulse timer did not park; windows showing: [" + showing + "]", e);
+    }
+    TrayRobot.chooseFromMenu(2); // Open inbox
     await().atMost(WAIT).until(() -> javafx.stage.Window.getWindows().stream()
         .anyMatch(w -> w instanceof javafx.stage.Stage s && "Vigil: inbox".equals(s.getTitle()) && s.isShowing()));
     java.util.concurrent.atomic.AtomicInteger pulses = new java.util.concurrent.atomic.AtomicInteger();

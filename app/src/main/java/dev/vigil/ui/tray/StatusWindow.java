@@ -48,7 +48,8 @@ public final class StatusWindow {
     more.getItems().addAll(
         item("Quiet for 1 h", actions::quietOneHour), item("Quiet until morning", actions::quietUntilMorning),
         item("Quiet off", actions::quietOff), item("Silence a monitor…", actions::silenceMonitor),
-        item("History", actions::openHistory), item("Settings", actions::openSettings), item("Quit", actions::quit));
+        item("Monitors", actions::openMonitors), item("History", actions::openHistory), item("Settings", actions::openSettings),
+        item("Quit", actions::quit));
     VBox root = new VBox(8, new HBox(10, dot, state), counts, new HBox(8, inbox, ack, more));
     root.setPadding(new Insets(12));
     root.getStyleClass().add("status-window");

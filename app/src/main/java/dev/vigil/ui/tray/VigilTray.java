@@ -96,6 +96,7 @@ public final class VigilTray {
   }
 
   private static void menu(FXTrayIcon icon, DeskActions a) {
+    icon.addMenuItem(item("Monitors", a::openMonitors));
     icon.addMenuItem(item("Open inbox", a::openInbox));
     icon.addMenuItem(item("Acknowledge all", a::acknowledgeAll));
     icon.addSeparator();

@@ -1,0 +1,129 @@
+package dev.vigil.ui.monitors;
+
+import dev.vigil.engine.MonitorRow;
+import dev.vigil.ui.DesktopContext;
+import dev.vigil.ui.Io;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The monitors board: every monitor, worst first (firing, failing, acknowledged, paused, not yet checked, up), then
+ * by id; filtered by words in its id, kind, state or last result. Holds no controls; every engine call goes
+ * through {@link Io}.
+ */
+public final class MonitorsViewModel {
+  private static final List<String> WORST_FIRST = List.of("firing", "failing", "acknowledged", "paused", "not yet checked", "up");
+
+  private final DesktopContext ctx;
+  private final Io io;
+  private final Consumer<Path> openFile;
+  private final StringProperty filter = new SimpleStringProperty("");
+  private final ObservableList<MonitorRow> rows = FXCollections.observableArrayList();
+  private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+  private List<MonitorRow> all = List.of();
+
+  /** @param openFile opens a rules file with the desktop's editor */
+  public MonitorsViewModel(DesktopContext ctx, Io io, Consumer<Path> openFile) {
+    this.ctx = ctx;
+    this.io = io;
+    this.openFile = openFile;
+    filter.addListener((o, was, now) -> show());
+  }
+
+  public ObservableList<MonitorRow> rows() {
+    return rows;
+  }
+
+  public StringProperty filter() {
+    return filter;
+  }
+
+  /** "12 monitors: 9 up, 1 failing, 1 firing, 1 paused". */
+  public ReadOnlyStringProperty summary() {
+    return summary.getReadOnlyProperty();
+  }
+
+  /** Reads the board again, in the background. */
+  public void refresh() {
+    io.load(ctx::monitors, board -> {
+      all = board;
+      show();
+    });
+  }
+
+  public void checkNow(MonitorRow row) {
+    if (row != null) io.run(() -> ctx.checkNow(row.id()), () -> io.after(1500, this::refresh));
+  }
+
+  /** What "Pause until…" offers. */
+  public static final List<String> PAUSE_CHOICES = List.of("30 min", "1 h", "4 h", "tomorrow 08:00");
+
+  /** When a pause chosen now ends: in 30 min, 1 h or 4 h, or at the next 08:00 in the user's zone. */
+  public static java.time.Instant pauseEnd(String choice, java.time.Instant now, java.time.ZoneId zone) {
+    switch (choice) {
+      case "30 min": return now.plus(Duration.ofMinutes(30));
+      case "4 h": return now.plus(Duration.ofHours(4));
+      case "tomorrow 08:00": {
+        var local = now.atZone(zone);
+        var eight = local.toLocalDate().atTime(8, 0).atZone(zone);
+        return (eight.isAfter(local) ? eight : local.toLocalDate().plusDays(1).atTime(8, 0).atZone(zone)).toInstant();
+      }
+      default: return now.plus(Duration.ofHours(1));
+    }
+  }
+
+  /** Pauses the monitor until the end of the chosen pause (see {@link #PAUSE_CHOICES}). */
+  public void pause(MonitorRow row, String choice) {
+    if (row != null) io.run(() -> ctx.pauseMonitor(row.id(), pauseEnd(choice, ctx.clock().instant(), ctx.zone())), this::refresh);
+  }
+
+  public void resume(MonitorRow row) {
+    if (row != null) io.run(() -> ctx.resumeMonitor(row.id()), this::refresh);
+  }
+
+  /** Opens the rules file the monitor is written in. */
+  public void openRule(MonitorRow row) {
+    if (row != null) openFile.accept(ctx.rulesFolder().resolve(row.file()));
+  }
+
+  private void show() {
+    String words = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
+    List<MonitorRow> shown = all.stream()
+        .filter(r -> words.isEmpty() || matches(r, words))
+        .sorted(Comparator.comparingInt((MonitorRow r) -> rank(r.state())).thenComparing(MonitorRow::id))
+        .toList();
+    rows.setAll(shown);
+    summary.set(summary(all));
+  }
+
+  private static boolean matches(MonitorRow r, String words) {
+    String text = (r.id() + " " + r.kind() + " " + r.state() + " " + (r.lastResult() == null ? "" : r.lastResult()))
+        .toLowerCase(Locale.ROOT);
+    for (String word : words.split("\\s+")) if (!text.contains(word)) return false;
+    return true;
+  }
+
+  static int rank(String state) {
+    for (int i = 0; i < WORST_FIRST.size(); i++) if (state.startsWith(WORST_FIRST.get(i))) return i;
+    return WORST_FIRST.size();
+  }
+
+  private static String summary(List<MonitorRow> board) {
+    if (board.isEmpty()) return "No monitors";
+    java.util.Map<String, Long> counts = new java.util.TreeMap<>(Comparator.comparingInt(MonitorsViewModel::rank));
+    for (MonitorRow r : board) counts.merge(r.state().startsWith("failing") ? "failing" : r.state(), 1L, Long::sum);
+    StringBuilder out = new StringBuilder(board.size() + (board.size() == 1 ? " monitor: " : " monitors: "));
+    counts.forEach((state, n) -> out.append(n).append(' ').append(state).append(", "));
+    return out.substring(0, out.length() - 2);
+  }
+}

@@ -1,0 +1,104 @@
+package dev.vigil.ui.monitors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.vigil.engine.MonitorRow;
+import dev.vigil.ui.FakeContext;
+import dev.vigil.ui.HeadlessFx;
+import dev.vigil.ui.Io;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The monitors board: worst first, filtered as typed, and its buttons act on the selected monitor. */
+@ExtendWith({HeadlessFx.class, ApplicationExtension.class})
+class MonitorsViewTest {
+  static final Duration WAIT = Duration.ofSeconds(10);
+  @TempDir static Path rules;
+  FakeContext ctx;
+  Io io;
+  MonitorsViewModel vm;
+  final List<Path> opened = new CopyOnWriteArrayList<>();
+
+  @Start
+  void start(Stage stage) {
+    ctx = new FakeContext(null, rules);
+    Instant at = ctx.clock.instant();
+    ctx.board = List.of(
+        row("payments-api", "http", "up", "ok", at),
+        row("db", "tcp", "firing", "connect: connection refused", at),
+        row("mail-cert", "tls", "failing 1/2", "tls: certificate expires in 3 days (< 14d)", at),
+        row("db-record", "dns", "paused", "ok", at),
+        row("gateway", "ping", "not yet checked", null, null));
+    io = Io.thread(Platform::runLater);
+    vm = new MonitorsViewModel(ctx, io, opened::add);
+    stage.setScene(new Scene(new MonitorsView(vm, ctx.zone()), 1100, 500));
+    stage.show();
+    vm.refresh();
+  }
+
+  @AfterEach
+  void stop() {
+    io.close();
+  }
+
+  @Test
+  void theWorstComeFirstAndTheSummaryCountsEachState(FxRobot robot) {
+    await().atMost(WAIT).until(() -> vm.rows().size() == 5);
+    assertThat(vm.rows()).extracting(MonitorRow::id).containsExactly("db", "mail-cert", "db-record", "gateway", "payments-api");
+    assertThat(robot.lookup("#monitors-summary").queryAs(Label.class).getText())
+        .isEqualTo("5 monitors: 1 firing, 1 failing, 1 paused, 1 not yet checked, 1 up");
+  }
+
+  @Test
+  void typingFiltersByIdKindStateOrResult(FxRobot robot) {
+    await().atMost(WAIT).until(() -> vm.rows().size() == 5);
+    robot.clickOn("#monitors-filter").write("certificate");
+    await().atMost(WAIT).until(() -> vm.rows().size() == 1);
+    assertThat(vm.rows().get(0).id()).isEqualTo("mail-cert");
+  }
+
+  @Test
+  void theButtonsActOnTheSelectedMonitor(FxRobot robot) {
+    await().atMost(WAIT).until(() -> vm.rows().size() == 5);
+    TableView<?> table = robot.lookup("#monitors-table").queryAs(TableView.class);
+    robot.interact(() -> table.getSelectionModel().select(0));
+    robot.clickOn("#monitors-check");
+    robot.clickOn("#monitors-pause");
+    robot.type(javafx.scene.input.KeyCode.ENTER); // "Pause until…" offers 1 h first
+    robot.clickOn("#monitors-open-rule");
+    await().atMost(WAIT).until(() -> ctx.calls.size() == 2);
+    assertThat(ctx.calls).containsExactly("checkNow db", "pause db until " + ctx.clock.instant().plus(Duration.ofHours(1)));
+    assertThat(opened).containsExactly(rules.resolve("alerts.yaml"));
+  }
+
+  @Test
+  void aPauseUntilMorningEndsAtTheNextEightOClockInTheUsersZone() {
+    java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+    assertThat(MonitorsViewModel.pauseEnd("tomorrow 08:00", Instant.parse("2026-11-24T22:30:00Z"), berlin))
+        .isEqualTo(Instant.parse("2026-11-25T07:00:00Z"));
+    assertThat(MonitorsViewModel.pauseEnd("tomorrow 08:00", Instant.parse("2026-11-25T05:00:00Z"), berlin))
+        .as("before 08:00 it is this morning's").isEqualTo(Instant.parse("2026-11-25T07:00:00Z"));
+    assertThat(MonitorsViewModel.pauseEnd("30 min", Instant.parse("2026-11-25T05:00:00Z"), berlin))
+        .isEqualTo(Instant.parse("2026-11-25T05:30:00Z"));
+  }
+
+  private static MonitorRow row(String id, String kind, String state, String result, Instant at) {
+    return new MonitorRow(id, kind, state, at, result, at == null ? null : 12L, at == null ? null : 0.999, null, "alerts.yaml", 3);
+  }
+}
