@@ -72,7 +72,8 @@ public final class LocalApi implements AutoCloseable {
 
   /** What answers {@code /api/monitors}: the board, and pausing one monitor. */
   public interface Monitors {
-    List<dev.vigil.engine.MonitorRow> board();
+    /** One JSON object per monitor (see {@code vigil monitors --json}), in the board's order. */
+    List<Map<String, Object>> board(java.time.ZoneId zone);
 
     /** False when no such monitor is watched. */
     boolean pause(String id, java.time.Instant until, String actor);
@@ -210,7 +211,7 @@ public final class LocalApi implements AutoCloseable {
     if (path.equals("/api/monitors") && monitors != null) {
       if (!method.equals("GET")) return notAllowed(exchange, "GET");
       List<Object> out = new ArrayList<>();
-      for (dev.vigil.engine.MonitorRow row : monitors.board()) out.add(row.toJson(clock.getZone()));
+      out.addAll(monitors.board(clock.getZone()));
       return new Reply(200, out);
     }
     if (path.startsWith("/api/monitors/") && monitors != null) {

@@ -151,8 +151,8 @@ public final class Watch implements AutoCloseable {
     LocalApi api = LocalApi.start(apiPort, dataDir, engine, store, clock);
     api.monitors(new LocalApi.Monitors() {
       @Override
-      public List<dev.vigil.engine.MonitorRow> board() {
-        return engine.board();
+      public List<Map<String, Object>> board(java.time.ZoneId zone) {
+        return engine.board().stream().map(row -> row.toJson(zone)).toList();
       }
 
       @Override

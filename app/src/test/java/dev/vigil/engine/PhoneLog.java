@@ -12,8 +12,9 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
- * What the phone received: a loopback server standing in for ntfy ({@code POST /oncall}) and the webhook contact
- * ({@code POST /hook}), recording each page with the alert it was about and when it arrived.
+ * What the phone received: a loopback server standing in for ntfy ({@code POST /oncall}; Vigil's subscription to the
+ * reply topic, {@code GET /oncall-ack/json}, is answered and not counted) and the webhook contact ({@code POST /hook}),
+ * recording each page with the alert it was about and when it arrived.
  */
 final class PhoneLog implements AutoCloseable {
   static final String NTFY = "ntfy";
@@ -33,6 +34,10 @@ final class PhoneLog implements AutoCloseable {
       @Override
       public MockResponse dispatch(RecordedRequest r) {
         long at = System.nanoTime();
+        if ("GET".equals(r.getMethod()) && r.getTarget().contains("/json")) {
+          // Vigil subscribing to the reply topic (ntfy's JSON stream): no page; answered as ntfy opens a stream.
+          return new MockResponse.Builder().code(200).body("{\"id\":\"o1\",\"time\":1,\"event\":\"open\",\"topic\":\"oncall-ack\"}\n").build();
+        }
         String body = r.getBody() == null ? "" : r.getBody().utf8();
         boolean hook = r.getTarget().startsWith("/hook");
         Matcher m = (hook ? WEBHOOK_ALERT : NTFY_ALERT).matcher(body);
