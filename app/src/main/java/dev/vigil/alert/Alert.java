@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param summary the last failure in words, e.g. {@code status: status (503) == 200}
  * @param snoozedUntil when a snooze ends, or null
  * @param resolvedAt when it resolved, or null while open
+ * @param heldBy the monitor whose failure held this alert back when it fired (its root cause, see
+ *     {@code dependsOn}), or null
  */
 public record Alert(
     long id,
@@ -27,7 +29,8 @@ public record Alert(
     long count,
     String summary,
     Map<String, String> labels,
-    Instant snoozedUntil) {
+    Instant snoozedUntil,
+    String heldBy) {
 
   public Alert {
     Objects.requireNonNull(fingerprint, "fingerprint");
@@ -38,6 +41,12 @@ public record Alert(
     Objects.requireNonNull(lastSeen, "lastSeen");
     labels = labels == null ? Map.of() : Map.copyOf(labels);
     summary = summary == null ? "" : summary;
+  }
+
+  /** An alert held by no parent. */
+  public Alert(long id, String fingerprint, String monitor, Severity severity, AlertState state, Instant firstSeen,
+      Instant lastSeen, Instant resolvedAt, long count, String summary, Map<String, String> labels, Instant snoozedUntil) {
+    this(id, fingerprint, monitor, severity, state, firstSeen, lastSeen, resolvedAt, count, summary, labels, snoozedUntil, null);
   }
 
   public boolean isOpen() {

@@ -30,6 +30,9 @@ final class AlertNoise {
   private final Notices notices;
   private final Channel desktop;
   private final Alarm alarm;
+  private final Dependents dependents;
+  /** Monitors whose last check failed: a parent failing holds its dependents back. */
+  private final java.util.Set<String> down = new java.util.HashSet<>();
   private StormDetector storm;
   private final FlapDetector flaps = new FlapDetector();
   private final Map<Long, Alert> open = new LinkedHashMap<>();
@@ -42,7 +45,8 @@ final class AlertNoise {
   private record Pending(Alert alert, Decision decision, Instant due) {}
 
   AlertNoise(Notifier.Builder b, PolicyInForce rules, Deliveries deliveries, Escalations escalations,
-      HeldNotices held, Notices notices) {
+      HeldNotices held, Notices notices, Dependents dependents) {
+    this.dependents = dependents;
     this.rules = rules;
     this.deliveries = deliveries;
     this.escalations = escalations;
@@ -70,6 +74,7 @@ final class AlertNoise {
     if (change.kind() == AlertChange.Kind.REPEATED) return; // folded into the count, not a notification
     if (change.kind() != AlertChange.Kind.FIRED && change.kind() != AlertChange.Kind.SNOOZE_ENDED) {
       waiting.remove(alert.id()); // acknowledged, snoozed or resolved before its notification went out
+      dependents.drop(alert.id());
     }
     Decision d = rules.decide(change);
     switch (change.kind()) {
@@ -85,6 +90,7 @@ final class AlertNoise {
         deliveries.record(now, alert.id(), d);
         escalations.stop(alert.id(), now, false);
         held.resolved(alert);
+        if (!failing(alert.monitor())) release(alert.monitor(), now);
       }
       default -> fire(alert, d, now);
     }
@@ -95,6 +101,11 @@ final class AlertNoise {
    * a notice, and its alerts still firing fire again.
    */
   void checked(String monitor, boolean up, Instant at) {
+    if (up) {
+      if (down.remove(monitor) && !failing(monitor)) release(monitor, at);
+    } else {
+      down.add(monitor);
+    }
     FlapDetector.Flap f = flaps.observe(monitor, up);
     if (f.status() == FlapDetector.Status.STARTED) {
       escalations.stopAll(monitor, at);
@@ -110,7 +121,31 @@ final class AlertNoise {
     }
   }
 
+  /** True while {@code monitor} fails: its last check failed, or an alert of it is open and not acknowledged away. */
+  private boolean failing(String monitor) {
+    if (down.contains(monitor)) return true;
+    for (Alert a : open.values()) {
+      if (a.monitor().equals(monitor)) return true;
+    }
+    return false;
+  }
+
+  /** {@code parent} recovered: the alerts it held that still fail make their noise now, once, on their own. */
+  private void release(String parent, Instant now) {
+    for (Alert child : dependents.release(parent)) {
+      Alert a = open.get(child.id());
+      if (a == null || a.state() != AlertState.FIRING) continue;
+      Decision d = rules.decide(new AlertChange(AlertChange.Kind.FIRED, a, now));
+      fire(a, new Decision(d.channel(), d.level(), d.outcome(), "still failing after " + parent + " recovered: " + d.reason()), now);
+    }
+  }
+
   private void fire(Alert alert, Decision d, Instant now) {
+    if (alert.heldBy() != null && failing(alert.heldBy()) && !alert.monitor().equals(alert.heldBy())) {
+      dependents.hold(alert);
+      deliveries.record(now, alert.id(), Decision.suppressed(d.channel(), d.level(), "held: " + alert.heldBy() + " is down"));
+      return;
+    }
     boolean noisy = d.isSent() && d.level().isNoisy();
     if (noisy && flaps.isFlapping(alert.monitor())) {
       d = Decision.suppressed(d.channel(), d.level(), "flapping: one notice was given, no alarm");
@@ -173,10 +208,10 @@ final class AlertNoise {
     switch (d.level()) {
       case WAKE -> escalations.start(alert, now);
       case CHIME -> {
-        deliveries.deliver("desktop", Level.CHIME, desktop, new Message(alert.id(), Message.titleOf(alert), alert.summary(), true), null);
+        deliveries.deliver("desktop", Level.CHIME, desktop, new Message(alert.id(), Message.titleOf(alert), dependents.body(alert), true), null);
         alarm.chime();
       }
-      case NOTIFY -> deliveries.deliver("desktop", Level.NOTIFY, desktop, new Message(alert.id(), Message.titleOf(alert), alert.summary(), false), null);
+      case NOTIFY -> deliveries.deliver("desktop", Level.NOTIFY, desktop, new Message(alert.id(), Message.titleOf(alert), dependents.body(alert), false), null);
       default -> {}
     }
   }

@@ -59,8 +59,10 @@ final class Escalations {
   private Channel webhook;
   private final WakeLadder ladder;
   private final Set<Long> toldCheckPassed = new HashSet<>();
+  private final Dependents dependents;
 
-  Escalations(Notifier.Builder b, Object lock, PolicyInForce rules, Deliveries deliveries, Executor io) {
+  Escalations(Notifier.Builder b, Object lock, PolicyInForce rules, Deliveries deliveries, Executor io, Dependents dependents) {
+    this.dependents = dependents;
     this.lock = lock;
     this.rules = rules;
     this.deliveries = deliveries;
@@ -227,19 +229,19 @@ final class Escalations {
       Alert a = alarmDue.get().alert();
       alarm.start(rules.policy().escalation().rampUp());
       ackWindow.show(a);
-      deliveries.record(now, alertId, Decision.sent("ladder", Level.WAKE, "alarm: " + a.monitor() + " still failing on a fresh check"));
-      deliveries.deliver("desktop", Level.WAKE, desktop, new Message(a.id(), Message.titleOf(a), a.summary(), true), null);
+      deliveries.record(now, alertId, Decision.sent("ladder", Level.WAKE, "alarm: " + a.monitor() + " still failing on a fresh check" + cause(a)));
+      deliveries.deliver("desktop", Level.WAKE, desktop, new Message(a.id(), Message.titleOf(a), dependents.body(a), true), null);
       persist(alertId);
     }
   }
 
   private void phone(Alert a, Instant now) {
-    String why = "unacknowledged after " + DurationText.format(rules.policy().escalation().escalateAfter());
+    String why = "unacknowledged after " + DurationText.format(rules.policy().escalation().escalateAfter()) + cause(a);
     if (ntfy == null && pushover == null) {
       deliveries.record(now, a.id(), Decision.suppressed("phone", Level.WAKE, why + ": no phone channel configured"));
       return;
     }
-    Message m = new Message(a.id(), Message.titleOf(a), a.summary() + " (vigil ack " + a.id() + ")", true);
+    Message m = new Message(a.id(), Message.titleOf(a), dependents.body(a) + " (vigil ack " + a.id() + ")", true);
     if (ntfy != null) deliveries.deliverRecorded("ntfy", Level.WAKE, ntfy, m, now, null, why);
     if (pushover != null) {
       deliveries.deliverRecorded("pushover", Level.WAKE, pushover, m, now, receipt -> {
@@ -260,12 +262,18 @@ final class Escalations {
   }
 
   private void contact(Alert a, Instant now) {
-    String why = "unacknowledged after " + DurationText.format(rules.policy().escalation().contactAfter());
+    String why = "unacknowledged after " + DurationText.format(rules.policy().escalation().contactAfter()) + cause(a);
     if (webhook == null) {
       deliveries.record(now, a.id(), Decision.suppressed("webhook", Level.WAKE, why + ": no further contact configured"));
       return;
     }
-    deliveries.deliverRecorded("webhook", Level.WAKE, webhook, new Message(a.id(), Message.titleOf(a), a.summary(), true), now, null, why);
+    deliveries.deliverRecorded("webhook", Level.WAKE, webhook, new Message(a.id(), Message.titleOf(a), dependents.body(a), true), now, null, why);
+  }
+
+  /** {@code : core-db is down; 12 services behind it are failing}, or nothing. */
+  private String cause(Alert a) {
+    String c = dependents.rootCause(a);
+    return c.isEmpty() ? "" : ": " + c;
   }
 
   private void persist(long alertId) {

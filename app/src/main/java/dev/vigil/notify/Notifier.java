@@ -75,10 +75,11 @@ public final class Notifier implements AlertListener, AutoCloseable {
     this.ownedIo = b.io == null ? Executors.newCachedThreadPool(daemon("vigil-notify-io")) : null;
     this.io = b.io != null ? b.io : ownedIo;
     Deliveries deliveries = new Deliveries(store, clock, io);
-    this.escalations = new Escalations(b, this, rules, deliveries, io);
+    Dependents dependents = new Dependents();
+    this.escalations = new Escalations(b, this, rules, deliveries, io, dependents);
     this.held = new HeldNotices(deliveries, b.desktop);
     this.notices = new Notices(b, rules, deliveries, io);
-    this.noise = new AlertNoise(b, rules, deliveries, escalations, held, notices);
+    this.noise = new AlertNoise(b, rules, deliveries, escalations, held, notices, dependents);
     this.heartbeat = b.policy.channels().healthchecks() == null ? null
         : new OutboundHeartbeat(b.policy.channels().healthchecks(), Http.client());
     rules.refresh(store, clock.instant());

@@ -27,10 +27,10 @@ import java.util.stream.Stream;
  * {@code heartbeats:} and {@code sources:}.
  */
 public final class RulesLoader {
-  private static final Set<String> TOP = Set.of("monitors", "heartbeats", "sources");
+  private static final Set<String> TOP = Set.of("monitors", "heartbeats", "sources", "maintenance");
   private static final Set<String> MONITOR = Set.of("id", "url", "interval", "timeout", "severity", "confirm", "recover",
-      "expect", "labels", "headers", "breakthrough", "bodyCap");
-  private static final Set<String> HEARTBEAT = Set.of("id", "every", "cron", "grace", "severity", "labels");
+      "expect", "labels", "headers", "breakthrough", "bodyCap", "dependsOn");
+  private static final Set<String> HEARTBEAT = Set.of("id", "every", "cron", "grace", "severity", "labels", "dependsOn");
   private static final Set<String> SOURCE = Set.of("id", "alertmanager", "interval", "matchers", "labels");
   private static final java.util.regex.Pattern OVERNIGHT =
       java.util.regex.Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]):[0-5]\\d");
@@ -56,6 +56,8 @@ public final class RulesLoader {
   private final List<HeartbeatRule> heartbeats = new ArrayList<>();
   private final List<SourceRule> sources = new ArrayList<>();
   private final Map<String, Location> firstDefined = new HashMap<>();
+  private final DependencyReader dependencies = new DependencyReader();
+  private final List<MaintenanceRule> maintenance = new ArrayList<>();
   private PolicySpec policy = PolicySpec.defaults();
   private String content = "";
 
@@ -81,11 +83,15 @@ public final class RulesLoader {
   }
 
   private LoadResult result() {
+    Set<String> known = new java.util.TreeSet<>();
+    firstDefined.keySet().stream().filter(k -> k.startsWith("monitor ") || k.startsWith("heartbeat "))
+        .forEach(k -> known.add(k.substring(k.indexOf(' ') + 1)));
+    Map<String, List<String>> dependsOn = dependencies.resolve(known, problems);
     problems.sort(
         java.util.Comparator.comparing((RuleProblem p) -> p.file().toString())
             .thenComparingInt(RuleProblem::line)
             .thenComparingInt(RuleProblem::column));
-    return new LoadResult(new RuleSet(dir, monitors, heartbeats, sources, policy), problems);
+    return new LoadResult(new RuleSet(dir, monitors, heartbeats, sources, policy, dependsOn, maintenance), problems);
   }
 
   private static boolean isYaml(String name) {
@@ -111,7 +117,7 @@ public final class RulesLoader {
     YamlNode root = YamlReader.read(file, content, problems);
     if (root == null) return;
     if (!root.isMap()) {
-      problems.add(RuleProblem.at(root.where, "expected a map" + (isPolicy(file) ? "" : " with monitors:, heartbeats: or sources:")
+      problems.add(RuleProblem.at(root.where, "expected a map" + (isPolicy(file) ? "" : " with monitors:, heartbeats:, sources: or maintenance:")
           + ", not " + root.describe()));
     } else if (isPolicy(file)) {
       readPolicy(file, root);
@@ -122,6 +128,10 @@ public final class RulesLoader {
       each(root, "monitors", "monitor", this::readMonitor);
       each(root, "heartbeats", "heartbeat", this::readHeartbeat);
       each(root, "sources", "source", this::readSource);
+      each(root, "maintenance", "maintenance window", (map, name) -> {
+        MaintenanceRule w = MaintenanceReader.read(new Fields(map, name, MaintenanceReader.FIELDS, env, problems));
+        if (w != null) maintenance.add(w);
+      });
     }
   }
 
@@ -173,6 +183,7 @@ public final class RulesLoader {
     Map<String, String> headers = f.textMap("headers", true);
     boolean breakthrough = f.bool("breakthrough", false);
     long bodyCap = f.size("bodyCap", CheckRequest.DEFAULT_BODY_CAP);
+    dependencies.read(f, id);
     if (f.failed()) return;
     monitors.add(new Monitor(id, url, interval, timeout, severity, confirm, recover, expect, labels, headers,
         breakthrough, bodyCap, map.where));
@@ -241,6 +252,7 @@ public final class RulesLoader {
     Duration grace = f.duration("grace", Duration.ofMinutes(5), Duration.ZERO);
     var severity = f.severity("severity");
     Map<String, String> labels = f.textMap("labels", true);
+    dependencies.read(f, id);
     if (f.failed()) return;
     heartbeats.add(new HeartbeatRule(id, every, cron, grace, severity, labels, map.where));
   }

@@ -18,7 +18,7 @@ final class Alerts {
   static final String ENGINE = "engine";
 
   private static final String COLUMNS =
-      "id, fingerprint, monitor, severity, state, first_seen, last_seen, resolved_at, count, summary, labels, snoozed_until";
+      "id, fingerprint, monitor, severity, state, first_seen, last_seen, resolved_at, count, summary, labels, snoozed_until, held_by";
   private static final String OPEN = "state != 'resolved'";
   private static final String SELECT = "SELECT " + COLUMNS + " FROM alerts ";
   private static final String NEWEST_FIRST = " ORDER BY first_seen DESC, id DESC";
@@ -30,8 +30,8 @@ final class Alerts {
   static final String LIST_OPEN = SELECT + "WHERE " + OPEN + NEWEST_FIRST;
   static final String LIST_OPEN_MARKS = "SELECT id, state, count, snoozed_until FROM alerts WHERE " + OPEN + NEWEST_FIRST;
   private static final String FIRE =
-      "INSERT INTO alerts (fingerprint, monitor, severity, state, first_seen, last_seen, count, summary, labels)"
-          + " VALUES (?, ?, ?, 'firing', ?, ?, 1, ?, ?)"
+      "INSERT INTO alerts (fingerprint, monitor, severity, state, first_seen, last_seen, count, summary, labels, held_by)"
+          + " VALUES (?, ?, ?, 'firing', ?, ?, 1, ?, ?, ?)"
           + " ON CONFLICT (fingerprint) WHERE " + OPEN
           + " DO UPDATE SET count = count + 1, last_seen = excluded.last_seen, summary = excluded.summary"
           + " RETURNING id, count";
@@ -95,17 +95,24 @@ final class Alerts {
   }
 
   Alert fire(String fingerprint, String monitor, Severity severity, String summary, Map<String, String> labels, Instant at) {
+    return fire(fingerprint, monitor, severity, summary, labels, at, null);
+  }
+
+  /** {@link #fire}, held back by {@code heldBy} (a failing parent; null for none) when it opens a new alert. */
+  Alert fire(String fingerprint, String monitor, Severity severity, String summary, Map<String, String> labels, Instant at,
+      String heldBy) {
     long millis = at.toEpochMilli();
     String text = text(summary);
     long[] idCount = db.queryOne(FIRE, row -> new long[] {row.getLong(1), row.getLong(2)},
-            fingerprint, monitor, severity.label(), millis, millis, text, LabelsJson.write(labels))
+            fingerprint, monitor, severity.label(), millis, millis, text, LabelsJson.write(labels), heldBy)
         .orElseThrow();
     if (idCount[1] > 1) return find(idCount[0]).orElseThrow(); // folded into the alert already open
     // A new row holds exactly what was bound (times to the millisecond, as stored): no need to read it back.
     Instant stored = Instant.ofEpochMilli(millis);
     Alert alert = new Alert(idCount[0], fingerprint, monitor, severity, AlertState.FIRING, stored, stored, null, 1, text,
-        labels == null ? Map.of() : labels, null);
+        labels == null ? Map.of() : labels, null, heldBy);
     addEvent(alert.id(), at, "fired", alert.summary(), ENGINE);
+    if (heldBy != null) addEvent(alert.id(), at, "held", "held: " + heldBy + " is down", ENGINE);
     return alert;
   }
 
@@ -253,7 +260,8 @@ final class Alerts {
         row.getLong(9),
         row.getString(10),
         LabelsJson.read(row.getString(11)),
-        instant(row, 12));
+        instant(row, 12),
+        row.getString(13));
   }
 
   private static Instant instant(ResultSet row, int column) throws SQLException {

@@ -47,6 +47,13 @@ final class EngineTransaction implements EngineWrites {
   }
 
   @Override
+  public Alert fire(String fingerprint, String monitor, Severity severity, String summary, Map<String, String> labels,
+      Instant at, String heldBy) {
+    touchedAlerts = true;
+    return alerts.fire(fingerprint, monitor, severity, summary, labels, at, heldBy);
+  }
+
+  @Override
   public Optional<Alert> repeat(String fingerprint, String summary, Instant at) {
     return touched(alerts.repeat(fingerprint, summary, at));
   }
