@@ -115,6 +115,8 @@ public final class Watch implements AutoCloseable {
             .networkDown(engine::networkDown)
             .build();
     self.set(notifier);
+    notifier.maintenance(rules.maintenance());
+    engine.addReloadListener(next -> notifier.maintenance(next.maintenance()));
     engine.addListener(notifier);
     engine.addCheckListener((monitor, verdict) -> notifier.observeCheck(monitor.id(), verdict.passed(), verdict.observation().at()));
     engine.addReloadListener(next -> notifier.update(PolicyParser.parse(next.policy()).policy(), breakthrough(next)));

@@ -95,9 +95,10 @@ public final class SilenceCommand implements Runnable {
     }
   }
 
-  @Command(name = "list", description = "Silences in force or starting later.")
+  @Command(name = "list", description = "Silences in force or starting later, and the rules' maintenance windows.")
   static final class ListSilences implements Callable<Integer> {
     @Mixin DataDirOption data;
+    @Mixin RulesDirOption rules;
     @Spec CommandSpec spec;
 
     @Override
@@ -107,6 +108,13 @@ public final class SilenceCommand implements Runnable {
         all = store.silences(Instant.now());
       }
       PrintWriter out = spec.commandLine().getOut();
+      var ruleSet = RulesLoader.load(rules.resolve(), System.getenv()).rules();
+      List<String[]> windows = MaintenanceLines.rows(ruleSet.maintenance(), Instant.now(),
+          dev.vigil.policy.PolicyParser.parse(ruleSet.policy()).policy().zone());
+      if (!windows.isEmpty()) {
+        Terminal.table(out, windows);
+        out.println();
+      }
       if (all.isEmpty()) {
         out.println("No silences");
         out.flush();

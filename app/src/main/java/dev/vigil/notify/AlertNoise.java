@@ -33,6 +33,8 @@ final class AlertNoise {
   private final Dependents dependents;
   /** Monitors whose last check failed: a parent failing holds its dependents back. */
   private final java.util.Set<String> down = new java.util.HashSet<>();
+  /** Alerts a maintenance window held back: still failing when it ends, they make their noise then, once. */
+  private final Map<Long, String> inMaintenance = new LinkedHashMap<>();
   private StormDetector storm;
   private final FlapDetector flaps = new FlapDetector();
   private final Map<Long, Alert> open = new LinkedHashMap<>();
@@ -184,7 +186,25 @@ final class AlertNoise {
     }
     deliveries.record(now, alert.id(), d);
     if (d.outcome() == Outcome.SUPPRESSED && d.reason().startsWith("quiet mode")) held.heldByQuiet(alert);
+    if (d.outcome() == Outcome.SUPPRESSED && d.reason().startsWith("in maintenance")) {
+      rules.maintenance(alert, now).ifPresent(o -> inMaintenance.put(alert.id(), o.id()));
+    }
     act(alert, d, now);
+  }
+
+  /** The alerts a maintenance window held back whose window has ended: still failing, they make noise now, once. */
+  void maintenanceEnded(Instant now) {
+    var it = inMaintenance.entrySet().iterator();
+    while (it.hasNext()) {
+      Map.Entry<Long, String> e = it.next();
+      Alert a = open.get(e.getKey());
+      if (a != null && rules.maintenance(a, now).isPresent()) continue;
+      it.remove();
+      if (a == null || a.state() != AlertState.FIRING) continue;
+      Decision d = rules.decide(new AlertChange(AlertChange.Kind.FIRED, a, now));
+      fire(a, new Decision(d.channel(), d.level(), d.outcome(), "still failing after maintenance " + e.getValue() + " ended: "
+          + d.reason()), now);
+    }
   }
 
   /** Sends the day notifications whose group wait is over without a storm forming. */

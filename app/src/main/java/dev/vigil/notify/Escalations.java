@@ -144,6 +144,13 @@ final class Escalations {
       if (s.isPresent() && r.step() >= 0) {
         deliveries.record(now, r.alert().id(), Decision.suppressed("ladder", Level.WAKE, s.get().describe(now, rules.zone())));
         stop(r.alert().id(), now, false);
+        continue;
+      }
+      Optional<dev.vigil.policy.MaintenanceWindow.Occurrence> m = rules.maintenance(r.alert(), now);
+      if (m.isPresent() && r.step() >= 0) {
+        deliveries.record(now, r.alert().id(), Decision.suppressed("ladder", Level.WAKE,
+            dev.vigil.policy.MaintenanceWindow.describe(m.get(), now, rules.zone())));
+        stop(r.alert().id(), now, false);
       }
     }
     for (WakeLadder.Due due : ladder.tick(now)) {

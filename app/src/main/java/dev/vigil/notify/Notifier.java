@@ -111,6 +111,11 @@ public final class Notifier implements AlertListener, AutoCloseable {
         : new OutboundHeartbeat(newPolicy.channels().healthchecks(), Http.client());
   }
 
+  /** The scheduled maintenance windows of the rules ({@code maintenance:}). */
+  public synchronized void maintenance(List<dev.vigil.rules.MaintenanceRule> windows) {
+    rules.maintenance(windows.stream().map(dev.vigil.policy.MaintenanceWindow::new).toList());
+  }
+
   // ---------------------------------------------------------------- alert changes and check results
 
   @Override
@@ -166,6 +171,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
   public void tick(Instant now) {
     rules.refresh(store, now);
     synchronized (this) {
+      noise.maintenanceEnded(now);
       noise.flush(now);
       escalations.run(now);
       boolean overnight = rules.isOvernight(now);

@@ -11,7 +11,7 @@ import java.util.Optional;
  * Decides how much noise one alert change makes, and says why. Pure: the time is the change's own, and the
  * quiet mode and silences come in a {@link Situation}.
  *
- * <p>In order: an acknowledged or snoozed alert makes no noise; a silence holds it back; quiet mode holds back
+ * <p>In order: an acknowledged or snoozed alert makes no noise; a silence or a maintenance window holds it back; quiet mode holds back
  * sound and pop-ups unless the monitor breaks through; otherwise the policy's behaviour for the severity by
  * day or by night applies.
  */
@@ -56,6 +56,8 @@ public final class NoiseDecider {
     if (alert.state() == AlertState.RESOLVED) return Decision.suppressed(channel, level, "already resolved");
     Optional<Silence> silence = Silence.firstMatch(situation.silences(), alert, now);
     if (silence.isPresent()) return Decision.suppressed(channel, level, silence.get().describe(now, zone));
+    Optional<MaintenanceWindow.Occurrence> maintenance = MaintenanceWindow.covering(situation.maintenance(), alert, now, zone);
+    if (maintenance.isPresent()) return Decision.suppressed(channel, level, MaintenanceWindow.describe(maintenance.get(), now, zone));
     String why = why(alert, level, overnight, now);
     if (level.isNoisy()) {
       Optional<QuietMode> quiet = QuietMode.effective(situation.manualQuiet(), policy, now);
