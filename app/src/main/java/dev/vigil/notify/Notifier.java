@@ -201,6 +201,11 @@ public final class Notifier implements AlertListener, AutoCloseable {
     return rules.silences();
   }
 
+  /** The maintenance windows in force (see {@link #maintenance}). */
+  public synchronized List<dev.vigil.policy.MaintenanceWindow> maintenanceWindows() {
+    return rules.maintenanceWindows();
+  }
+
   /** Reads quiet mode and silences now: this process just changed them. */
   public void refreshPolicy() {
     rules.refresh(store, clock.instant());

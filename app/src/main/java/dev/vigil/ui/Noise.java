@@ -29,6 +29,10 @@ public final class Noise {
     if (!decision.isSent()) {
       Optional<Silence> silence = rules.silencing(alert, now);
       if (silence.isPresent()) return silenced(silence.get(), now, zone);
+      var maintenance = rules.inMaintenance(alert, now);
+      if (maintenance.isPresent()) {
+        return "In maintenance until " + Times.clock(maintenance.get().ends(), now, zone) + " (" + maintenance.get().id() + "): silent";
+      }
       if (decision.level().isNoisy() && quiet.isPresent()) return quiet(quiet.get(), now, zone) + ": recorded, not ringing";
       return behaviour;
     }
