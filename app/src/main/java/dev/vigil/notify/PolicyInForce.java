@@ -3,6 +3,7 @@ package dev.vigil.notify;
 import dev.vigil.alert.AlertChange;
 import dev.vigil.policy.Decision;
 import dev.vigil.policy.MaintenanceWindow;
+import dev.vigil.policy.OnCall;
 import dev.vigil.policy.NoiseDecider;
 import dev.vigil.policy.Policy;
 import dev.vigil.policy.QuietMode;
@@ -31,6 +32,7 @@ final class PolicyInForce {
   private volatile QuietMode manualQuiet;
   private volatile List<Silence> silences = List.of();
   private List<MaintenanceWindow> maintenance = List.of();
+  private volatile OnCall onCall = OnCall.always();
 
   PolicyInForce(Policy policy, Set<String> breakthroughMonitors) {
     update(policy, breakthroughMonitors);
@@ -57,6 +59,15 @@ final class PolicyInForce {
     this.maintenance = List.copyOf(windows);
   }
 
+  /** When the person is on call (a rotation, or a calendar's last good copy); any thread. */
+  void onCall(OnCall shifts) {
+    this.onCall = shifts;
+  }
+
+  OnCall onCall() {
+    return onCall;
+  }
+
   /** The maintenance window open now that covers the alert, if any. */
   Optional<MaintenanceWindow.Occurrence> maintenance(dev.vigil.alert.Alert alert, Instant now) {
     return MaintenanceWindow.covering(maintenance, alert, now, policy.zone());
@@ -76,7 +87,7 @@ final class PolicyInForce {
 
   Decision decide(AlertChange change) {
     return decider.decide(change,
-        new Situation(manualQuiet, silences, breakthrough.contains(change.alert().monitor()), maintenance));
+        new Situation(manualQuiet, silences, breakthrough.contains(change.alert().monitor()), maintenance, onCall));
   }
 
   boolean isOvernight(Instant now) {

@@ -47,7 +47,8 @@ public final class NoiseDecider {
         break;
     }
     boolean overnight = isOvernight(now);
-    Level level = policy.behaviour(alert.severity(), overnight);
+    boolean offCall = !situation.onCall().at(now).onCall();
+    Level level = offCall ? situation.onCall().offShift(alert.severity()) : policy.behaviour(alert.severity(), overnight);
     String channel = channelFor(level);
     if (alert.snoozedUntil() != null && now.isBefore(alert.snoozedUntil())) {
       return Decision.suppressed(channel, level, snoozed(alert, now));
@@ -58,7 +59,7 @@ public final class NoiseDecider {
     if (silence.isPresent()) return Decision.suppressed(channel, level, silence.get().describe(now, zone));
     Optional<MaintenanceWindow.Occurrence> maintenance = MaintenanceWindow.covering(situation.maintenance(), alert, now, zone);
     if (maintenance.isPresent()) return Decision.suppressed(channel, level, MaintenanceWindow.describe(maintenance.get(), now, zone));
-    String why = why(alert, level, overnight, now);
+    String why = why(alert, level, overnight, offCall, now);
     if (level.isNoisy()) {
       Optional<QuietMode> quiet = QuietMode.effective(situation.manualQuiet(), policy, now);
       if (quiet.isPresent()) {
@@ -75,8 +76,8 @@ public final class NoiseDecider {
         : "snoozed until " + Times.clock(alert.snoozedUntil(), now, policy.zone());
   }
 
-  private String why(Alert alert, Level level, boolean overnight, Instant now) {
-    String when = alert.severity().label() + (overnight ? " overnight" : " by day");
+  private String why(Alert alert, Level level, boolean overnight, boolean offCall, Instant now) {
+    String when = alert.severity().label() + (offCall ? " off call" : overnight ? " overnight" : " by day");
     return switch (level) {
       case WAKE -> when + ": wake ladder";
       case CHIME -> when + ": notification and chime";

@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
 public final class PolicyParser {
   private static final Pattern ENV = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
   private static final Set<String> TOP = Set.of(
-      "timezone", "overnight", "quiet", "behaviour", "behavior", "escalation", "storm", "channels");
+      "timezone", "overnight", "quiet", "behaviour", "behavior", "escalation", "storm", "channels", "oncall");
   private static final Map<String, DayOfWeek> DAYS = Map.of(
       "mon", DayOfWeek.MONDAY, "tue", DayOfWeek.TUESDAY, "wed", DayOfWeek.WEDNESDAY, "thu", DayOfWeek.THURSDAY,
       "fri", DayOfWeek.FRIDAY, "sat", DayOfWeek.SATURDAY, "sun", DayOfWeek.SUNDAY);
@@ -95,7 +95,7 @@ public final class PolicyParser {
     }
     for (Iterator<String> it = doc.fieldNames(); it.hasNext(); ) {
       String f = it.next();
-      if (!TOP.contains(f)) problem("/" + f, "policy: unknown field \"" + f + "\" (expected one of timezone, overnight, quiet, behaviour, escalation, storm, channels)");
+      if (!TOP.contains(f)) problem("/" + f, "policy: unknown field \"" + f + "\" (expected one of timezone, overnight, quiet, behaviour, escalation, storm, channels, oncall)");
     }
     // timezone (a zone id, or "system") is validated and resolved by the rules loader into spec.timezone().
     OvernightWindow overnight = doc.has("overnight") ? weekly(doc.get("overnight"), "overnight") : base.overnight();

@@ -10,10 +10,11 @@ import java.util.Map;
  *
  * @param dependsOn each monitor's or heartbeat's parents ({@code dependsOn:}), known ids, no cycles; absent when none
  * @param maintenance the scheduled maintenance windows of every rules file
+ * @param oncall {@code oncall:} of policy.yaml, or null: always on call
  */
 public record RuleSet(
     Path dir, List<Monitor> monitors, List<HeartbeatRule> heartbeats, List<SourceRule> sources, PolicySpec policy,
-    Map<String, List<String>> dependsOn, List<MaintenanceRule> maintenance) {
+    Map<String, List<String>> dependsOn, List<MaintenanceRule> maintenance, OncallSpec oncall) {
   public RuleSet {
     monitors = List.copyOf(monitors);
     heartbeats = List.copyOf(heartbeats);
@@ -26,7 +27,7 @@ public record RuleSet(
 
   /** Rules without dependencies or maintenance windows. */
   public RuleSet(Path dir, List<Monitor> monitors, List<HeartbeatRule> heartbeats, List<SourceRule> sources, PolicySpec policy) {
-    this(dir, monitors, heartbeats, sources, policy, Map.of(), List.of());
+    this(dir, monitors, heartbeats, sources, policy, Map.of(), List.of(), null);
   }
 
   public static RuleSet empty(Path dir) {

@@ -59,6 +59,7 @@ public final class RulesLoader {
   private final DependencyReader dependencies = new DependencyReader();
   private final List<MaintenanceRule> maintenance = new ArrayList<>();
   private PolicySpec policy = PolicySpec.defaults();
+  private OncallSpec oncall;
   private String content = "";
 
   private RulesLoader(Path dir, Map<String, String> env) {
@@ -91,7 +92,7 @@ public final class RulesLoader {
         java.util.Comparator.comparing((RuleProblem p) -> p.file().toString())
             .thenComparingInt(RuleProblem::line)
             .thenComparingInt(RuleProblem::column));
-    return new LoadResult(new RuleSet(dir, monitors, heartbeats, sources, policy, dependsOn, maintenance), problems);
+    return new LoadResult(new RuleSet(dir, monitors, heartbeats, sources, policy, dependsOn, maintenance, oncall), problems);
   }
 
   private static boolean isYaml(String name) {
@@ -305,5 +306,6 @@ public final class RulesLoader {
       f.problem("overnight", "\"" + overnight + "\" must be HH:MM-HH:MM, e.g. \"22:00-08:00\"");
     }
     policy = new PolicySpec(zone, overnight, root.toJson(), file);
+    oncall = OncallReader.read(root.fields.get("oncall"), dir, env, problems);
   }
 }

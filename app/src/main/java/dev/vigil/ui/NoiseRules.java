@@ -43,7 +43,7 @@ public record NoiseRules(
   /** What the notifier would do if {@code alert} fired at {@code now}. */
   public Decision decide(Alert alert, Instant now) {
     return new NoiseDecider(policy).decide(new AlertChange(AlertChange.Kind.FIRED, alert, now),
-        new Situation(manualQuiet, silences, breakthrough.contains(alert.monitor()), maintenance));
+        new Situation(manualQuiet, silences, breakthrough.contains(alert.monitor()), maintenance, null));
   }
 
   public boolean isOvernight(Instant now) {

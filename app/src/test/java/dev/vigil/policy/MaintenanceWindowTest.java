@@ -83,7 +83,7 @@ class MaintenanceWindowTest {
   void aMatchingAlertIsRecordedButMakesNoNoiseAndTheReasonSaysUntilWhen() {
     NoiseDecider decider = new NoiseDecider(Policy.defaults(BERLIN));
     Instant at = berlin("2026-03-29T03:10");
-    Situation s = new Situation(null, List.of(), false, List.of(WEEKLY, CRON));
+    Situation s = new Situation(null, List.of(), false, List.of(WEEKLY, CRON), null);
     Decision held = decider.decide(new AlertChange(AlertChange.Kind.FIRED,
         Fixtures.alert(1, "core-db", Severity.CRITICAL), at), s);
     assertThat(held).hasToString("ladder wake suppressed: in maintenance until 04:00 (db-backup)");
