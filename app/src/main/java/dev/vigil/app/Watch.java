@@ -20,6 +20,7 @@ import dev.vigil.policy.PolicyParser;
 import dev.vigil.rules.Monitor;
 import dev.vigil.rules.RuleSet;
 import dev.vigil.schedule.QuartzScheduler;
+import dev.vigil.shift.Shifts;
 import dev.vigil.store.Backups;
 import dev.vigil.store.PolicyStore;
 import dev.vigil.store.SqliteStore;
@@ -121,6 +122,9 @@ public final class Watch implements AutoCloseable {
     engine.addCheckListener((monitor, verdict) -> notifier.observeCheck(monitor.id(), verdict.passed(), verdict.observation().at()));
     engine.addReloadListener(next -> notifier.update(PolicyParser.parse(next.policy()).policy(), breakthrough(next)));
     engine.backups(new Backups(dataDir));
+    Shifts shifts = new Shifts(dataDir, clock, notifier::onCall);
+    shifts.apply(rules.oncall(), policy.zone());
+    engine.addReloadListener(next -> shifts.apply(next.oncall(), PolicyParser.parse(next.policy()).policy().zone()));
     IntakeStore intake = IntakeStore.open(dataDir);
     Heartbeats heartbeats = Heartbeats.start(rules.heartbeats(), intake, engine, clock);
     engine.heartbeatSink(heartbeats::ping);
@@ -152,7 +156,7 @@ public final class Watch implements AutoCloseable {
       log.warn("cannot write {}/api-port: the command line will write the database directly", dataDir, e);
     }
     return new Watch(dataDir, store, policyStore, engine, notifier, clock, reload,
-        List.of(watcher, () -> ApiPortFile.remove(dataDir), api::close, sources::close, heartbeats::close, intake::close));
+        List.of(watcher, () -> ApiPortFile.remove(dataDir), api::close, sources::close, heartbeats::close, intake::close, shifts));
   }
 
   private static HttpChecker join(FutureTask<HttpChecker> checker) {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       HistoryCommand.class,
       QuietCommand.class,
       SilenceCommand.class,
+      OncallCommand.class,
       NotificationsCommand.class,
       DrillCommand.class,
       DemoCommand.class,

@@ -63,6 +63,11 @@ final class AlertNoise {
     this.storm = new StormDetector(newPolicy.storm());
   }
 
+  /** The open alerts as last heard. */
+  java.util.Collection<Alert> openAlerts() {
+    return List.copyOf(open.values());
+  }
+
   /** Alerts open at start-up, before any change is heard. */
   void restored(List<Alert> openAlerts) {
     for (Alert a : openAlerts) open.put(a.id(), a);

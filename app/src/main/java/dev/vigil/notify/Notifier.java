@@ -59,6 +59,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
   private final HeldNotices held;
   private final Notices notices;
   private final AlertNoise noise;
+  private final HandOff handOff;
   private ScheduledExecutorService ticker;
 
   // guarded by this
@@ -79,6 +80,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
     this.escalations = new Escalations(b, this, rules, deliveries, io, dependents);
     this.held = new HeldNotices(deliveries, b.desktop);
     this.notices = new Notices(b, rules, deliveries, io);
+    this.handOff = new HandOff(deliveries, b.desktop);
     this.noise = new AlertNoise(b, rules, deliveries, escalations, held, notices, dependents);
     this.heartbeat = b.policy.channels().healthchecks() == null ? null
         : new OutboundHeartbeat(b.policy.channels().healthchecks(), Http.client());
@@ -120,6 +122,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
 
   @Override
   public synchronized void onChange(AlertChange change) {
+    handOff.observe(change);
     noise.change(change);
   }
 
@@ -172,6 +175,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
     rules.refresh(store, now);
     synchronized (this) {
       noise.maintenanceEnded(now);
+      handOff.tick(now, rules.onCall(), noise.openAlerts(), rules.zone());
       noise.flush(now);
       escalations.run(now);
       boolean overnight = rules.isOvernight(now);
@@ -199,6 +203,16 @@ public final class Notifier implements AlertListener, AutoCloseable {
   /** The silences not yet ended when the notifier last read them (see {@link #manualQuiet}). */
   public List<Silence> silences() {
     return rules.silences();
+  }
+
+  /** When the person is on call: a rotation, or a calendar's shifts (see {@code shift.Shifts}); any thread. */
+  public void onCall(dev.vigil.policy.OnCall shifts) {
+    rules.onCall(shifts);
+  }
+
+  /** When the person is on call, as the notifier decides by it. */
+  public dev.vigil.policy.OnCall onCall() {
+    return rules.onCall();
   }
 
   /** The maintenance windows in force (see {@link #maintenance}). */

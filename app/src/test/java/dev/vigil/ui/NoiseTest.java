@@ -76,7 +76,7 @@ class NoiseTest {
   void aMaintenanceWindowSaysWhichAndUntilWhen() {
     var backup = new dev.vigil.policy.MaintenanceWindow(new dev.vigil.rules.MaintenanceRule("db-backup",
         Map.of("monitor", "payments-api"), null, "0 1 * * *", Duration.ofHours(3), new dev.vigil.rules.Location(java.nio.file.Path.of("m.yaml"), 1, 1)));
-    NoiseRules rules = new NoiseRules(Policy.defaults(BERLIN), null, List.of(), Set.of(), List.of(backup));
+    NoiseRules rules = new NoiseRules(Policy.defaults(BERLIN), null, List.of(), Set.of(), List.of(backup), null);
     assertThat(Noise.reason(firing(Severity.CRITICAL), rules, NIGHT, BERLIN)).isEqualTo("In maintenance until 04:00 (db-backup): silent");
   }
 
