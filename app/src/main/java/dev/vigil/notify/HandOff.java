@@ -57,7 +57,7 @@ final class HandOff {
   }
 
   private void started(Instant now, OnCall.Status s, Collection<Alert> open, ZoneId zone) {
-    String title = "On call now" + (s.until() == null ? "" : " until " + Times.clock(s.until(), now, zone));
+    String title = "On call now" + (s.until() == null ? "" : " until " + OnCall.dayClock(s.until(), zone));
     String openLine = open.isEmpty() ? "Nothing is open." : open.size() + " open: " + monitors(open);
     String ackLine = acknowledged.isEmpty() ? "Nothing acknowledged since the last hand-off."
         : "Acknowledged since the last hand-off: " + String.join(", ", acknowledged);
@@ -65,7 +65,7 @@ final class HandOff {
         .map(e -> e.getKey() + " (" + e.getValue() + ")").toList();
     String noisyLine = noisiest.isEmpty() ? "No alerts fired since the last hand-off." : "Noisiest: " + String.join(", ", noisiest);
     deliveries.deliverRecorded("desktop", Level.NOTIFY, desktop, new Message(null, title, openLine + "\n" + ackLine + "\n" + noisyLine, false),
-        now, null, "hand-off: " + title.toLowerCase() + "; " + (open.isEmpty() ? "nothing open" : open.size() + " open"));
+        now, null, "hand-off: " + title + "; " + (open.isEmpty() ? "nothing open" : open.size() + " open"));
     acknowledged.clear();
     fired.clear();
   }

@@ -132,6 +132,11 @@ public final class OnCall {
     return List.copyOf(out);
   }
 
+  /** {@code Mon 09:00} in {@code zone}. */
+  public static String dayClock(Instant t, ZoneId zone) {
+    return DAY_CLOCK.format(t.atZone(zone));
+  }
+
   /** {@code on call until Mon 09:00}, {@code off call, next shift Mon 09:00}, or {@code on call} when no end is known. */
   public static String describe(Status s, ZoneId zone) {
     if (s.onCall()) return s.until() == null ? "on call" : "on call until " + DAY_CLOCK.format(s.until().atZone(zone));

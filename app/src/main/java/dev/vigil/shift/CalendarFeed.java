@@ -123,12 +123,18 @@ public final class CalendarFeed {
     }
   }
 
-  /** The feed without user-info or query (a private calendar URL's token), safe to show. */
+  /**
+   * The feed safe to show: scheme, host and the file name only. Private calendar URLs carry their secret in the path
+   * (Google's {@code /private-KEY/basic.ics}) or the query.
+   */
   String display() {
     if (!spec.isCalendarUrl()) return spec.calendar();
     try {
       URI u = URI.create(spec.calendar());
-      return u.getScheme() + "://" + u.getHost() + (u.getPort() == -1 ? "" : ":" + u.getPort()) + (u.getRawPath() == null ? "" : u.getRawPath());
+      String path = u.getRawPath() == null ? "" : u.getRawPath();
+      String name = path.substring(path.lastIndexOf('/') + 1);
+      return u.getScheme() + "://" + u.getHost() + (u.getPort() == -1 ? "" : ":" + u.getPort())
+          + (path.indexOf('/', 1) > 0 ? "/.../" : "/") + name;
     } catch (RuntimeException e) {
       return "(invalid url)";
     }
