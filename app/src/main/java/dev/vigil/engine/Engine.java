@@ -130,7 +130,7 @@ public final class Engine implements Intake, AutoCloseable {
     next.monitors().forEach(m -> byId.put(m.id(), m));
     monitors = Map.copyOf(byId);
     pipeline.configure(byId.values());
-    pipeline.dependsOn(next.dependsOn());
+    pipeline.dependsOn(next.dependsOn(), next.sources());
     for (Monitor m : byId.values()) scheduler.schedule(m.id(), m.interval(), () -> runCheck(m.id(), false));
   }
 

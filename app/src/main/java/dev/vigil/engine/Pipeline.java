@@ -74,6 +74,8 @@ final class Pipeline implements AutoCloseable {
   /** Monitors and heartbeats failing now (last check failed, or alert still open): they hold their dependents back. */
   private final Set<String> failing = new HashSet<>();
   private volatile Map<String, List<String>> dependsOn = Map.of();
+  /** Per source ({@code alertmanager:ID}), the labels an alert needs for the source's {@code dependsOn} to hold it. */
+  private volatile Map<String, Map<String, String>> sourceMatch = Map.of();
   private final NetworkSense network;
   private volatile Optional<NetworkSense.Offline> networkDown = Optional.empty();
   private final Thread thread = new Thread(this::loop, "vigil-pipeline");
@@ -339,7 +341,13 @@ final class Pipeline implements AutoCloseable {
     }
     failing.add(a.monitor());
     String heldBy = heldBy(a.monitor());
-    return tx -> Optional.of(tx.fire(a.fingerprint(), a.monitor(), a.severity(), a.summary(), a.labels(), a.at(), heldBy));
+    if (heldBy == null && sourceMatch.containsKey(a.source()) && dev.vigil.policy.Silence.matches(sourceMatch.get(a.source()),
+        new Alert(0, a.fingerprint(), a.monitor(), a.severity(), dev.vigil.alert.AlertState.FIRING, a.at(), a.at(), null, 1,
+            a.summary(), a.labels(), null))) {
+      heldBy = heldBy(a.source());
+    }
+    String root = heldBy;
+    return tx -> Optional.of(tx.fire(a.fingerprint(), a.monitor(), a.severity(), a.summary(), a.labels(), a.at(), root));
   }
 
   /** The failing parent that holds {@code id} back (its root cause), or null. */
@@ -347,8 +355,13 @@ final class Pipeline implements AutoCloseable {
     return dev.vigil.state.RootCause.of(id, dependsOn, failing::contains).orElse(null);
   }
 
-  /** Each monitor's and heartbeat's parents ({@code dependsOn}); any thread. */
-  void dependsOn(Map<String, List<String>> parents) {
+  /** Each monitor's, heartbeat's and source's parents ({@code dependsOn}); any thread. */
+  void dependsOn(Map<String, List<String>> parents, List<dev.vigil.rules.SourceRule> sources) {
+    Map<String, Map<String, String>> match = new HashMap<>();
+    for (dev.vigil.rules.SourceRule s : sources) {
+      if (parents.containsKey(s.dependencyKey())) match.put(s.dependencyKey(), s.dependsOnMatch());
+    }
+    sourceMatch = Map.copyOf(match);
     dependsOn = Map.copyOf(parents);
   }
 

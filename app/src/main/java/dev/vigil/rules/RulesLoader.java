@@ -31,7 +31,7 @@ public final class RulesLoader {
   private static final Set<String> MONITOR = Set.of("id", "url", "interval", "timeout", "severity", "confirm", "recover",
       "expect", "labels", "headers", "breakthrough", "bodyCap", "dependsOn");
   private static final Set<String> HEARTBEAT = Set.of("id", "every", "cron", "grace", "severity", "labels", "dependsOn");
-  private static final Set<String> SOURCE = Set.of("id", "alertmanager", "interval", "matchers", "labels");
+  private static final Set<String> SOURCE = Set.of("id", "alertmanager", "interval", "matchers", "labels", "dependsOn", "dependsOnMatch");
   private static final java.util.regex.Pattern OVERNIGHT =
       java.util.regex.Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]):[0-5]\\d");
   private static final java.util.regex.Pattern MATCHER =
@@ -280,8 +280,11 @@ public final class RulesLoader {
       }
     }
     Map<String, String> labels = f.textMap("labels", true);
+    dependencies.read(f, id == null ? null : "alertmanager:" + id);
+    Map<String, String> dependsOnMatch = f.textMap("dependsOnMatch", false);
+    if (!dependsOnMatch.isEmpty() && !f.has("dependsOn")) f.problem("dependsOnMatch", "goes with \"dependsOn\"");
     if (f.failed()) return;
-    sources.add(new SourceRule(id, url, interval, matchers, labels, map.where));
+    sources.add(new SourceRule(id, url, interval, matchers, labels, map.where, dependsOnMatch));
   }
 
   private void readPolicy(Path file, YamlNode root) {

@@ -63,4 +63,32 @@ class DependsOnEngineTest {
     assertThat(new AlertJson(ZoneOffset.UTC).write(web).get("heldBy").asText()).isEqualTo("core-db");
     assertThat(store.timeline(web.id())).anySatisfy(e -> assertThat(e.note()).isEqualTo("held: core-db is down"));
   }
+
+  @Test
+  void anAlertmanagerAlertMatchingTheSourcesLabelsIsHeldByTheFailingDatabase() throws Exception {
+    fleet = LoopbackFleet.start();
+    fleet.set("db", Behaviour.DOWN);
+    Files.writeString(rulesDir.resolve("fleet.yaml"), """
+        monitors:
+          - {id: core-db, url: "%s", interval: 1s, timeout: 1s}
+        sources:
+          - id: team-am
+            alertmanager: http://127.0.0.1:1
+            dependsOn: [core-db]
+            dependsOnMatch: {cluster: db1}
+        """.formatted(fleet.url("db")));
+    RulesLoader.LoadResult loaded = RulesLoader.load(rulesDir, Map.of());
+    assertThat(loaded.problems()).isEmpty();
+    store = SqliteStore.open(data, clock);
+    engine = new Engine(loaded.rules(), store, HttpChecker.create(clock), new QuartzScheduler(), clock);
+    engine.start();
+    await().atMost(Duration.ofSeconds(10)).until(() -> store.openAlerts().size() == 1);
+
+    Alert behind = engine.receive(new dev.vigil.alert.ExternalAlert("am:1", "HighLatency", dev.vigil.alert.Severity.CRITICAL,
+        "p99 over 2s", Map.of("cluster", "db1"), false, clock.instant(), "alertmanager:team-am")).orElseThrow();
+    Alert elsewhere = engine.receive(new dev.vigil.alert.ExternalAlert("am:2", "DiskFull", dev.vigil.alert.Severity.CRITICAL,
+        "disk 97%", Map.of("cluster", "web1"), false, clock.instant(), "alertmanager:team-am")).orElseThrow();
+    assertThat(behind.heldBy()).isEqualTo("core-db");
+    assertThat(elsewhere.heldBy()).as("its labels do not match dependsOnMatch").isNull();
+  }
 }

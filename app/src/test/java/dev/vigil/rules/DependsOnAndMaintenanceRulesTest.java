@@ -61,6 +61,27 @@ class DependsOnAndMaintenanceRulesTest {
   }
 
   @Test
+  void aSourceDependsOnMonitorsForTheAlertsItsLabelsMatch() throws IOException {
+    RulesLoader.LoadResult r = load(FLEET + """
+        sources:
+          - id: team-am
+            alertmanager: http://127.0.0.1:9093
+            dependsOn: [core-db]
+            dependsOnMatch: {cluster: db1}
+        """);
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.rules().dependsOn()).containsEntry("alertmanager:team-am", List.of("core-db"));
+    assertThat(r.rules().sources().get(0).dependsOnMatch()).isEqualTo(Map.of("cluster", "db1"));
+    assertThat(problems(FLEET + """
+        sources:
+          - id: team-am
+            alertmanager: http://127.0.0.1:9093
+            dependsOn: [core-dbb]
+        """)).containsExactly(
+        "alerts.yaml:14:17: source \"team-am\": field \"dependsOn[0]\": no monitor or heartbeat \"core-dbb\" (did you mean \"core-db\"?)");
+  }
+
+  @Test
   void aMonitorCannotDependOnItself() throws IOException {
     assertThat(problems(FLEET.replace("dependsOn: [core-db]", "dependsOn: [api]"))).containsExactly(
         "alerts.yaml:6:17: monitor \"api\": field \"dependsOn[0]\": a monitor cannot depend on itself");
