@@ -81,6 +81,14 @@ class NoiseTest {
   }
 
   @Test
+  void aServiceHeldByItsFailingDatabaseSaysSoUntilTheDatabaseIsBack() {
+    Alert held = new Alert(9, "fp9", "accounts-api", Severity.CRITICAL, AlertState.FIRING, NIGHT, NIGHT, null, 1, "status (503) < 400",
+        Map.of(), null, "core-db");
+    assertThat(Noise.reason(held, CALM, NIGHT, BERLIN, Set.of("core-db", "accounts-api"))).isEqualTo("Held: core-db is down: silent");
+    assertThat(Noise.reason(held, CALM, NIGHT, BERLIN, Set.of("accounts-api"))).isEqualTo("Overnight: critical wakes you (alarm)");
+  }
+
+  @Test
   void anAcknowledgedAlertIsSilent() {
     assertThat(Noise.reason(Samples.alert(1, AlertState.ACKNOWLEDGED), CALM, NIGHT, BERLIN)).isEqualTo("Acknowledged: silent");
   }
