@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param resolvedAt when it resolved, or null while open
  * @param reopens how many times it fired again within {@code reopenWithin} of resolving and was reopened
  * @param acknowledgedAt when a person last acknowledged it, kept through a resolve (a reopen stays acknowledged)
+ * @param heldBy the monitor whose failure held this alert back when it fired (its root cause, see
+ *     {@code dependsOn}), or null
  */
 public record Alert(
     long id,
@@ -31,12 +33,29 @@ public record Alert(
     Map<String, String> labels,
     Instant snoozedUntil,
     long reopens,
-    Instant acknowledgedAt) {
+    Instant acknowledgedAt,
+    String heldBy) {
 
-  /** An alert never reopened nor acknowledged. */
+  /** An alert never reopened nor acknowledged, held by no parent. */
   public Alert(long id, String fingerprint, String monitor, Severity severity, AlertState state, Instant firstSeen,
       Instant lastSeen, Instant resolvedAt, long count, String summary, Map<String, String> labels, Instant snoozedUntil) {
-    this(id, fingerprint, monitor, severity, state, firstSeen, lastSeen, resolvedAt, count, summary, labels, snoozedUntil, 0, null);
+    this(id, fingerprint, monitor, severity, state, firstSeen, lastSeen, resolvedAt, count, summary, labels, snoozedUntil, 0, null, null);
+  }
+
+  /** An alert held by no parent. */
+  public Alert(long id, String fingerprint, String monitor, Severity severity, AlertState state, Instant firstSeen,
+      Instant lastSeen, Instant resolvedAt, long count, String summary, Map<String, String> labels, Instant snoozedUntil,
+      long reopens, Instant acknowledgedAt) {
+    this(id, fingerprint, monitor, severity, state, firstSeen, lastSeen, resolvedAt, count, summary, labels, snoozedUntil,
+        reopens, acknowledgedAt, null);
+  }
+
+  /** An alert never reopened nor acknowledged, held back by {@code heldBy} (or null). */
+  public Alert(long id, String fingerprint, String monitor, Severity severity, AlertState state, Instant firstSeen,
+      Instant lastSeen, Instant resolvedAt, long count, String summary, Map<String, String> labels, Instant snoozedUntil,
+      String heldBy) {
+    this(id, fingerprint, monitor, severity, state, firstSeen, lastSeen, resolvedAt, count, summary, labels, snoozedUntil,
+        0, null, heldBy);
   }
 
   public Alert {
@@ -49,6 +68,7 @@ public record Alert(
     labels = labels == null ? Map.of() : Map.copyOf(labels);
     summary = summary == null ? "" : summary;
   }
+
 
   public boolean isOpen() {
     return state.isOpen();

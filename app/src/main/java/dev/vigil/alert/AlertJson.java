@@ -13,7 +13,7 @@ import java.util.TreeMap;
 
 /**
  * An alert as the command line and API show it: {@code id, monitor, severity, state, firstSeen, lastSeen,
- * resolvedAt, count, reopens, summary, labels}, plus {@code snoozedUntil} while snoozed. Times are ISO-8601 with the
+ * resolvedAt, count, reopens, summary, labels, heldBy}, plus {@code snoozedUntil} while snoozed. Times are ISO-8601 with the
  * offset of the user's time zone, to the second.
  */
 public final class AlertJson {
@@ -37,6 +37,7 @@ public final class AlertJson {
     json.put("summary", alert.summary());
     ObjectNode labels = json.putObject("labels");
     new TreeMap<>(alert.labels()).forEach(labels::put);
+    json.put("heldBy", alert.heldBy());
     if (alert.snoozedUntil() != null) json.put("snoozedUntil", time(alert.snoozedUntil()));
     return json;
   }

@@ -120,7 +120,7 @@ public final class DesktopSession implements DesktopContext {
   public NoiseRules noiseRules() {
     Parsed rules = parsed();
     return new NoiseRules(rules.policy(), watch.notifier().manualQuiet().orElse(null), watch.notifier().silences(),
-        rules.breakthrough());
+        rules.breakthrough(), watch.notifier().maintenanceWindows(), watch.notifier().onCall());
   }
 
   @Override

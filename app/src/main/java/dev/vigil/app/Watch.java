@@ -20,6 +20,7 @@ import dev.vigil.policy.Policy;
 import dev.vigil.rules.Monitor;
 import dev.vigil.rules.RuleSet;
 import dev.vigil.schedule.QuartzScheduler;
+import dev.vigil.shift.Shifts;
 import dev.vigil.store.Backups;
 import dev.vigil.store.PolicyStore;
 import dev.vigil.store.SqliteStore;
@@ -118,6 +119,8 @@ public final class Watch implements AutoCloseable {
             .networkDown(engine::networkDown)
             .build();
     self.set(notifier);
+    notifier.maintenance(rules.maintenance());
+    engine.addReloadListener(next -> notifier.maintenance(next.maintenance()));
     engine.addListener(notifier);
     engine.addCheckListener((monitor, verdict) -> notifier.observeCheck(monitor.id(), verdict.passed(), verdict.observation().at()));
     engine.addReloadListener(next -> {
@@ -125,6 +128,9 @@ public final class Watch implements AutoCloseable {
       notifier.update(next.policy(), breakthrough(next));
     });
     engine.backups(new Backups(dataDir));
+    Shifts shifts = new Shifts(dataDir, clock, notifier::onCall);
+    shifts.apply(rules.oncall(), policy.zone());
+    engine.addReloadListener(next -> shifts.apply(next.oncall(), next.policy().zone()));
     IntakeStore intake = IntakeStore.open(dataDir);
     Heartbeats heartbeats = Heartbeats.start(rules.heartbeats(), intake, engine, clock);
     engine.heartbeatSink(heartbeats::ping);
@@ -167,7 +173,7 @@ public final class Watch implements AutoCloseable {
     });
     log.info("local API on {}", api.address());
     Watch watch = new Watch(dataDir, store, policyStore, engine, notifier, clock, reload,
-        List.of(watcher, () -> ApiPortFile.remove(dataDir), api::close, sources::close, heartbeats::close, intake::close),
+        List.of(watcher, () -> ApiPortFile.remove(dataDir), api::close, sources::close, heartbeats::close, intake::close, shifts),
         heartbeats);
     api.status(() -> StatusReport.of(watch, rulesDir, api.port()));
     try {

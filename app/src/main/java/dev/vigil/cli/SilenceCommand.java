@@ -96,9 +96,10 @@ public final class SilenceCommand implements Runnable {
     }
   }
 
-  @Command(name = "list", description = "Silences in force or starting later.")
+  @Command(name = "list", description = "Silences in force or starting later, and the rules' maintenance windows.")
   static final class ListSilences implements Callable<Integer> {
     @Mixin DataDirOption data;
+    @Mixin RulesDirOption rules;
     @Spec CommandSpec spec;
 
     @Override
@@ -108,6 +109,13 @@ public final class SilenceCommand implements Runnable {
         all = store.silences(Instant.now());
       }
       PrintWriter out = spec.commandLine().getOut();
+      var ruleSet = RulesLoader.load(rules.resolve(), System.getenv()).rules();
+      List<String[]> windows = MaintenanceLines.rows(ruleSet.maintenance(), Instant.now(),
+          ruleSet.policy().zone());
+      if (!windows.isEmpty()) {
+        Terminal.table(out, windows);
+        out.println();
+      }
       if (all.isEmpty()) {
         out.println("No silences");
         out.flush();

@@ -56,7 +56,7 @@ final class Terminal {
       if (a.resolvedAt() != null) state = "resolved " + time(a.resolvedAt());
       rows.add(new String[] {
         String.valueOf(a.id()), a.severity().label(), state, a.monitor(), time(a.firstSeen()),
-        String.valueOf(a.count()), a.summary()
+        String.valueOf(a.count()), a.heldBy() == null ? a.summary() : "held by " + a.heldBy() + ": " + a.summary()
       });
     }
     table(out, rows);

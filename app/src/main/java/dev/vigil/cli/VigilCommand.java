@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       HistoryCommand.class,
       QuietCommand.class,
       SilenceCommand.class,
+      OncallCommand.class,
       NotificationsCommand.class,
       ReportCommand.class,
       DrillCommand.class,

@@ -166,6 +166,7 @@ public final class Engine implements Intake, AutoCloseable {
     monitors = Map.copyOf(byId);
     board.keepOnly(byId.keySet());
     pipeline.configure(byId.values());
+    pipeline.dependsOn(next.dependsOn(), next.sources());
     for (Monitor m : byId.values()) {
       try {
         scheduler.schedule(m.id(), m.interval(), () -> runCheck(m.id(), false));

@@ -71,6 +71,11 @@ final class Pipeline implements AutoCloseable {
   private final Map<String, MonitorTracker> trackers = new HashMap<>();
   private final Map<String, Monitor> trackedAs = new HashMap<>();
   private final Set<String> openAtStart = new HashSet<>();
+  /** Monitors and heartbeats failing now (last check failed, or alert still open): they hold their dependents back. */
+  private final Set<String> failing = new HashSet<>();
+  private volatile Map<String, List<String>> dependsOn = Map.of();
+  /** Per source ({@code alertmanager:ID}), the labels an alert needs for the source's {@code dependsOn} to hold it. */
+  private volatile Map<String, Map<String, String>> sourceMatch = Map.of();
   private final NetworkSense network;
   private volatile Optional<NetworkSense.Offline> networkDown = Optional.empty();
   private final Thread thread = new Thread(this::loop, "vigil-pipeline");
@@ -270,6 +275,7 @@ final class Pipeline implements AutoCloseable {
     Monitor m = done.monitor();
     Verdict v = done.verdict();
     MonitorTracker tracker = tracker(m);
+    if (!v.passed()) failing.add(m.id());
     // Before the commit: an alert this check fires is judged with the network's state including this check.
     network.observe(m.id(), v.passed() ? Reach.ANSWERED : Reach.of(v.observation()));
     networkDown = network.down();
@@ -283,6 +289,8 @@ final class Pipeline implements AutoCloseable {
       };
     }
     MonitorTracker.Step step = tracker.observe(v.passed());
+    if (v.passed() && !tracker.firing()) failing.remove(m.id());
+    String heldBy = step.transition() == MonitorTracker.Transition.FIRE ? heldBy(m.id()) : null;
     String fp = Fingerprint.ofMonitor(m.id());
     var at = v.observation().at();
     return tx -> {
@@ -290,7 +298,7 @@ final class Pipeline implements AutoCloseable {
       if (step.wentUp() != null) tx.recordStateChange(m.id(), at, step.wentUp(), v.summary());
       return switch (step.transition()) {
         case NONE -> new Decided(step, false);
-        case FIRE -> new Decided(step, tx.fire(fp, m.id(), m.severity(), v.summary(), labels(m), at) != null);
+        case FIRE -> new Decided(step, tx.fire(fp, m.id(), m.severity(), v.summary(), labels(m), at, heldBy) != null);
         case REPEAT -> new Decided(step, tx.fold(fp, v.summary(), at));
         case RECOVER -> new Decided(step, tx.recover(fp, "recovered: " + v.summary(), at).isPresent());
       };
@@ -326,11 +334,35 @@ final class Pipeline implements AutoCloseable {
     }
   }
 
-  private static Write intakeWrite(ExternalAlert a) {
-    return tx -> {
-      if (a.resolved()) return tx.recover(a.fingerprint(), "resolved by " + a.source(), a.at());
-      return Optional.of(tx.fire(a.fingerprint(), a.monitor(), a.severity(), a.summary(), a.labels(), a.at()));
-    };
+  private Write intakeWrite(ExternalAlert a) {
+    if (a.resolved()) {
+      failing.remove(a.monitor());
+      return tx -> tx.recover(a.fingerprint(), "resolved by " + a.source(), a.at());
+    }
+    failing.add(a.monitor());
+    String heldBy = heldBy(a.monitor());
+    if (heldBy == null && sourceMatch.containsKey(a.source()) && dev.vigil.policy.Silence.matches(sourceMatch.get(a.source()),
+        new Alert(0, a.fingerprint(), a.monitor(), a.severity(), dev.vigil.alert.AlertState.FIRING, a.at(), a.at(), null, 1,
+            a.summary(), a.labels(), null))) {
+      heldBy = heldBy(a.source());
+    }
+    String root = heldBy;
+    return tx -> Optional.of(tx.fire(a.fingerprint(), a.monitor(), a.severity(), a.summary(), a.labels(), a.at(), root));
+  }
+
+  /** The failing parent that holds {@code id} back (its root cause), or null. */
+  private String heldBy(String id) {
+    return dev.vigil.state.RootCause.of(id, dependsOn, failing::contains).orElse(null);
+  }
+
+  /** Each monitor's, heartbeat's and source's parents ({@code dependsOn}); any thread. */
+  void dependsOn(Map<String, List<String>> parents, List<dev.vigil.rules.SourceRule> sources) {
+    Map<String, Map<String, String>> match = new HashMap<>();
+    for (dev.vigil.rules.SourceRule s : sources) {
+      if (parents.containsKey(s.dependencyKey())) match.put(s.dependencyKey(), s.dependsOnMatch());
+    }
+    sourceMatch = Map.copyOf(match);
+    dependsOn = Map.copyOf(parents);
   }
 
   private MonitorTracker tracker(Monitor m) {

@@ -30,6 +30,11 @@ final class AlertNoise {
   private final Notices notices;
   private final Channel desktop;
   private final Alarm alarm;
+  private final Dependents dependents;
+  /** Monitors whose last check failed: a parent failing holds its dependents back. */
+  private final java.util.Set<String> down = new java.util.HashSet<>();
+  /** Alerts a maintenance window held back: still failing when it ends, they make their noise then, once. */
+  private final Map<Long, String> inMaintenance = new LinkedHashMap<>();
   private StormDetector storm;
   private final FlapDetector flaps = new FlapDetector();
   private final Map<Long, Alert> open = new LinkedHashMap<>();
@@ -42,7 +47,8 @@ final class AlertNoise {
   private record Pending(Alert alert, Decision decision, Instant due) {}
 
   AlertNoise(Notifier.Builder b, PolicyInForce rules, Deliveries deliveries, Escalations escalations,
-      HeldNotices held, Notices notices) {
+      HeldNotices held, Notices notices, Dependents dependents) {
+    this.dependents = dependents;
     this.rules = rules;
     this.deliveries = deliveries;
     this.escalations = escalations;
@@ -55,6 +61,11 @@ final class AlertNoise {
 
   void update(Policy newPolicy) {
     this.storm = new StormDetector(newPolicy.storm());
+  }
+
+  /** The open alerts as last heard. */
+  java.util.Collection<Alert> openAlerts() {
+    return List.copyOf(open.values());
   }
 
   /** Alerts open at start-up, before any change is heard. */
@@ -71,6 +82,7 @@ final class AlertNoise {
     if (change.kind() != AlertChange.Kind.FIRED && change.kind() != AlertChange.Kind.SNOOZE_ENDED
         && change.kind() != AlertChange.Kind.REOPENED) {
       waiting.remove(alert.id()); // acknowledged, snoozed or resolved before its notification went out
+      dependents.drop(alert.id());
     }
     Decision d = rules.decide(change);
     switch (change.kind()) {
@@ -86,6 +98,7 @@ final class AlertNoise {
         deliveries.record(now, alert.id(), d);
         escalations.resolved(alert, now); // a sounding alarm goes on a while: it may reopen (one alarm per incident)
         held.resolved(alert);
+        if (!failing(alert.monitor())) release(alert.monitor(), now);
       }
       case REOPENED -> reopened(alert, d, now);
       default -> fire(alert, d, now);
@@ -124,6 +137,11 @@ final class AlertNoise {
    * it settles, a notice with its final state: up, its held alarm stops; down, its alerts still firing fire again.
    */
   void checked(String monitor, boolean up, Instant at) {
+    if (up) {
+      if (down.remove(monitor) && !failing(monitor)) release(monitor, at);
+    } else {
+      down.add(monitor);
+    }
     FlapDetector.Flap f = flaps.observe(monitor, up);
     if (f.status() == FlapDetector.Status.STARTED) {
       notices.flapping(monitor, at, String.format("flapping: %.0f %% state change over the last 21 checks; one notice and"
@@ -142,7 +160,31 @@ final class AlertNoise {
     }
   }
 
+  /** True while {@code monitor} fails: its last check failed, or an alert of it is open and not acknowledged away. */
+  private boolean failing(String monitor) {
+    if (down.contains(monitor)) return true;
+    for (Alert a : open.values()) {
+      if (a.monitor().equals(monitor)) return true;
+    }
+    return false;
+  }
+
+  /** {@code parent} recovered: the alerts it held that still fail make their noise now, once, on their own. */
+  private void release(String parent, Instant now) {
+    for (Alert child : dependents.release(parent)) {
+      Alert a = open.get(child.id());
+      if (a == null || a.state() != AlertState.FIRING) continue;
+      Decision d = rules.decide(new AlertChange(AlertChange.Kind.FIRED, a, now));
+      fire(a, new Decision(d.channel(), d.level(), d.outcome(), "still failing after " + parent + " recovered: " + d.reason()), now);
+    }
+  }
+
   private void fire(Alert alert, Decision d, Instant now) {
+    if (alert.heldBy() != null && failing(alert.heldBy()) && !alert.monitor().equals(alert.heldBy())) {
+      dependents.hold(alert);
+      deliveries.record(now, alert.id(), Decision.suppressed(d.channel(), d.level(), "held: " + alert.heldBy() + " is down"));
+      return;
+    }
     boolean noisy = d.isSent() && d.level().isNoisy();
     if (noisy && d.level() != Level.WAKE && flaps.isFlapping(alert.monitor())) {
       d = Decision.suppressed(d.channel(), d.level(), "flapping: one notice was given");
@@ -181,12 +223,30 @@ final class AlertNoise {
     }
     recordUnlessDesktop(now, alert, d);
     if (d.outcome() == Outcome.SUPPRESSED && d.reason().startsWith("quiet mode")) held.heldByQuiet(alert);
+    if (d.outcome() == Outcome.SUPPRESSED && d.reason().startsWith("in maintenance")) {
+      rules.maintenance(alert, now).ifPresent(o -> inMaintenance.put(alert.id(), o.id()));
+    }
     act(alert, d, now);
   }
 
   /** Records the decision now, except a desktop notification to send: that is recorded once sent, or failed. */
   private void recordUnlessDesktop(Instant now, Alert alert, Decision d) {
     if (!(d.isSent() && (d.level() == Level.CHIME || d.level() == Level.NOTIFY))) deliveries.record(now, alert.id(), d);
+  }
+
+  /** The alerts a maintenance window held back whose window has ended: still failing, they make noise now, once. */
+  void maintenanceEnded(Instant now) {
+    var it = inMaintenance.entrySet().iterator();
+    while (it.hasNext()) {
+      Map.Entry<Long, String> e = it.next();
+      Alert a = open.get(e.getKey());
+      if (a != null && rules.maintenance(a, now).isPresent()) continue;
+      it.remove();
+      if (a == null || a.state() != AlertState.FIRING) continue;
+      Decision d = rules.decide(new AlertChange(AlertChange.Kind.FIRED, a, now));
+      fire(a, new Decision(d.channel(), d.level(), d.outcome(), "still failing after maintenance " + e.getValue() + " ended: "
+          + d.reason()), now);
+    }
   }
 
   /** Sends the day notifications whose group wait is over without a storm forming. */
@@ -210,12 +270,12 @@ final class AlertNoise {
     switch (d.level()) {
       case WAKE -> escalations.start(alert, now);
       case CHIME -> {
-        deliveries.deliverRecorded(d.channel(), Level.CHIME, desktop, new Message(alert.id(), Message.titleOf(alert), alert.summary(), true),
+        deliveries.deliverRecorded(d.channel(), Level.CHIME, desktop, new Message(alert.id(), Message.titleOf(alert), dependents.body(alert), true),
             now, null, d.reason());
         alarm.chime();
       }
       case NOTIFY -> deliveries.deliverRecorded(d.channel(), Level.NOTIFY, desktop,
-          new Message(alert.id(), Message.titleOf(alert), alert.summary(), false), now, null, d.reason());
+          new Message(alert.id(), Message.titleOf(alert), dependents.body(alert), false), now, null, d.reason());
       default -> {}
     }
   }

@@ -64,8 +64,10 @@ final class Escalations {
   private final Map<Long, Instant> receiptPolled = new HashMap<>();
   /** Told when a Pushover emergency page was acknowledged on the phone. */
   private java.util.function.LongConsumer acknowledgedOnPhone = id -> {};
+  private final Dependents dependents;
 
-  Escalations(Notifier.Builder b, Object lock, PolicyInForce rules, Deliveries deliveries, Executor io) {
+  Escalations(Notifier.Builder b, Object lock, PolicyInForce rules, Deliveries deliveries, Executor io, Dependents dependents) {
+    this.dependents = dependents;
     this.lock = lock;
     this.rules = rules;
     this.deliveries = deliveries;
@@ -150,6 +152,13 @@ final class Escalations {
       Optional<Silence> s = Silence.firstMatch(rules.silences(), r.alert(), now);
       if (s.isPresent() && r.step() >= 0) {
         deliveries.record(now, r.alert().id(), Decision.suppressed("ladder", Level.WAKE, s.get().describe(now, rules.zone())));
+        stop(r.alert().id(), now, false);
+        continue;
+      }
+      Optional<dev.vigil.policy.MaintenanceWindow.Occurrence> m = rules.maintenance(r.alert(), now);
+      if (m.isPresent() && r.step() >= 0) {
+        deliveries.record(now, r.alert().id(), Decision.suppressed("ladder", Level.WAKE,
+            dev.vigil.policy.MaintenanceWindow.describe(m.get(), now, rules.zone())));
         stop(r.alert().id(), now, false);
       }
     }
@@ -296,19 +305,19 @@ final class Escalations {
       Alert a = alarmDue.get().alert();
       alarm.start(rules.policy().escalation().rampUp());
       ackWindow.show(a);
-      deliveries.record(now, alertId, Decision.sent("ladder", Level.WAKE, "alarm: " + a.monitor() + " still failing on a fresh check"));
-      deliveries.deliver("desktop", Level.WAKE, desktop, new Message(a.id(), Message.titleOf(a), a.summary(), true), null);
+      deliveries.record(now, alertId, Decision.sent("ladder", Level.WAKE, "alarm: " + a.monitor() + " still failing on a fresh check" + cause(a)));
+      deliveries.deliver("desktop", Level.WAKE, desktop, new Message(a.id(), Message.titleOf(a), dependents.body(a), true), null);
       persist(alertId);
     }
   }
 
   private void phone(Alert a, Instant now) {
-    String why = "unacknowledged after " + Durations.format(rules.policy().escalation().escalateAfter());
+    String why = "unacknowledged after " + Durations.format(rules.policy().escalation().escalateAfter()) + cause(a);
     if (ntfy == null && pushover == null) {
       deliveries.record(now, a.id(), Decision.suppressed("phone", Level.WAKE, why + ": no phone channel configured"));
       return;
     }
-    Message m = new Message(a.id(), Message.titleOf(a), a.summary() + " (vigil ack " + a.id() + ")", true);
+    Message m = new Message(a.id(), Message.titleOf(a), dependents.body(a) + " (vigil ack " + a.id() + ")", true);
     // When every phone channel fails (an error, a 429), the ladder goes on to the further contact at once.
     int[] failuresLeft = {(ntfy != null ? 1 : 0) + (pushover != null ? 1 : 0)};
     Runnable failed = () -> {
@@ -344,13 +353,19 @@ final class Escalations {
 
   private void contact(Alert a, Instant now) {
     String why = ladder.snapshot(a.id()).isPresent() && !now.isBefore(ladderStart(a.id()).plus(rules.policy().escalation().contactAfter()))
-        ? "unacknowledged after " + Durations.format(rules.policy().escalation().contactAfter())
-        : "every phone channel failed";
+        ? "unacknowledged after " + Durations.format(rules.policy().escalation().contactAfter()) + cause(a)
+        : "every phone channel failed" + cause(a);
     if (webhook == null) {
       deliveries.record(now, a.id(), Decision.suppressed("webhook", Level.WAKE, why + ": no further contact configured"));
       return;
     }
-    deliveries.deliverRecorded("webhook", Level.WAKE, webhook, new Message(a.id(), Message.titleOf(a), a.summary(), true), now, null, why);
+    deliveries.deliverRecorded("webhook", Level.WAKE, webhook, new Message(a.id(), Message.titleOf(a), dependents.body(a), true), now, null, why);
+  }
+
+  /** {@code : core-db is down; 12 services behind it are failing}, or nothing. */
+  private String cause(Alert a) {
+    String c = dependents.rootCause(a);
+    return c.isEmpty() ? "" : ": " + c;
   }
 
   private Instant ladderStart(long alertId) {

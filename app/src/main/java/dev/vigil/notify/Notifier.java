@@ -62,6 +62,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
   private final HeldNotices held;
   private final Notices notices;
   private final AlertNoise noise;
+  private final HandOff handOff;
   private ScheduledExecutorService ticker;
 
   // guarded by this
@@ -83,11 +84,13 @@ public final class Notifier implements AlertListener, AutoCloseable {
     this.io = b.io != null ? b.io : ownedIo;
     Deliveries deliveries = new Deliveries(store, clock, io);
     this.deliveries = deliveries;
-    this.escalations = new Escalations(b, this, rules, deliveries, io);
+    Dependents dependents = new Dependents();
+    this.escalations = new Escalations(b, this, rules, deliveries, io, dependents);
     escalations.onPhoneAcknowledged(id -> acknowledge(id, "phone"));
     this.held = new HeldNotices(deliveries, b.desktop);
     this.notices = new Notices(b, rules, deliveries, io);
-    this.noise = new AlertNoise(b, rules, deliveries, escalations, held, notices);
+    this.handOff = new HandOff(deliveries, b.desktop);
+    this.noise = new AlertNoise(b, rules, deliveries, escalations, held, notices, dependents);
     this.heartbeat = b.policy.channels().healthchecks() == null ? null
         : new OutboundHeartbeat(b.policy.channels().healthchecks(), Http.client());
     rules.refresh(store, clock.instant());
@@ -147,10 +150,16 @@ public final class Notifier implements AlertListener, AutoCloseable {
         }).start();
   }
 
+  /** The scheduled maintenance windows of the rules ({@code maintenance:}). */
+  public synchronized void maintenance(List<dev.vigil.policy.MaintenanceRule> windows) {
+    rules.maintenance(windows.stream().map(dev.vigil.policy.MaintenanceWindow::new).toList());
+  }
+
   // ---------------------------------------------------------------- alert changes and check results
 
   @Override
   public synchronized void onChange(AlertChange change) {
+    handOff.observe(change);
     noise.change(change);
   }
 
@@ -208,6 +217,8 @@ public final class Notifier implements AlertListener, AutoCloseable {
   public void tick(Instant now) {
     rules.refresh(store, now);
     synchronized (this) {
+      noise.maintenanceEnded(now);
+      handOff.tick(now, rules.onCall(), noise.openAlerts(), rules.zone());
       noise.flush(now);
       escalations.run(now);
       boolean overnight = rules.isOvernight(now);
@@ -235,6 +246,21 @@ public final class Notifier implements AlertListener, AutoCloseable {
   /** The silences not yet ended when the notifier last read them (see {@link #manualQuiet}). */
   public List<Silence> silences() {
     return rules.silences();
+  }
+
+  /** When the person is on call: a rotation, or a calendar's shifts (see {@code shift.Shifts}); any thread. */
+  public void onCall(dev.vigil.policy.OnCall shifts) {
+    rules.onCall(shifts);
+  }
+
+  /** When the person is on call, as the notifier decides by it. */
+  public dev.vigil.policy.OnCall onCall() {
+    return rules.onCall();
+  }
+
+  /** The maintenance windows in force (see {@link #maintenance}). */
+  public synchronized List<dev.vigil.policy.MaintenanceWindow> maintenanceWindows() {
+    return rules.maintenanceWindows();
   }
 
   /** Reads quiet mode and silences now: this process just changed them. */

@@ -2,6 +2,8 @@ package dev.vigil.notify;
 
 import dev.vigil.alert.AlertChange;
 import dev.vigil.policy.Decision;
+import dev.vigil.policy.MaintenanceWindow;
+import dev.vigil.policy.OnCall;
 import dev.vigil.policy.NoiseDecider;
 import dev.vigil.policy.Policy;
 import dev.vigil.policy.QuietMode;
@@ -29,6 +31,8 @@ final class PolicyInForce {
   private Set<String> breakthrough;
   private volatile QuietMode manualQuiet;
   private volatile List<Silence> silences = List.of();
+  private List<MaintenanceWindow> maintenance = List.of();
+  private volatile OnCall onCall = OnCall.always();
 
   PolicyInForce(Policy policy, Set<String> breakthroughMonitors) {
     update(policy, breakthroughMonitors);
@@ -50,6 +54,29 @@ final class PolicyInForce {
     }
   }
 
+  /** The scheduled maintenance windows of the rules files. */
+  void maintenance(List<MaintenanceWindow> windows) {
+    this.maintenance = List.copyOf(windows);
+  }
+
+  /** When the person is on call (a rotation, or a calendar's last good copy); any thread. */
+  void onCall(OnCall shifts) {
+    this.onCall = shifts;
+  }
+
+  OnCall onCall() {
+    return onCall;
+  }
+
+  /** The maintenance window open now that covers the alert, if any. */
+  Optional<MaintenanceWindow.Occurrence> maintenance(dev.vigil.alert.Alert alert, Instant now) {
+    return MaintenanceWindow.covering(maintenance, alert, now, policy.zone());
+  }
+
+  List<MaintenanceWindow> maintenanceWindows() {
+    return maintenance;
+  }
+
   Policy policy() {
     return policy;
   }
@@ -60,7 +87,7 @@ final class PolicyInForce {
 
   Decision decide(AlertChange change) {
     return decider.decide(change,
-        new Situation(manualQuiet, silences, breakthrough.contains(change.alert().monitor())));
+        new Situation(manualQuiet, silences, breakthrough.contains(change.alert().monitor()), maintenance, onCall));
   }
 
   boolean isOvernight(Instant now) {

@@ -11,7 +11,7 @@ import java.util.Optional;
  * Decides how much noise one alert change makes, and says why. Pure: the time is the change's own, and the
  * quiet mode and silences come in a {@link Situation}.
  *
- * <p>In order: an acknowledged or snoozed alert makes no noise; a silence holds it back; quiet mode holds back
+ * <p>In order: an acknowledged or snoozed alert makes no noise; a silence or a maintenance window holds it back; quiet mode holds back
  * sound and pop-ups unless the monitor breaks through; otherwise the policy's behaviour for the severity by
  * day or by night applies.
  */
@@ -47,7 +47,8 @@ public final class NoiseDecider {
         break;
     }
     boolean overnight = isOvernight(now);
-    Level level = policy.behaviour(alert.severity(), overnight);
+    boolean offCall = !situation.onCall().at(now).onCall();
+    Level level = offCall ? situation.onCall().offShift(alert.severity()) : policy.behaviour(alert.severity(), overnight);
     String channel = channelFor(level);
     if (alert.snoozedUntil() != null && now.isBefore(alert.snoozedUntil())) {
       return Decision.suppressed(channel, level, snoozed(alert, now));
@@ -59,7 +60,9 @@ public final class NoiseDecider {
     if (alert.state() == AlertState.RESOLVED) return Decision.suppressed(channel, level, "already resolved");
     Optional<Silence> silence = Silence.firstMatch(situation.silences(), alert, now);
     if (silence.isPresent()) return Decision.suppressed(channel, level, silence.get().describe(now, zone));
-    String why = why(alert, level, overnight, now);
+    Optional<MaintenanceWindow.Occurrence> maintenance = MaintenanceWindow.covering(situation.maintenance(), alert, now, zone);
+    if (maintenance.isPresent()) return Decision.suppressed(channel, level, MaintenanceWindow.describe(maintenance.get(), now, zone));
+    String why = why(alert, level, overnight, offCall, now);
     if (level.isNoisy()) {
       Optional<QuietMode> quiet = QuietMode.effective(situation.manualQuiet(), policy, now);
       if (quiet.isPresent()) {
@@ -76,8 +79,8 @@ public final class NoiseDecider {
         : "snoozed until " + Times.clock(alert.snoozedUntil(), now, policy.zone());
   }
 
-  private String why(Alert alert, Level level, boolean overnight, Instant now) {
-    String when = alert.severity().label() + (overnight ? " overnight" : " by day");
+  private String why(Alert alert, Level level, boolean overnight, boolean offCall, Instant now) {
+    String when = alert.severity().label() + (offCall ? " off call" : overnight ? " overnight" : " by day");
     return switch (level) {
       case WAKE -> when + ": wake ladder";
       case CHIME -> when + ": notification and chime";

@@ -35,6 +35,11 @@ public record Silence(long id, Map<String, String> matchers, Instant starts, Ins
   }
 
   public boolean matches(Alert alert) {
+    return matches(matchers, alert);
+  }
+
+  /** True when the alert matches every matcher, as a silence matches (also used by maintenance windows). */
+  public static boolean matches(Map<String, String> matchers, Alert alert) {
     for (Map.Entry<String, String> m : matchers.entrySet()) {
       if (!matchesOne(m.getKey(), m.getValue(), alert)) return false;
     }

@@ -30,6 +30,9 @@ import java.util.Set;
  * </pre>
  */
 final class PolicyReader {
+  /** Keys of policy.yaml read beside the policy: {@code oncall} by {@link OncallReader} into {@link RuleSet#oncall()}. */
+  static final List<String> READ_BESIDE = List.of("oncall");
+
   static final List<PolicySection> SECTIONS = List.of(
       new TimezoneSection(),
       new WindowSection("overnight", true),
@@ -46,6 +49,7 @@ final class PolicyReader {
   private static Set<String> keys() {
     Set<String> all = new LinkedHashSet<>();
     SECTIONS.forEach(s -> all.addAll(s.keys()));
+    all.addAll(READ_BESIDE);
     return Set.copyOf(all);
   }
 

@@ -13,6 +13,8 @@ import dev.vigil.check.Target;
 import dev.vigil.evaluate.Condition;
 import dev.vigil.evaluate.ConditionParser;
 import dev.vigil.evaluate.ConditionSyntaxException;
+import dev.vigil.policy.MaintenanceRule;
+import dev.vigil.policy.OncallSpec;
 import dev.vigil.policy.Policy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,11 +35,11 @@ import java.util.stream.Stream;
  * {@code validate}, the hot reload and the settings page all take its {@link LoadResult}.
  */
 public final class RulesLoader {
-  private static final Set<String> TOP = Set.of("monitors", "heartbeats", "sources");
+  private static final Set<String> TOP = Set.of("monitors", "heartbeats", "sources", "maintenance");
   private static final Set<String> MONITOR = union(Set.of("id", "interval", "timeout", "severity", "confirm", "recover",
-      "expect", "labels", "breakthrough"), TargetField.fields());
-  private static final Set<String> HEARTBEAT = Set.of("id", "every", "cron", "grace", "severity", "labels");
-  private static final Set<String> SOURCE = Set.of("id", "alertmanager", "interval", "matchers", "labels");
+      "expect", "labels", "breakthrough", "dependsOn"), TargetField.fields());
+  private static final Set<String> HEARTBEAT = Set.of("id", "every", "cron", "grace", "severity", "labels", "dependsOn");
+  private static final Set<String> SOURCE = Set.of("id", "alertmanager", "interval", "matchers", "labels", "dependsOn", "dependsOnMatch");
   private static final java.util.regex.Pattern MATCHER =
       java.util.regex.Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*\\s*(=|!=|=~|!~)\\s*\".*\"");
   private static final CronParser CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
@@ -62,6 +64,9 @@ public final class RulesLoader {
   private final Map<String, Location> firstDefined = new HashMap<>();
   private Policy policy = PolicyReader.defaults();
   private Path policyFile;
+  private final DependencyReader dependencies = new DependencyReader();
+  private final List<MaintenanceRule> maintenance = new ArrayList<>();
+  private OncallSpec oncall;
   private String content = "";
 
   private RulesLoader(Path dir, Map<String, String> env) {
@@ -101,8 +106,12 @@ public final class RulesLoader {
   }
 
   private LoadResult result() {
+    Set<String> known = new java.util.TreeSet<>();
+    firstDefined.keySet().stream().filter(k -> k.startsWith("monitor ") || k.startsWith("heartbeat "))
+        .forEach(k -> known.add(k.substring(k.indexOf(' ') + 1)));
+    Map<String, List<String>> dependsOn = dependencies.resolve(known, problems);
     sortProblems();
-    return new LoadResult(new RuleSet(dir, monitors, heartbeats, sources, policy, policyFile), problems);
+    return new LoadResult(new RuleSet(dir, monitors, heartbeats, sources, policy, policyFile, dependsOn, maintenance, oncall), problems);
   }
 
   private void sortProblems() {
@@ -138,7 +147,7 @@ public final class RulesLoader {
     YamlNode root = YamlReader.read(file, content, problems);
     if (root == null) return;
     if (!root.isMap()) {
-      problems.add(RuleProblem.at(root.where, "expected a map" + (isPolicy(file) ? "" : " with monitors:, heartbeats: or sources:")
+      problems.add(RuleProblem.at(root.where, "expected a map" + (isPolicy(file) ? "" : " with monitors:, heartbeats:, sources: or maintenance:")
           + ", not " + root.describe()));
     } else if (isPolicy(file)) {
       readPolicy(file, root);
@@ -149,6 +158,10 @@ public final class RulesLoader {
       each(root, "monitors", "monitor", this::readMonitor);
       each(root, "heartbeats", "heartbeat", this::readHeartbeat);
       each(root, "sources", "source", this::readSource);
+      each(root, "maintenance", "maintenance window", (map, name) -> {
+        MaintenanceRule w = MaintenanceReader.read(new Fields(map, name, MaintenanceReader.FIELDS, env, problems));
+        if (w != null) maintenance.add(w);
+      });
     }
   }
 
@@ -200,6 +213,7 @@ public final class RulesLoader {
     Map<String, String> headers = f.textMap("headers", true);
     boolean breakthrough = f.bool("breakthrough", false);
     long bodyCap = f.size("bodyCap", CheckRequest.DEFAULT_BODY_CAP);
+    dependencies.read(f, id);
     if (f.failed()) return;
     monitors.add(new Monitor(id, target, interval, timeout, severity, confirm, recover, expect, labels, headers,
         breakthrough, bodyCap, map.where));
@@ -266,6 +280,7 @@ public final class RulesLoader {
     Duration grace = f.duration("grace", Duration.ofMinutes(5), Duration.ZERO);
     var severity = f.severity("severity");
     Map<String, String> labels = f.textMap("labels", true);
+    dependencies.read(f, id);
     if (f.failed()) return;
     heartbeats.add(new HeartbeatRule(id, every, cron, grace, severity, labels, map.where));
   }
@@ -292,8 +307,11 @@ public final class RulesLoader {
       }
     }
     Map<String, String> labels = f.textMap("labels", true);
+    dependencies.read(f, id == null ? null : "alertmanager:" + id);
+    Map<String, String> dependsOnMatch = f.textMap("dependsOnMatch", false);
+    if (!dependsOnMatch.isEmpty() && !f.has("dependsOn")) f.problem("dependsOnMatch", "goes with \"dependsOn\"");
     if (f.failed()) return;
-    sources.add(new SourceRule(id, url, interval, matchers, labels, map.where));
+    sources.add(new SourceRule(id, url, interval, matchers, labels, map.where, dependsOnMatch));
   }
 
   private void readPolicy(Path file, YamlNode root) {
@@ -303,5 +321,6 @@ public final class RulesLoader {
     }
     policyFile = file;
     policy = PolicyReader.read(root, env, problems);
+    oncall = OncallReader.read(root.fields.get("oncall"), dir, env, problems);
   }
 }

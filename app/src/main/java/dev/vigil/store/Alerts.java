@@ -19,7 +19,7 @@ final class Alerts {
 
   private static final String COLUMNS =
       "id, fingerprint, monitor, severity, state, first_seen, last_seen, resolved_at, count, summary, labels, snoozed_until,"
-          + " reopens, acknowledged_at";
+          + " reopens, acknowledged_at, held_by";
   private static final String OPEN = "state != 'resolved'";
   private static final String SELECT = "SELECT " + COLUMNS + " FROM alerts ";
   private static final String NEWEST_FIRST = " ORDER BY first_seen DESC, id DESC";
@@ -45,8 +45,8 @@ final class Alerts {
   private static final String ACKNOWLEDGED_AFTER_RESOLVE =
       SELECT + "WHERE state = 'resolved' AND acknowledged_at IS NOT NULL AND acknowledged_at > ? ORDER BY acknowledged_at";
   private static final String FIRE =
-      "INSERT INTO alerts (fingerprint, monitor, severity, state, first_seen, last_seen, count, summary, labels)"
-          + " VALUES (?, ?, ?, 'firing', ?, ?, 1, ?, ?)"
+      "INSERT INTO alerts (fingerprint, monitor, severity, state, first_seen, last_seen, count, summary, labels, held_by)"
+          + " VALUES (?, ?, ?, 'firing', ?, ?, 1, ?, ?, ?)"
           + " ON CONFLICT (fingerprint) WHERE " + OPEN
           + " DO UPDATE SET count = count + 1, last_seen = excluded.last_seen, summary = excluded.summary"
           + " RETURNING id, count";
@@ -113,12 +113,18 @@ final class Alerts {
     return db.queryOne(FIND_OPEN, Alerts::alert, fingerprint);
   }
 
-  /**
-   * Opens an alert, folds into the open one, or, when the fingerprint's last alert resolved at or after
-   * {@code reopenCutoff}, reopens that one (event "reopened"). A null cutoff never reopens.
-   */
   Alert fire(String fingerprint, String monitor, Severity severity, String summary, Map<String, String> labels, Instant at,
       Instant reopenCutoff) {
+    return fire(fingerprint, monitor, severity, summary, labels, at, reopenCutoff, null);
+  }
+
+  /**
+   * Opens an alert, folds into the open one, or, when the fingerprint's last alert resolved at or after
+   * {@code reopenCutoff}, reopens that one (event "reopened"). A null cutoff never reopens. A new alert is held back
+   * by {@code heldBy} (a failing parent; null for none).
+   */
+  Alert fire(String fingerprint, String monitor, Severity severity, String summary, Map<String, String> labels, Instant at,
+      Instant reopenCutoff, String heldBy) {
     long millis = at.toEpochMilli();
     String text = text(summary);
     if (reopenCutoff != null) {
@@ -130,14 +136,15 @@ final class Alerts {
       }
     }
     long[] idCount = db.queryOne(FIRE, row -> new long[] {row.getLong(1), row.getLong(2)},
-            fingerprint, monitor, severity.label(), millis, millis, text, LabelsJson.write(labels))
+            fingerprint, monitor, severity.label(), millis, millis, text, LabelsJson.write(labels), heldBy)
         .orElseThrow();
     if (idCount[1] > 1) return find(idCount[0]).orElseThrow(); // folded into the alert already open
     // A new row holds exactly what was bound (times to the millisecond, as stored): no need to read it back.
     Instant stored = Instant.ofEpochMilli(millis);
     Alert alert = new Alert(idCount[0], fingerprint, monitor, severity, AlertState.FIRING, stored, stored, null, 1, text,
-        labels == null ? Map.of() : labels, null);
+        labels == null ? Map.of() : labels, null, heldBy);
     addEvent(alert.id(), at, "fired", alert.summary(), ENGINE);
+    if (heldBy != null) addEvent(alert.id(), at, "held", "held: " + heldBy + " is down", ENGINE);
     return alert;
   }
 
@@ -299,7 +306,8 @@ final class Alerts {
         LabelsJson.read(row.getString(11)),
         instant(row, 12),
         row.getLong(13),
-        instant(row, 14));
+        instant(row, 14),
+        row.getString(15));
   }
 
   private static Instant instant(ResultSet row, int column) throws SQLException {

@@ -44,8 +44,14 @@ final class EngineTransaction implements EngineWrites {
 
   @Override
   public Alert fire(String fingerprint, String monitor, Severity severity, String summary, Map<String, String> labels, Instant at) {
+    return fire(fingerprint, monitor, severity, summary, labels, at, null);
+  }
+
+  @Override
+  public Alert fire(String fingerprint, String monitor, Severity severity, String summary, Map<String, String> labels,
+      Instant at, String heldBy) {
     touchedAlerts = true;
-    return alerts.fire(fingerprint, monitor, severity, summary, labels, at, reopenWithin.isZero() ? null : at.minus(reopenWithin));
+    return alerts.fire(fingerprint, monitor, severity, summary, labels, at, reopenWithin.isZero() ? null : at.minus(reopenWithin), heldBy);
   }
 
   @Override

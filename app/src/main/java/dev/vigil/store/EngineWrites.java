@@ -15,6 +15,15 @@ public interface EngineWrites {
    */
   Alert fire(String fingerprint, String monitor, Severity severity, String summary, Map<String, String> labels, Instant at);
 
+  /**
+   * {@link #fire} while a monitor it depends on fails: a new alert records {@code heldBy} (the root cause) and a
+   * "held" event. Stores that keep no {@code heldBy} fire as usual.
+   */
+  default Alert fire(String fingerprint, String monitor, Severity severity, String summary, Map<String, String> labels,
+      Instant at, String heldBy) {
+    return fire(fingerprint, monitor, severity, summary, labels, at);
+  }
+
   /** Another failing check for an open alert: count + 1, lastSeen, summary. Returns empty if none is open. */
   java.util.Optional<Alert> repeat(String fingerprint, String summary, Instant at);
 

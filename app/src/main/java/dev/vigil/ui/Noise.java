@@ -18,17 +18,27 @@ public final class Noise {
   private Noise() {}
 
   public static String reason(Alert alert, NoiseRules rules, Instant now, ZoneId zone) {
+    return reason(alert, rules, now, zone, java.util.Set.of());
+  }
+
+  /** @param openMonitors the monitors with an open alert: a parent among them still holds its dependents back */
+  public static String reason(Alert alert, NoiseRules rules, Instant now, ZoneId zone, java.util.Set<String> openMonitors) {
     if (alert.state() == AlertState.RESOLVED) return "Resolved: silent";
     if (alert.snoozedUntil() != null && alert.snoozedUntil().isAfter(now)) {
       return "Snoozed until " + Times.clock(alert.snoozedUntil(), now, zone) + ": silent";
     }
     if (alert.state() == AlertState.ACKNOWLEDGED) return "Acknowledged: silent";
+    if (alert.heldBy() != null && openMonitors.contains(alert.heldBy())) return "Held: " + alert.heldBy() + " is down: silent";
     Decision decision = rules.decide(alert, now);
     String behaviour = behaviour(alert, decision.level(), rules.isOvernight(now), now, rules, zone);
     Optional<QuietMode> quiet = rules.quiet(now);
     if (!decision.isSent()) {
       Optional<Silence> silence = rules.silencing(alert, now);
       if (silence.isPresent()) return silenced(silence.get(), now, zone);
+      var maintenance = rules.inMaintenance(alert, now);
+      if (maintenance.isPresent()) {
+        return "In maintenance until " + Times.clock(maintenance.get().ends(), now, zone) + " (" + maintenance.get().id() + "): silent";
+      }
       if (decision.level().isNoisy() && quiet.isPresent()) return quiet(quiet.get(), now, zone) + ": recorded, not ringing";
       return behaviour;
     }

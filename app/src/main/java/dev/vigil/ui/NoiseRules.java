@@ -3,6 +3,8 @@ package dev.vigil.ui;
 import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertChange;
 import dev.vigil.policy.Decision;
+import dev.vigil.policy.MaintenanceWindow;
+import dev.vigil.policy.OnCall;
 import dev.vigil.policy.NoiseDecider;
 import dev.vigil.policy.Policy;
 import dev.vigil.policy.QuietMode;
@@ -21,10 +23,19 @@ import java.util.Set;
  *
  * @param manualQuiet quiet mode turned on by hand, or null
  */
-public record NoiseRules(Policy policy, QuietMode manualQuiet, List<Silence> silences, Set<String> breakthrough) {
+public record NoiseRules(
+    Policy policy, QuietMode manualQuiet, List<Silence> silences, Set<String> breakthrough, List<MaintenanceWindow> maintenance,
+    OnCall onCall) {
   public NoiseRules {
     silences = List.copyOf(silences);
     breakthrough = Set.copyOf(breakthrough);
+    maintenance = List.copyOf(maintenance);
+    onCall = onCall == null ? OnCall.always() : onCall;
+  }
+
+  /** No scheduled maintenance. */
+  public NoiseRules(Policy policy, QuietMode manualQuiet, List<Silence> silences, Set<String> breakthrough) {
+    this(policy, manualQuiet, silences, breakthrough, List.of(), OnCall.always());
   }
 
   /** The default policy in {@code zone}, no quiet mode, no silences. */
@@ -35,7 +46,7 @@ public record NoiseRules(Policy policy, QuietMode manualQuiet, List<Silence> sil
   /** What the notifier would do if {@code alert} fired at {@code now}. */
   public Decision decide(Alert alert, Instant now) {
     return new NoiseDecider(policy).decide(new AlertChange(AlertChange.Kind.FIRED, alert, now),
-        new Situation(manualQuiet, silences, breakthrough.contains(alert.monitor())));
+        new Situation(manualQuiet, silences, breakthrough.contains(alert.monitor()), maintenance, onCall));
   }
 
   public boolean isOvernight(Instant now) {
@@ -45,6 +56,11 @@ public record NoiseRules(Policy policy, QuietMode manualQuiet, List<Silence> sil
   /** The silence that holds {@code alert} back at {@code now}, if any (the one the decider names). */
   public Optional<Silence> silencing(Alert alert, Instant now) {
     return Silence.firstMatch(silences, alert, now);
+  }
+
+  /** The maintenance window that holds {@code alert} back at {@code now}, if any. */
+  public Optional<MaintenanceWindow.Occurrence> inMaintenance(Alert alert, Instant now) {
+    return MaintenanceWindow.covering(maintenance, alert, now, policy.zone());
   }
 
   /** Quiet mode in force at {@code now}, manual or the policy's quiet hours. */

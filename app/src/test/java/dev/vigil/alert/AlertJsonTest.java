@@ -19,7 +19,7 @@ class AlertJsonTest {
     assertThat(BERLIN.write(alert).toString()).isEqualTo(
         "{\"id\":7,\"monitor\":\"payments-api\",\"severity\":\"critical\",\"state\":\"firing\","
             + "\"firstSeen\":\"2026-03-29T01:59:59+01:00\",\"lastSeen\":\"2026-03-29T03:00:30+02:00\",\"resolvedAt\":null,"
-            + "\"count\":3,\"reopens\":0,\"summary\":\"status (503) == 200\",\"labels\":{\"env\":\"prod\",\"team\":\"payments\"}}");
+            + "\"count\":3,\"reopens\":0,\"summary\":\"status (503) == 200\",\"labels\":{\"env\":\"prod\",\"team\":\"payments\"},\"heldBy\":null}");
   }
 
   @Test

@@ -405,7 +405,7 @@ class LocalApiTest {
     JsonNode alert = json(response.body()).get(0);
     List<String> fields = new ArrayList<>();
     alert.fieldNames().forEachRemaining(fields::add);
-    assertThat(fields).containsExactly("id", "monitor", "severity", "state", "firstSeen", "lastSeen", "resolvedAt", "count", "reopens", "summary", "labels");
+    assertThat(fields).containsExactly("id", "monitor", "severity", "state", "firstSeen", "lastSeen", "resolvedAt", "count", "reopens", "summary", "labels", "heldBy");
     assertThat(alert.get("state").asText()).isEqualTo("firing");
     assertThat(alert.get("firstSeen").asText()).as("Berlin, summer time began at 01:00 UTC").isEqualTo("2026-03-29T03:30:00+02:00");
     assertThat(alert.get("resolvedAt").isNull()).isTrue();

@@ -22,7 +22,8 @@ class FirstRunTest {
 
     Path rules = root.resolve("config/vigil/rules");
     assertThat(first.rulesDir()).isEqualTo(rules);
-    assertThat(first.files()).containsExactly("vigil.yaml", "policy.yaml", "examples/messaging.yaml", "examples/payments.yaml");
+    assertThat(first.files()).containsExactly("vigil.yaml", "policy.yaml", "examples/messaging.yaml", "examples/payments.yaml",
+        "examples/platform.yaml", "examples/policy.yaml");
     for (String f : first.files()) assertThat(rules.resolve(f)).isRegularFile();
     assertThat(Files.readString(rules.resolve("vigil.yaml")))
         .isEqualTo(Files.readString(Path.of("../alert-rules/vigil.yaml")));
@@ -48,7 +49,7 @@ class FirstRunTest {
 
     assertThat(first.welcomeMessage()).isEqualTo(
         "Welcome to Vigil. It created " + root.resolve("config/vigil/rules")
-            + " with vigil.yaml, policy.yaml and examples/ (messaging.yaml, payments.yaml).\n"
+            + " with vigil.yaml, policy.yaml and examples/ (messaging.yaml, payments.yaml, platform.yaml, policy.yaml).\n"
             + "Edit vigil.yaml to watch your own services (copy monitors from examples/), check the time zone in"
             + " policy.yaml (set to Europe/Paris), then run `vigil validate`.\n"
             + "Vigil reloads the folder while it runs. To see alerts on a simulated fleet first: `vigil demo`.");

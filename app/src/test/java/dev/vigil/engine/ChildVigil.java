@@ -30,7 +30,7 @@ final class ChildVigil {
   /** Any command run through {@code wrapper} (e.g. a shell that sets up a network namespace, then runs {@code "$@"}). */
   static Process command(List<String> wrapper, Path log, List<String> jvmOptions, Map<String, String> env, List<String> args)
       throws IOException {
-    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String classpath = shippedClasspath(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
     List<String> command = new ArrayList<>(wrapper);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
@@ -42,6 +42,38 @@ final class ChildVigil {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(env);
     return builder.start();
+  }
+
+  /**
+   * The classpath as vigil.jar ships it: ical4j without its java.time ZoneRulesProvider (app/pom.xml filters it out of
+   * the shaded jar; on the test classpath it would load at every start).
+   */
+  static synchronized String shippedClasspath(String classpath) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (String entry : classpath.split(java.io.File.pathSeparator)) {
+      if (!entry.contains("ical4j")) {
+        out.add(entry);
+        continue;
+      }
+      Path stripped = Path.of(System.getProperty("java.io.tmpdir"), "vigil-test-" + Path.of(entry).getFileName());
+      if (!java.nio.file.Files.exists(stripped)) {
+        Path tmp = java.nio.file.Files.createTempFile(stripped.getParent(), "vigil-test-", ".jar");
+        try (var in = new java.util.zip.ZipFile(entry);
+            var zip = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(tmp))) {
+          for (var e : java.util.Collections.list(in.entries())) {
+            if (e.getName().equals("META-INF/services/java.time.zone.ZoneRulesProvider")) continue;
+            zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+            try (var data = in.getInputStream(e)) {
+              data.transferTo(zip);
+            }
+            zip.closeEntry();
+          }
+        }
+        java.nio.file.Files.move(tmp, stripped, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+      out.add(stripped.toString());
+    }
+    return String.join(java.io.File.pathSeparator, out);
   }
 
   /** Waits for the "Vigil is watching" line; returns System.nanoTime() when it was seen. */

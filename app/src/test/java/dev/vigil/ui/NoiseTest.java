@@ -73,6 +73,22 @@ class NoiseTest {
   }
 
   @Test
+  void aMaintenanceWindowSaysWhichAndUntilWhen() {
+    var backup = new dev.vigil.policy.MaintenanceWindow(new dev.vigil.policy.MaintenanceRule("db-backup",
+        Map.of("monitor", "payments-api"), null, "0 1 * * *", Duration.ofHours(3), new dev.vigil.config.Location(java.nio.file.Path.of("m.yaml"), 1, 1)));
+    NoiseRules rules = new NoiseRules(Policy.defaults(BERLIN), null, List.of(), Set.of(), List.of(backup), null);
+    assertThat(Noise.reason(firing(Severity.CRITICAL), rules, NIGHT, BERLIN)).isEqualTo("In maintenance until 04:00 (db-backup): silent");
+  }
+
+  @Test
+  void aServiceHeldByItsFailingDatabaseSaysSoUntilTheDatabaseIsBack() {
+    Alert held = new Alert(9, "fp9", "accounts-api", Severity.CRITICAL, AlertState.FIRING, NIGHT, NIGHT, null, 1, "status (503) < 400",
+        Map.of(), null, "core-db");
+    assertThat(Noise.reason(held, CALM, NIGHT, BERLIN, Set.of("core-db", "accounts-api"))).isEqualTo("Held: core-db is down: silent");
+    assertThat(Noise.reason(held, CALM, NIGHT, BERLIN, Set.of("accounts-api"))).isEqualTo("Overnight: critical wakes you (alarm)");
+  }
+
+  @Test
   void anAcknowledgedAlertIsSilent() {
     assertThat(Noise.reason(Samples.alert(1, AlertState.ACKNOWLEDGED), CALM, NIGHT, BERLIN)).isEqualTo("Acknowledged: silent");
   }

@@ -37,9 +37,9 @@ public final class AlertRow {
     this.searchText = (monitor + " " + lastFailure + " " + severity).toLowerCase(Locale.ROOT);
   }
 
-  static AlertRow of(Alert a, NoiseRules noise, Instant now, ZoneId zone) {
+  static AlertRow of(Alert a, NoiseRules noise, Instant now, ZoneId zone, java.util.Set<String> openMonitors) {
     return new AlertRow(a, a.severity().label(), a.monitor(), Times.since(a.firstSeen(), now, zone),
-        a.count() == 1 ? "1 time" : a.count() + " times", a.summary(), Noise.reason(a, noise, now, zone));
+        a.count() == 1 ? "1 time" : a.count() + " times", a.summary(), Noise.reason(a, noise, now, zone, openMonitors));
   }
 
   public Alert alert() {

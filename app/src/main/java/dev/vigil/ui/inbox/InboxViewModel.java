@@ -101,11 +101,12 @@ public final class InboxViewModel {
   private Rows rowsOf(DeskSnapshot s) {
     Instant now = ctx.clock().instant();
     ZoneId zone = ctx.zone(); // once: the app's zone() reads the policy
+    java.util.Set<String> openMonitors = s.open().stream().map(Alert::monitor).collect(java.util.stream.Collectors.toSet());
     List<AlertRow> next = s.open().stream()
         .sorted(Comparator.comparing((Alert a) -> !Noise.isFiring(a, now))
             .thenComparing(Alert::severity)
             .thenComparing(Alert::firstSeen, Comparator.reverseOrder()))
-        .map(a -> AlertRow.of(a, s.noise(), now, zone))
+        .map(a -> AlertRow.of(a, s.noise(), now, zone, openMonitors))
         .toList();
     long firing = s.open().stream().filter(a -> Noise.isFiring(a, now)).count();
     return new Rows(next, s.open().isEmpty() ? "Nothing open. All well." : s.open().size() + " open, " + firing + " firing");

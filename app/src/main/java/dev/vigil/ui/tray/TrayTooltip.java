@@ -2,6 +2,7 @@ package dev.vigil.ui.tray;
 
 import dev.vigil.alert.Alert;
 import dev.vigil.policy.FlapDetector;
+import dev.vigil.policy.OnCall;
 import dev.vigil.ui.DeskSnapshot;
 import dev.vigil.ui.Noise;
 import dev.vigil.ui.Times;
@@ -10,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The tray tooltip in words: "2 firing, 1 acknowledged (1 flapping), quiet until 07:00", led by what is wrong with
- * Vigil itself ("Not watching: ...", "rules not reloaded: 2 problems, see `vigil status`"). An alert is flapping here
- * when it reopened {@link FlapDetector#REOPENS} times or more.
+ * The tray tooltip in words: "2 firing, 1 acknowledged (1 flapping), quiet until 07:00, on call until Mon 09:00", led
+ * by what is wrong with Vigil itself ("Not watching: ...", "rules not reloaded: 2 problems, see `vigil status`"). An
+ * alert is flapping here when it reopened {@link FlapDetector#REOPENS} times or more.
  */
 public final class TrayTooltip {
   private TrayTooltip() {}
@@ -44,7 +45,15 @@ public final class TrayTooltip {
     if (s.quiet().on()) {
       parts.add(s.quiet().until() == null ? "quiet" : "quiet until " + Times.clock(s.quiet().until(), s.at(), zone));
     }
-    return parts.isEmpty() ? "All well" : String.join(", ", parts);
+    OnCall onCall = s.noise().onCall();
+    String shift = null;
+    if (!onCall.source().equals("always")) {
+      OnCall.Status now = onCall.at(s.at());
+      shift = OnCall.describe(now, zone) + (now.problem() == null ? "" : " (" + now.problem() + ")");
+    }
+    if (parts.isEmpty()) return shift == null ? "All well" : "All well, " + shift;
+    if (shift != null) parts.add(shift);
+    return String.join(", ", parts);
   }
 
   private static String flapping(int n) {

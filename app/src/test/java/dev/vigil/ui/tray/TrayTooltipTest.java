@@ -49,4 +49,15 @@ class TrayTooltipTest {
     var s = new DeskSnapshot(List.of(Samples.alert(1, AlertState.FIRING)), QuietStatus.OFF, WatchStatus.WATCHING.withReloadProblems(1), NOW);
     assertThat(TrayTooltip.of(s, BERLIN)).isEqualTo("rules not reloaded: 1 problem, see `vigil status`, 1 firing");
   }
+
+  @Test
+  void saysWhenTheShiftEndsOrTheNextOneStarts() {
+    var rotation = dev.vigil.policy.OnCall.rotation(new dev.vigil.policy.OncallSpec.Rotation(
+        java.time.LocalDateTime.parse("2026-11-23T09:00"), java.time.Duration.ofDays(7), java.time.Duration.ofDays(21)), BERLIN, java.util.Map.of());
+    var noise = new dev.vigil.ui.NoiseRules(dev.vigil.policy.Policy.defaults(BERLIN), null, List.of(), java.util.Set.of(), List.of(), rotation);
+    var onCall = new DeskSnapshot(List.of(Samples.alert(1, AlertState.FIRING)), QuietStatus.OFF, WatchStatus.WATCHING, noise, NOW);
+    assertThat(TrayTooltip.of(onCall, BERLIN)).isEqualTo("1 firing, on call until Mon 09:00");
+    var offCall = new DeskSnapshot(List.of(), QuietStatus.OFF, WatchStatus.WATCHING, noise, Instant.parse("2026-12-01T12:00:00Z"));
+    assertThat(TrayTooltip.of(offCall, BERLIN)).isEqualTo("All well, off call, next shift Mon 09:00");
+  }
 }
