@@ -43,6 +43,11 @@ public final class AlertJson {
   }
 
   private String time(Instant instant) {
+    return time(instant, zone);
+  }
+
+  /** A time as every JSON answer writes it: ISO-8601 to the second, with the zone's offset, seconds always shown. */
+  public static String time(Instant instant, java.time.ZoneId zone) {
     if (instant == null) return null;
     return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), zone).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }

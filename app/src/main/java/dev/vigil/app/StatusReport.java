@@ -11,9 +11,7 @@ import dev.vigil.rules.RuleSet;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -97,7 +95,6 @@ final class StatusReport {
   }
 
   private static String time(Instant t, ZoneId zone) {
-    return t == null ? null
-        : OffsetDateTime.ofInstant(t.truncatedTo(ChronoUnit.SECONDS), zone).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    return dev.vigil.alert.AlertJson.time(t, zone);
   }
 }

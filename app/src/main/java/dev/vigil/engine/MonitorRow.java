@@ -47,6 +47,6 @@ public record MonitorRow(
   }
 
   private static String time(Instant at, ZoneId zone) {
-    return at == null ? null : at.atZone(zone).toOffsetDateTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    return dev.vigil.alert.AlertJson.time(at, zone); // toString() would drop ":00" seconds
   }
 }

@@ -66,14 +66,16 @@ class NetworkNamespaceTest {
     Thread.sleep(3_000); // more checks fail; still one notice
     seen = notifications(data);
 
+    // Checks land one by one: the verdict names as many monitors as had answered (or not) when it was made.
+    String offline = "this machine's network is down: no route beyond loopback; (its one monitor gets|all [23] monitors get) no answer";
     assertThat(seen).as("notifications: %s\nlog: %s", seen, Files.readString(dir.resolve("vigil.log")))
         .filteredOn(n -> n.channel().equals("desktop") && n.reason().startsWith("this machine's network is down"))
         .singleElement()
-        .satisfies(n -> assertThat(n.reason()).isEqualTo("this machine's network is down: no route beyond loopback; all 3 monitors get no answer"));
+        .satisfies(n -> assertThat(n.reason()).matches(offline));
     assertThat(seen).filteredOn(n -> n.channel().equals("ladder"))
         .isNotEmpty()
-        .allSatisfy(n -> assertThat(n.outcome().label() + ": " + n.reason()).isEqualTo("suppressed: this machine's network is down:"
-            + " no route beyond loopback; all 3 monitors get no answer: one notice, not a page per monitor"));
+        .allSatisfy(n -> assertThat(n.outcome().label() + ": " + n.reason())
+            .matches("suppressed: " + offline + ": one notice, not a page per monitor"));
   }
 
   @Test
