@@ -6,6 +6,7 @@ import dev.vigil.api.LocalApi;
 import dev.vigil.check.Checkers;
 import dev.vigil.check.HttpChecker;
 import dev.vigil.heartbeat.Heartbeats;
+import dev.vigil.http.Web;
 import dev.vigil.source.AlertmanagerSilencer;
 import dev.vigil.source.Sources;
 import dev.vigil.store.IntakeStore;
@@ -86,18 +87,24 @@ public final class Watch implements AutoCloseable {
   public static Watch start(
       Path dataDir, RuleSet rules, Path rulesDir, Map<String, String> env, int apiPort, Clock clock, Desktop desktop) {
     HttpServerLimits.apply();
-    // OkHttp's first client (its classes, the trust store) and the database open on two cores at once: start-up
-    // is the time to the tray icon
+    // OkHttp's clients (its classes, the trust store) and the database open on two cores at once: start-up
+    // is the time to the tray icon. The checks' client first; then the one the channels and sources share.
     FutureTask<HttpChecker> checker = new FutureTask<>(() -> HttpChecker.create(clock));
-    Thread early = new Thread(checker, "vigil-start-http");
+    FutureTask<Web> outbound = new FutureTask<>(Web::create);
+    Thread early = new Thread(() -> {
+      checker.run();
+      outbound.run();
+    }, "vigil-start-http");
     early.setDaemon(true);
     early.start();
     SqliteStore store = SqliteStore.openForWatching(dataDir, clock);
     PolicyStore policyStore = null;
     HttpChecker http;
+    Web web;
     try {
       policyStore = PolicyStore.open(store.database());
       http = join(checker);
+      web = join(outbound);
     } catch (RuntimeException | Error e) {
       if (policyStore != null) policyStore.close();
       store.close();
@@ -116,6 +123,7 @@ public final class Watch implements AutoCloseable {
             .acknowledger((id, actor) -> store.acknowledge(id, null, actor, clock.instant()))
             .breakthrough(breakthrough(rules))
             .networkDown(engine::networkDown)
+            .web(web)
             .build();
     self.set(notifier);
     engine.addListener(notifier);
@@ -128,7 +136,7 @@ public final class Watch implements AutoCloseable {
     IntakeStore intake = IntakeStore.open(dataDir);
     Heartbeats heartbeats = Heartbeats.start(rules.heartbeats(), intake, engine, clock);
     engine.heartbeatSink(heartbeats::ping);
-    Sources sources = Sources.start(rules.sources(), engine, store, intake, AlertmanagerSilencer.DEFAULT_SILENCE, clock);
+    Sources sources = Sources.start(rules.sources(), engine, store, intake, web, AlertmanagerSilencer.DEFAULT_SILENCE, clock);
     engine.addListener(sources);
     engine.addReloadListener(next -> {
       heartbeats.reload(next.heartbeats());
@@ -178,9 +186,9 @@ public final class Watch implements AutoCloseable {
     return watch;
   }
 
-  private static HttpChecker join(FutureTask<HttpChecker> checker) {
+  private static <T> T join(FutureTask<T> task) {
     try {
-      return checker.get();
+      return task.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while starting", e);

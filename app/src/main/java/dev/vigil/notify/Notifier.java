@@ -5,6 +5,7 @@ import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertChange;
 import dev.vigil.alert.AlertListener;
 import dev.vigil.alert.AlertState;
+import dev.vigil.http.Web;
 import dev.vigil.policy.Policy;
 import dev.vigil.store.PolicyStore;
 import java.time.Clock;
@@ -62,6 +63,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
   private final HeldNotices held;
   private final Notices notices;
   private final AlertNoise noise;
+  private final Web web;
   private ScheduledExecutorService ticker;
 
   // guarded by this
@@ -74,6 +76,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
   private Notifier(Builder b) {
     this.store = b.store;
     this.clock = b.clock;
+    this.web = b.web();
     this.rules = new PolicyInForce(b.policy, b.breakthrough);
     this.alarm = b.alarm;
     this.onAcknowledge = b.onAcknowledge;
@@ -89,7 +92,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
     this.notices = new Notices(b, rules, deliveries, io);
     this.noise = new AlertNoise(b, rules, deliveries, escalations, held, notices);
     this.heartbeat = b.policy.channels().healthchecks() == null ? null
-        : new OutboundHeartbeat(b.policy.channels().healthchecks(), Http.client());
+        : new OutboundHeartbeat(b.policy.channels().healthchecks(), web);
     rules.refresh(store, clock.instant());
   }
 
@@ -117,7 +120,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
     escalations.update(newPolicy);
     noise.update(newPolicy);
     this.heartbeat = newPolicy.channels().healthchecks() == null ? null
-        : new OutboundHeartbeat(newPolicy.channels().healthchecks(), Http.client());
+        : new OutboundHeartbeat(newPolicy.channels().healthchecks(), web);
     if (listening) listenForPhoneReplies();
   }
 
@@ -133,7 +136,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
     if (replies != null && replies.config().equals(want)) return;
     if (replies != null) replies.close();
     replies = want == null || want.replyTopic() == null ? null
-        : new NtfyReplies(want, store.phoneAcks(), clock, new NtfyReplies.Listener() {
+        : new NtfyReplies(want, web, store.phoneAcks(), clock, new NtfyReplies.Listener() {
           @Override
           public void acknowledged(long alertId, Instant at) {
             acknowledge(alertId, "phone");
@@ -298,6 +301,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
     Function<String, CompletableFuture<Boolean>> confirm;
     LongConsumer onAcknowledge;
     Acknowledger acknowledger;
+    private Web web;
     Executor io;
     Set<String> breakthrough = Set.of();
     Supplier<Optional<String>> audioCheck = AudioCheck::problem;
@@ -374,6 +378,18 @@ public final class Notifier implements AlertListener, AutoCloseable {
       this.pushover = pushoverChannel;
       this.webhook = webhookChannel;
       return this;
+    }
+
+    /** The process's one outbound HTTP client, for the phone channels, the reply topic and the heartbeat. */
+    public Builder web(Web web) {
+      this.web = web;
+      return this;
+    }
+
+    /** The client given, or one made for this notifier (tests, the drill). */
+    Web web() {
+      if (web == null) web = Web.create();
+      return web;
     }
 
     public Notifier build() {

@@ -4,6 +4,7 @@ import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertChange;
 import dev.vigil.alert.AlertEvent;
 import dev.vigil.alert.AlertListener;
+import dev.vigil.http.Web;
 import dev.vigil.rules.SourceRule;
 import dev.vigil.store.AlertStore;
 import dev.vigil.store.IntakeStore;
@@ -48,19 +49,19 @@ public final class AlertmanagerSilencer implements AlertListener, AutoCloseable 
   private final ExecutorService worker;
 
   /** Silences as {@code vigil@HOSTNAME}. */
-  public AlertmanagerSilencer(SourceRule rule, AlertStore store, IntakeStore intakeStore, Duration silenceFor, Clock clock) {
-    this(rule, store, intakeStore, silenceFor, clock, "vigil@" + hostname());
+  public AlertmanagerSilencer(SourceRule rule, AlertStore store, IntakeStore intakeStore, Web web, Duration silenceFor, Clock clock) {
+    this(rule, store, intakeStore, web, silenceFor, clock, "vigil@" + hostname());
   }
 
   public AlertmanagerSilencer(
-      SourceRule rule, AlertStore store, IntakeStore intakeStore, Duration silenceFor, Clock clock, String createdBy) {
+      SourceRule rule, AlertStore store, IntakeStore intakeStore, Web web, Duration silenceFor, Clock clock, String createdBy) {
     this.rule = rule;
     this.store = store;
     this.intakeStore = intakeStore;
     this.silenceFor = silenceFor;
     this.clock = clock;
     this.createdBy = createdBy;
-    this.client = new AlertmanagerClient(rule.id(), rule.alertmanager(), Duration.ofSeconds(10));
+    this.client = new AlertmanagerClient(rule.id(), rule.alertmanager(), web, Duration.ofSeconds(10));
     this.prefix = AlertmanagerSource.fingerprintPrefix(rule.id());
     this.worker = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "vigil-silencer-" + rule.id());

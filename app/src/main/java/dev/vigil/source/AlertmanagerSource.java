@@ -4,6 +4,7 @@ import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertState;
 import dev.vigil.alert.ExternalAlert;
 import dev.vigil.alert.Intake;
+import dev.vigil.http.Web;
 import dev.vigil.rules.SourceRule;
 import dev.vigil.source.AlertmanagerClient.AmAlert;
 import dev.vigil.store.AlertStore;
@@ -47,12 +48,12 @@ public final class AlertmanagerSource implements AutoCloseable {
   private ScheduledExecutorService scheduler;
   private volatile String problem;
 
-  public AlertmanagerSource(SourceRule rule, Intake intake, AlertStore store, Clock clock) {
+  public AlertmanagerSource(SourceRule rule, Intake intake, AlertStore store, Web web, Clock clock) {
     this.rule = rule;
     this.intake = intake;
     this.store = store;
     this.clock = clock;
-    this.client = new AlertmanagerClient(rule.id(), rule.alertmanager(), timeout(rule.interval()));
+    this.client = new AlertmanagerClient(rule.id(), rule.alertmanager(), web, timeout(rule.interval()));
     this.prefix = fingerprintPrefix(rule.id());
   }
 
