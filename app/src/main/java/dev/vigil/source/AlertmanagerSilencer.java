@@ -6,7 +6,7 @@ import dev.vigil.alert.AlertEvent;
 import dev.vigil.alert.AlertListener;
 import dev.vigil.http.Web;
 import dev.vigil.rules.SourceRule;
-import dev.vigil.store.AlertStore;
+import dev.vigil.store.AlertDesk;
 import dev.vigil.store.IntakeStore;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -39,7 +39,7 @@ public final class AlertmanagerSilencer implements AlertListener, AutoCloseable 
   private static final Logger log = LoggerFactory.getLogger(AlertmanagerSilencer.class);
 
   private final SourceRule rule;
-  private final AlertStore store;
+  private final AlertDesk store;
   private final IntakeStore intakeStore;
   private final Duration silenceFor;
   private final Clock clock;
@@ -49,12 +49,12 @@ public final class AlertmanagerSilencer implements AlertListener, AutoCloseable 
   private final ExecutorService worker;
 
   /** Silences as {@code vigil@HOSTNAME}. */
-  public AlertmanagerSilencer(SourceRule rule, AlertStore store, IntakeStore intakeStore, Web web, Duration silenceFor, Clock clock) {
+  public AlertmanagerSilencer(SourceRule rule, AlertDesk store, IntakeStore intakeStore, Web web, Duration silenceFor, Clock clock) {
     this(rule, store, intakeStore, web, silenceFor, clock, "vigil@" + hostname());
   }
 
   public AlertmanagerSilencer(
-      SourceRule rule, AlertStore store, IntakeStore intakeStore, Web web, Duration silenceFor, Clock clock, String createdBy) {
+      SourceRule rule, AlertDesk store, IntakeStore intakeStore, Web web, Duration silenceFor, Clock clock, String createdBy) {
     this.rule = rule;
     this.store = store;
     this.intakeStore = intakeStore;

@@ -7,7 +7,7 @@ import dev.vigil.alert.Intake;
 import dev.vigil.http.Web;
 import dev.vigil.rules.SourceRule;
 import dev.vigil.source.AlertmanagerClient.AmAlert;
-import dev.vigil.store.AlertStore;
+import dev.vigil.store.AlertDesk;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,14 +41,14 @@ public final class AlertmanagerSource implements AutoCloseable {
 
   private final SourceRule rule;
   private final Intake intake;
-  private final AlertStore store;
+  private final AlertDesk store;
   private final Clock clock;
   private final AlertmanagerClient client;
   private final String prefix;
   private ScheduledExecutorService scheduler;
   private volatile String problem;
 
-  public AlertmanagerSource(SourceRule rule, Intake intake, AlertStore store, Web web, Clock clock) {
+  public AlertmanagerSource(SourceRule rule, Intake intake, AlertDesk store, Web web, Clock clock) {
     this.rule = rule;
     this.intake = intake;
     this.store = store;

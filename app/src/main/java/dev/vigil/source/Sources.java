@@ -5,7 +5,7 @@ import dev.vigil.alert.AlertListener;
 import dev.vigil.alert.Intake;
 import dev.vigil.http.Web;
 import dev.vigil.rules.SourceRule;
-import dev.vigil.store.AlertStore;
+import dev.vigil.store.AlertDesk;
 import dev.vigil.store.IntakeStore;
 import java.io.IOException;
 import java.time.Clock;
@@ -23,7 +23,7 @@ import java.util.Objects;
  */
 public final class Sources implements AlertListener, AutoCloseable {
   private final Intake intake;
-  private final AlertStore store;
+  private final AlertDesk store;
   private final IntakeStore intakeStore;
   private final Web web;
   private final Duration silenceFor;
@@ -37,7 +37,7 @@ public final class Sources implements AlertListener, AutoCloseable {
     }
   }
 
-  private Sources(Intake intake, AlertStore store, IntakeStore intakeStore, Web web, Duration silenceFor, Clock clock) {
+  private Sources(Intake intake, AlertDesk store, IntakeStore intakeStore, Web web, Duration silenceFor, Clock clock) {
     this.intake = intake;
     this.store = store;
     this.intakeStore = intakeStore;
@@ -53,7 +53,7 @@ public final class Sources implements AlertListener, AutoCloseable {
    * @param silenceFor how long an acknowledgement silences in Alertmanager ({@link AlertmanagerSilencer#DEFAULT_SILENCE})
    */
   public static Sources start(
-      List<SourceRule> rules, Intake intake, AlertStore store, IntakeStore intakeStore, Web web, Duration silenceFor, Clock clock) {
+      List<SourceRule> rules, Intake intake, AlertDesk store, IntakeStore intakeStore, Web web, Duration silenceFor, Clock clock) {
     Sources sources = new Sources(intake, store, intakeStore, web, silenceFor, clock);
     sources.reload(rules);
     return sources;

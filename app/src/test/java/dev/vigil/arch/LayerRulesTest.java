@@ -57,6 +57,15 @@ class LayerRulesTest {
           .because("only the store knows the database; everyone else speaks alerts");
 
   @ArchTest
+  static final ArchRule onlyTheEngineWritesCheckResults =
+      noClasses().that().resideInAnyPackage("dev.vigil.ui..", "dev.vigil.api..", "dev.vigil.source..")
+          .should().dependOnClassesThat().haveFullyQualifiedName("dev.vigil.store.AlertStore")
+          .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.vigil.store.EngineStore")
+          .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.vigil.store.EngineWrites")
+          .because("the desktop, the local API and the sources read and act on alerts (store.AlertDesk); check results"
+              + " reach the store only through the engine's transactions");
+
+  @ArchTest
   static final ArchRule decisionsDoNoIo =
       noClasses().that().resideInAnyPackage("dev.vigil.evaluate..", "dev.vigil.state..", "dev.vigil.dedupe..", "dev.vigil.policy..")
           .should().dependOnClassesThat().resideInAnyPackage("dev.vigil.store..", "dev.vigil.ui..", "dev.vigil.cli..", "dev.vigil.engine..")
