@@ -87,24 +87,18 @@ public final class Watch implements AutoCloseable {
   public static Watch start(
       Path dataDir, RuleSet rules, Path rulesDir, Map<String, String> env, int apiPort, Clock clock, Desktop desktop) {
     HttpServerLimits.apply();
-    // OkHttp's clients (its classes, the trust store) and the database open on two cores at once: start-up
-    // is the time to the tray icon. The checks' client first; then the one the channels and sources share.
+    // OkHttp's first client (its classes, the trust store) and the database open on two cores at once: start-up
+    // is the time to the tray icon
     FutureTask<HttpChecker> checker = new FutureTask<>(() -> HttpChecker.create(clock));
-    FutureTask<Web> outbound = new FutureTask<>(Web::create);
-    Thread early = new Thread(() -> {
-      checker.run();
-      outbound.run();
-    }, "vigil-start-http");
+    Thread early = new Thread(checker, "vigil-start-http");
     early.setDaemon(true);
     early.start();
     SqliteStore store = SqliteStore.openForWatching(dataDir, clock);
     PolicyStore policyStore = null;
     HttpChecker http;
-    Web web;
     try {
       policyStore = PolicyStore.open(store.database());
       http = join(checker);
-      web = join(outbound);
     } catch (RuntimeException | Error e) {
       if (policyStore != null) policyStore.close();
       store.close();
@@ -113,6 +107,7 @@ public final class Watch implements AutoCloseable {
     Engine engine = new Engine(rules, store, Checkers.create(clock, http), new QuartzScheduler(), clock);
     Policy policy = rules.policy();
     store.reopenWithin(policy.reopenWithin());
+    Web web = Web.create(); // the channels' and sources' one client, built at their first request
     AtomicReference<Notifier> self = new AtomicReference<>();
     Notifier notifier =
         Notifier.builder(policy, policyStore, clock)
@@ -186,9 +181,9 @@ public final class Watch implements AutoCloseable {
     return watch;
   }
 
-  private static <T> T join(FutureTask<T> task) {
+  private static HttpChecker join(FutureTask<HttpChecker> checker) {
     try {
-      return task.get();
+      return checker.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while starting", e);

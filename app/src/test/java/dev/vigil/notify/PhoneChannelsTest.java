@@ -93,4 +93,13 @@ class PhoneChannelsTest {
         .isInstanceOf(IOException.class)
         .hasMessage("ntfy answered HTTP 500");
   }
+
+  @Test
+  void aServerThatIsNotListeningIsReportedAsCannotConnect() throws Exception {
+    String gone = base();
+    server.close();
+    assertThatThrownBy(() -> new WebhookChannel(new Policy.Webhook(gone + "/hook"), WEB).send(wake))
+        .isInstanceOf(IOException.class)
+        .hasMessage("webhook: cannot connect");
+  }
 }
