@@ -2,11 +2,11 @@ package dev.vigil.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.policy.Policy;
-import dev.vigil.store.PhoneAcks;
 import dev.vigil.http.Lines;
 import dev.vigil.http.Web;
 import dev.vigil.http.WebRequest;
+import dev.vigil.policy.Policy;
+import dev.vigil.store.PhoneAcks;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package dev.vigil.notify;
 
-import dev.vigil.http.Web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.http.Web;
 import dev.vigil.policy.Policy;
 import java.io.IOException;
 import java.net.InetAddress;

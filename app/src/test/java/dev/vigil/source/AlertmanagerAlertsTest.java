@@ -1,11 +1,11 @@
 package dev.vigil.source;
 
-import dev.vigil.http.Web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.alert.ExternalAlert;
 import dev.vigil.alert.Severity;
+import dev.vigil.http.Web;
 import dev.vigil.rules.SourceRule;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,6 +1,5 @@
 package dev.vigil.source;
 
-import dev.vigil.http.Web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,6 +8,7 @@ import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertEvent;
 import dev.vigil.alert.AlertState;
 import dev.vigil.alert.Severity;
+import dev.vigil.http.Web;
 import dev.vigil.rules.SourceRule;
 import dev.vigil.store.IntakeStore;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package dev.vigil.source;
 
-import dev.vigil.http.Web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,6 +13,7 @@ import dev.vigil.api.LocalApi;
 import dev.vigil.check.HttpChecker;
 import dev.vigil.engine.Engine;
 import dev.vigil.heartbeat.Heartbeats;
+import dev.vigil.http.Web;
 import dev.vigil.rules.HeartbeatRule;
 import dev.vigil.policy.Policy;
 import dev.vigil.rules.RuleSet;
