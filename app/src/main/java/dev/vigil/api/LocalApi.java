@@ -9,7 +9,7 @@ import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertJson;
 import dev.vigil.alert.ExternalAlert;
 import dev.vigil.alert.Intake;
-import dev.vigil.store.AlertStore;
+import dev.vigil.store.AlertDesk;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -63,7 +63,7 @@ public final class LocalApi implements AutoCloseable {
   private final ThreadPoolExecutor executor;
   private final ApiToken token;
   private final Intake intake;
-  private final AlertStore store;
+  private final AlertDesk store;
   private final Clock clock;
   private final int port;
   private final FolderIdentity folder;
@@ -82,7 +82,7 @@ public final class LocalApi implements AutoCloseable {
     boolean resume(String id, String actor);
   }
 
-  private LocalApi(HttpServer server, ThreadPoolExecutor executor, ApiToken token, Intake intake, AlertStore store, Clock clock,
+  private LocalApi(HttpServer server, ThreadPoolExecutor executor, ApiToken token, Intake intake, AlertDesk store, Clock clock,
       FolderIdentity folder) {
     this.folder = folder;
     this.server = server;
@@ -100,7 +100,7 @@ public final class LocalApi implements AutoCloseable {
    *
    * @throws UncheckedIOException when the port cannot be bound, naming the address
    */
-  public static LocalApi start(int port, Path dataDir, Intake intake, AlertStore store, Clock clock) {
+  public static LocalApi start(int port, Path dataDir, Intake intake, AlertDesk store, Clock clock) {
     HttpServerLimits.apply();
     ApiToken token = ApiToken.loadOrCreate(dataDir);
     HttpServer server;

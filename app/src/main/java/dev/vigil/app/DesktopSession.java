@@ -8,7 +8,7 @@ import dev.vigil.policy.Policy;
 import dev.vigil.policy.QuietMode;
 import dev.vigil.policy.Silence;
 import dev.vigil.rules.RuleSet;
-import dev.vigil.store.AlertStore;
+import dev.vigil.store.AlertDesk;
 import dev.vigil.ui.DesktopContext;
 import dev.vigil.ui.NoiseRules;
 import dev.vigil.ui.QuietControl;
@@ -48,7 +48,7 @@ public final class DesktopSession implements DesktopContext {
   }
 
   @Override
-  public AlertStore store() {
+  public AlertDesk store() {
     return watch.store();
   }
 

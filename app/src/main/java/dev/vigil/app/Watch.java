@@ -6,6 +6,7 @@ import dev.vigil.api.LocalApi;
 import dev.vigil.check.Checkers;
 import dev.vigil.check.HttpChecker;
 import dev.vigil.heartbeat.Heartbeats;
+import dev.vigil.http.Web;
 import dev.vigil.source.AlertmanagerSilencer;
 import dev.vigil.source.Sources;
 import dev.vigil.store.IntakeStore;
@@ -107,6 +108,7 @@ public final class Watch implements AutoCloseable {
     Engine engine = new Engine(rules, store, Checkers.create(clock, http), new QuartzScheduler(), clock);
     Policy policy = rules.policy();
     store.reopenWithin(policy.reopenWithin());
+    Web web = Web.create(); // the channels' and sources' one client, built at their first request
     AtomicReference<Notifier> self = new AtomicReference<>();
     Notifier notifier =
         Notifier.builder(policy, policyStore, clock)
@@ -117,6 +119,7 @@ public final class Watch implements AutoCloseable {
             .acknowledger((id, actor) -> store.acknowledge(id, null, actor, clock.instant()))
             .breakthrough(breakthrough(rules))
             .networkDown(engine::networkDown)
+            .web(web)
             .build();
     self.set(notifier);
     notifier.maintenance(rules.maintenance());
@@ -134,7 +137,7 @@ public final class Watch implements AutoCloseable {
     IntakeStore intake = IntakeStore.open(dataDir);
     Heartbeats heartbeats = Heartbeats.start(rules.heartbeats(), intake, engine, clock);
     engine.heartbeatSink(heartbeats::ping);
-    Sources sources = Sources.start(rules.sources(), engine, store, intake, AlertmanagerSilencer.DEFAULT_SILENCE, clock);
+    Sources sources = Sources.start(rules.sources(), engine, store, intake, web, AlertmanagerSilencer.DEFAULT_SILENCE, clock);
     engine.addListener(sources);
     engine.addReloadListener(next -> {
       heartbeats.reload(next.heartbeats());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.alert.Alert;
 import dev.vigil.api.ApiClient;
 import dev.vigil.api.ApiPortFile;
+import dev.vigil.store.AlertActions;
 import dev.vigil.store.AlertStore;
 import dev.vigil.store.SqliteStore;
 import java.io.IOException;
@@ -32,7 +33,7 @@ final class AlertAction {
   }
 
   static int apply(CommandLine cli, Path dataDir, long id, String verb,
-      BiFunction<AlertStore, Instant, Optional<Alert>> local, Remote remote) {
+      BiFunction<AlertActions, Instant, Optional<Alert>> local, Remote remote) {
     if (remote != null) {
       ApiPortFile.Lookup found = ApiPortFile.lookup(dataDir);
       if (found instanceof ApiPortFile.Lookup.OtherFolder other) {

@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.http.Web;
 import dev.vigil.notify.AudioCheck;
 import dev.vigil.notify.Channel;
 import dev.vigil.notify.DesktopNotifier;
@@ -80,8 +81,9 @@ public final class DrillCommand implements Callable<Integer> {
   private static List<Notification> phone(PolicyFiles.Read parsed) {
     Policy policy = parsed.policy();
     Map<String, Channel> channels = new LinkedHashMap<>();
-    if (policy.channels().ntfy() != null) channels.put("ntfy", new NtfyChannel(policy.channels().ntfy()));
-    if (policy.channels().pushover() != null) channels.put("pushover", new PushoverChannel(policy.channels().pushover()));
+    Web web = Web.create();
+    if (policy.channels().ntfy() != null) channels.put("ntfy", new NtfyChannel(policy.channels().ntfy(), web));
+    if (policy.channels().pushover() != null) channels.put("pushover", new PushoverChannel(policy.channels().pushover(), web));
     List<String> broken = parsed.problems().stream().map(RuleProblem::format).filter(p -> p.contains("channels.")).toList();
     if (!broken.isEmpty()) {
       // A phone channel that does not load (an unset ${env:}, a typo) is the cause, not "none configured".

@@ -1,6 +1,7 @@
 package dev.vigil.cli;
 
 import dev.vigil.alert.Alert;
+import dev.vigil.store.AlertReader;
 import dev.vigil.store.AlertStore;
 import dev.vigil.store.HistoryQuery;
 import dev.vigil.store.Page;
@@ -55,7 +56,7 @@ final class HistoryCommand implements Callable<Integer> {
   }
 
   /** Neither an incident nor a check of {@code monitor} is recorded: most likely a typo, not a healthy monitor. */
-  private static boolean unknown(AlertStore store, String monitor) {
+  private static boolean unknown(AlertReader store, String monitor) {
     return store.history(new HistoryQuery(null, null, monitor, null, null, null, 1, null)).items().isEmpty()
         && store.checkStats(monitor, Instant.EPOCH, Instant.now()).isEmpty();
   }

@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.http.Web;
 import dev.vigil.policy.Silence;
 import dev.vigil.rules.RuleSet;
 import dev.vigil.rules.RulesLoader;
@@ -79,9 +80,10 @@ public final class SilenceCommand implements Runnable {
       int failed = 0;
       Clock clock = Clock.systemUTC();
       PrintWriter err = spec.commandLine().getErr();
+      Web web = Web.create();
       try (SqliteStore store = SqliteStore.open(dataDir, clock); IntakeStore intake = IntakeStore.open(dataDir)) {
         for (SourceRule rule : sources) {
-          try (AlertmanagerSilencer silencer = new AlertmanagerSilencer(rule, store, intake, d, clock)) {
+          try (AlertmanagerSilencer silencer = new AlertmanagerSilencer(rule, store, intake, web, d, clock)) {
             out.printf("Alertmanager %s: silence %s%n", rule.id(), silencer.silenceMatching(labels, d, comment));
           } catch (IOException | RuntimeException e) {
             failed++;

@@ -6,7 +6,7 @@ import dev.vigil.alert.AlertChange.Kind;
 import dev.vigil.alert.AlertListener;
 import dev.vigil.alert.AlertState;
 import dev.vigil.store.AlertMark;
-import dev.vigil.store.AlertStore;
+import dev.vigil.store.AlertReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ final class ChangeWatcher {
   /** Beyond this many changed alerts in one poll (a storm's first moments), one full load is cheaper than lookups. */
   static final int LOOKUPS_LIMIT = 200;
 
-  private final AlertStore store;
+  private final AlertReader store;
   private final AlertListener publish;
   private final Clock clock;
   private Map<Long, AlertMark> seen = new HashMap<>();
@@ -37,7 +37,7 @@ final class ChangeWatcher {
   /** The latest acknowledgement of a resolved alert already published. */
   private Instant acknowledgedAfterResolve = Instant.MIN;
 
-  ChangeWatcher(AlertStore store, AlertListener publish, Clock clock) {
+  ChangeWatcher(AlertReader store, AlertListener publish, Clock clock) {
     this.store = store;
     this.publish = publish;
     this.clock = clock;

@@ -5,7 +5,7 @@ import dev.vigil.alert.AlertState;
 import dev.vigil.dedupe.Fingerprint;
 import dev.vigil.evaluate.Verdict;
 import dev.vigil.rules.Monitor;
-import dev.vigil.store.AlertStore;
+import dev.vigil.store.AlertReader;
 import dev.vigil.store.MinuteStat;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +47,7 @@ public final class MonitorBoard implements CheckListener {
   }
 
   /** The board as a running engine sees it. */
-  List<MonitorRow> rows(List<Monitor> monitors, AlertStore store, Instant now, Map<String, Instant> paused,
+  List<MonitorRow> rows(List<Monitor> monitors, AlertReader store, Instant now, Map<String, Instant> paused,
       Function<String, Optional<Instant>> nextCheck) {
     boolean stale = Duration.between(uptimesRead, now).compareTo(UPTIME_KEPT) >= 0 || now.isBefore(uptimesRead);
     if (stale) {
@@ -66,7 +66,7 @@ public final class MonitorBoard implements CheckListener {
    * The board from the store alone (null: no database yet): no next check, and the last check is the last minute
    * with checks in 24 h.
    */
-  public static List<MonitorRow> fromStore(List<Monitor> monitors, AlertStore store, Instant now) {
+  public static List<MonitorRow> fromStore(List<Monitor> monitors, AlertReader store, Instant now) {
     Map<String, Instant> paused;
     try {
       paused = store == null ? Map.of() : store.paused(now);
@@ -81,7 +81,7 @@ public final class MonitorBoard implements CheckListener {
    * @param store read for each monitor's day of minutes when {@code uptime} is null (the board without an engine)
    * @param uptime a monitor's 24-hour uptime kept by a running board, or null to read it with the minutes
    */
-  private static List<MonitorRow> rows(List<Monitor> monitors, Map<String, Last> live, AlertStore store, Instant now,
+  private static List<MonitorRow> rows(List<Monitor> monitors, Map<String, Last> live, AlertReader store, Instant now,
       Map<String, Instant> paused, Function<String, Optional<Instant>> nextCheck, List<Alert> openAlerts,
       Function<String, Double> uptime) {
     Map<String, Alert> open = new HashMap<>();

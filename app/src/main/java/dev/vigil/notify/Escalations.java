@@ -2,6 +2,7 @@ package dev.vigil.notify;
 
 import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertState;
+import dev.vigil.http.Web;
 import dev.vigil.policy.Decision;
 import dev.vigil.config.Durations;
 import dev.vigil.policy.Level;
@@ -58,6 +59,7 @@ final class Escalations {
   private PushoverChannel pushover;
   private Channel webhook;
   private final WakeLadder ladder;
+  private final Web web;
   private final Set<Long> toldCheckPassed = new HashSet<>();
   /** Pushover asks that a receipt be polled no more often than this. */
   static final Duration RECEIPT_POLL = Duration.ofSeconds(5);
@@ -82,6 +84,7 @@ final class Escalations {
     this.ntfy = b.ntfy;
     this.pushover = b.pushover;
     this.webhook = b.webhook;
+    this.web = b.web();
     if (phoneFromPolicy) channelsFrom(b.policy);
     this.ladder = new WakeLadder(b.policy.escalation());
   }
@@ -93,9 +96,9 @@ final class Escalations {
 
   private void channelsFrom(Policy p) {
     Policy.Channels c = p.channels();
-    ntfy = c.ntfy() == null ? null : new NtfyChannel(c.ntfy());
-    pushover = c.pushover() == null ? null : new PushoverChannel(c.pushover());
-    webhook = c.webhook() == null ? null : new WebhookChannel(c.webhook());
+    ntfy = c.ntfy() == null ? null : new NtfyChannel(c.ntfy(), web);
+    pushover = c.pushover() == null ? null : new PushoverChannel(c.pushover(), web);
+    webhook = c.webhook() == null ? null : new WebhookChannel(c.webhook(), web);
   }
 
   void onPhoneAcknowledged(java.util.function.LongConsumer listener) {

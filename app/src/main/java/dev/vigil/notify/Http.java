@@ -1,33 +1,34 @@
 package dev.vigil.notify;
 
+import dev.vigil.http.Web;
+import dev.vigil.http.WebRequest;
 import java.io.IOException;
-import java.net.URI;
+import java.io.InterruptedIOException;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The HTTP the phone channels share: java.net.http with timeouts; errors name the service, never a secret. */
+/** What the phone channels share over {@link Web}: their timeouts and errors that name the service, never a secret. */
 final class Http {
   static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private Http() {}
 
-  static HttpClient client() {
-    return HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
+  /** The shared client with the channels' timeouts: {@link #TIMEOUT} to connect and for the whole exchange. */
+  static Web channels(Web web) {
+    return web.timeouts(TIMEOUT, TIMEOUT);
   }
 
-  static HttpRequest.Builder request(String url) throws IOException {
-    try {
-      return HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).header("User-Agent", "vigil");
-    } catch (IllegalArgumentException e) {
-      throw new IOException("not a valid URL");
-    }
+  /** A request to {@code url} that says who sends it. */
+  static WebRequest get(String url) throws IOException {
+    return WebRequest.get(url).header("User-Agent", "vigil");
+  }
+
+  static WebRequest post(String url, String contentType, String body) throws IOException {
+    return WebRequest.post(url, contentType, body).header("User-Agent", "vigil");
   }
 
   static String form(Map<String, String> fields) {
@@ -46,21 +47,21 @@ final class Http {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  static HttpResponse<String> send(HttpClient client, HttpRequest request, String service) throws IOException {
+  /** Sends and returns the body of a 2xx answer; anything else is an exception that names {@code service}. */
+  static String send(Web web, WebRequest request, String service) throws IOException {
+    Web.Reply r;
     try {
-      HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
-      if (r.statusCode() == 429) {
-        throw new IOException(service + " answered HTTP 429: too many requests (a daily message limit, e.g. ntfy.sh's free tier)");
-      }
-      if (r.statusCode() / 100 != 2) throw new IOException(service + " answered HTTP " + r.statusCode());
-      return r;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException(service + ": interrupted");
-    } catch (java.net.http.HttpTimeoutException e) {
-      throw new IOException(service + ": timed out after " + TIMEOUT.toSeconds() + "s");
+      r = web.send(request);
     } catch (java.net.ConnectException e) {
       throw new IOException(service + ": cannot connect");
+    } catch (InterruptedIOException e) { // OkHttp's timeouts, and an interrupt during a read
+      if (Thread.currentThread().isInterrupted()) throw new IOException(service + ": interrupted");
+      throw new IOException(service + ": timed out after " + TIMEOUT.toSeconds() + "s");
     }
+    if (r.status() == 429) {
+      throw new IOException(service + " answered HTTP 429: too many requests (a daily message limit, e.g. ntfy.sh's free tier)");
+    }
+    if (r.status() / 100 != 2) throw new IOException(service + " answered HTTP " + r.status());
+    return r.body();
   }
 }

@@ -5,6 +5,7 @@ import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertChange;
 import dev.vigil.alert.AlertListener;
 import dev.vigil.alert.AlertState;
+import dev.vigil.http.Web;
 import dev.vigil.policy.Policy;
 import dev.vigil.store.PolicyStore;
 import java.time.Clock;
@@ -63,6 +64,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
   private final Notices notices;
   private final AlertNoise noise;
   private final HandOff handOff;
+  private final Web web;
   private ScheduledExecutorService ticker;
 
   // guarded by this
@@ -75,6 +77,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
   private Notifier(Builder b) {
     this.store = b.store;
     this.clock = b.clock;
+    this.web = b.web();
     this.rules = new PolicyInForce(b.policy, b.breakthrough);
     this.alarm = b.alarm;
     this.onAcknowledge = b.onAcknowledge;
@@ -92,7 +95,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
     this.handOff = new HandOff(deliveries, b.desktop);
     this.noise = new AlertNoise(b, rules, deliveries, escalations, held, notices, dependents);
     this.heartbeat = b.policy.channels().healthchecks() == null ? null
-        : new OutboundHeartbeat(b.policy.channels().healthchecks(), Http.client());
+        : new OutboundHeartbeat(b.policy.channels().healthchecks(), web);
     rules.refresh(store, clock.instant());
   }
 
@@ -120,7 +123,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
     escalations.update(newPolicy);
     noise.update(newPolicy);
     this.heartbeat = newPolicy.channels().healthchecks() == null ? null
-        : new OutboundHeartbeat(newPolicy.channels().healthchecks(), Http.client());
+        : new OutboundHeartbeat(newPolicy.channels().healthchecks(), web);
     if (listening) listenForPhoneReplies();
   }
 
@@ -136,7 +139,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
     if (replies != null && replies.config().equals(want)) return;
     if (replies != null) replies.close();
     replies = want == null || want.replyTopic() == null ? null
-        : new NtfyReplies(want, store.phoneAcks(), clock, new NtfyReplies.Listener() {
+        : new NtfyReplies(want, web, store.phoneAcks(), clock, new NtfyReplies.Listener() {
           @Override
           public void acknowledged(long alertId, Instant at) {
             acknowledge(alertId, "phone");
@@ -324,6 +327,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
     Function<String, CompletableFuture<Boolean>> confirm;
     LongConsumer onAcknowledge;
     Acknowledger acknowledger;
+    private Web web;
     Executor io;
     Set<String> breakthrough = Set.of();
     Supplier<Optional<String>> audioCheck = AudioCheck::problem;
@@ -400,6 +404,18 @@ public final class Notifier implements AlertListener, AutoCloseable {
       this.pushover = pushoverChannel;
       this.webhook = webhookChannel;
       return this;
+    }
+
+    /** The process's one outbound HTTP client, for the phone channels, the reply topic and the heartbeat. */
+    public Builder web(Web web) {
+      this.web = web;
+      return this;
+    }
+
+    /** The client given, or one made for this notifier (tests, the drill). */
+    Web web() {
+      if (web == null) web = Web.create();
+      return web;
     }
 
     public Notifier build() {

@@ -1,9 +1,9 @@
 package dev.vigil.notify;
 
 import dev.vigil.policy.Policy;
+import dev.vigil.http.Web;
+import dev.vigil.http.WebRequest;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.util.Optional;
 
 /**
@@ -13,29 +13,24 @@ import java.util.Optional;
  */
 public final class NtfyChannel implements Channel {
   private final Policy.Ntfy config;
-  private final HttpClient http;
+  private final Web http;
 
-  public NtfyChannel(Policy.Ntfy config) {
-    this(config, Http.client());
-  }
-
-  NtfyChannel(Policy.Ntfy config, HttpClient http) {
+  /** Sends through {@code web} with the channels' timeouts. */
+  public NtfyChannel(Policy.Ntfy config, Web web) {
     this.config = config;
-    this.http = http;
+    this.http = Http.channels(web);
   }
 
   @Override
   public Optional<String> send(Message m) throws IOException {
     String base = config.url().endsWith("/") ? config.url() : config.url() + "/";
-    HttpRequest.Builder b = Http.request(base + config.topic())
+    WebRequest b = Http.post(base + config.topic(), "text/plain; charset=utf-8", m.body().isEmpty() ? m.title() : m.body())
         .header("Title", ascii(m.title()))
         .header("Priority", m.urgent() ? "5" : "3")
-        .header("Tags", m.urgent() ? "rotating_light,vigil" : "bell,vigil")
-        .header("Content-Type", "text/plain; charset=utf-8")
-        .POST(HttpRequest.BodyPublishers.ofString(m.body().isEmpty() ? m.title() : m.body()));
+        .header("Tags", m.urgent() ? "rotating_light,vigil" : "bell,vigil");
     if (config.token() != null) b.header("Authorization", "Bearer " + config.token());
     if (m.ackToken() != null && m.alertId() != null && config.replyTopic() != null) b.header("Actions", action(m));
-    Http.send(http, b.build(), "ntfy");
+    Http.send(http, b, "ntfy");
     return Optional.empty();
   }
 

@@ -2,20 +2,18 @@ package dev.vigil.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.http.Lines;
+import dev.vigil.http.Web;
+import dev.vigil.http.WebRequest;
 import dev.vigil.policy.Policy;
 import dev.vigil.store.PhoneAcks;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,17 +42,17 @@ final class NtfyReplies implements AutoCloseable {
   private final PhoneAcks acks;
   private final Clock clock;
   private final Listener listener;
-  private final HttpClient http;
+  private final Web http;
   private final Thread thread;
   private volatile boolean running = true;
-  private volatile Stream<String> current;
+  private volatile Lines current;
 
-  NtfyReplies(Policy.Ntfy config, PhoneAcks acks, Clock clock, Listener listener) {
+  NtfyReplies(Policy.Ntfy config, Web web, PhoneAcks acks, Clock clock, Listener listener) {
     this.config = config;
     this.acks = acks;
     this.clock = clock;
     this.listener = listener;
-    this.http = HttpClient.newBuilder().connectTimeout(Http.TIMEOUT).build();
+    this.http = web.timeouts(Http.TIMEOUT, Duration.ZERO); // the stream stays open: only connecting is timed
     this.thread = new Thread(this::loop, "vigil-ntfy-replies");
     thread.setDaemon(true);
   }
@@ -84,35 +82,30 @@ final class NtfyReplies implements AutoCloseable {
         LOG.warn("ntfy reply topic: {}; reconnecting in {} ms", e.getMessage(), backoff);
         sleep(backoff);
         backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
-      } catch (InterruptedException e) {
-        return;
       }
     }
   }
 
-  private void read() throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri()).header("User-Agent", "vigil").GET();
-    if (config.token() != null) b.header("Authorization", "Bearer " + config.token());
-    HttpResponse<Stream<String>> r = http.send(b.build(), HttpResponse.BodyHandlers.ofLines());
-    if (r.statusCode() / 100 != 2) {
-      r.body().close();
-      throw new IOException("ntfy answered HTTP " + r.statusCode());
-    }
-    try (Stream<String> lines = r.body()) {
+  private void read() throws IOException {
+    WebRequest request = Http.get(url());
+    if (config.token() != null) request.header("Authorization", "Bearer " + config.token());
+    try (Lines lines = http.lines(request)) {
       current = lines;
       if (!running) return;
+      int status = lines.open();
+      if (status / 100 != 2) throw new IOException("ntfy answered HTTP " + status);
       lines.forEach(this::line);
     } finally {
       current = null;
     }
   }
 
-  private URI uri() {
+  private String url() {
     String base = config.url().endsWith("/") ? config.url() : config.url() + "/";
     Optional<String> since = acks.cursor(config.replyTopic())
         .or(() -> acks.oldestOutstanding().map(t -> String.valueOf(t.getEpochSecond())));
-    return URI.create(base + config.replyTopic() + "/json"
-        + since.map(s -> "?since=" + URLEncoder.encode(s, StandardCharsets.UTF_8)).orElse(""));
+    return base + config.replyTopic() + "/json"
+        + since.map(s -> "?since=" + URLEncoder.encode(s, StandardCharsets.UTF_8)).orElse("");
   }
 
   /** One line of the stream. */
@@ -164,8 +157,8 @@ final class NtfyReplies implements AutoCloseable {
   @Override
   public void close() {
     running = false;
-    Stream<String> s = current;
-    if (s != null) s.close();
+    Lines l = current;
+    if (l != null) l.close();
     thread.interrupt();
   }
 }

@@ -1,8 +1,8 @@
 package dev.vigil.notify;
 
 import dev.vigil.policy.Policy;
+import dev.vigil.http.Web;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,13 +11,13 @@ import org.slf4j.LoggerFactory;
 final class OutboundHeartbeat {
   private static final Logger LOG = LoggerFactory.getLogger(OutboundHeartbeat.class);
   private final Policy.Healthchecks config;
-  private final HttpClient http;
+  private final Web http;
   private Instant last;
   private volatile boolean failing;
 
-  OutboundHeartbeat(Policy.Healthchecks config, HttpClient http) {
+  OutboundHeartbeat(Policy.Healthchecks config, Web web) {
     this.config = config;
-    this.http = http;
+    this.http = Http.channels(web);
   }
 
   /** True when a ping is due at {@code now} (and marks it as done). */
@@ -29,7 +29,7 @@ final class OutboundHeartbeat {
 
   void ping() {
     try {
-      Http.send(http, Http.request(config.url()).GET().build(), "healthchecks");
+      Http.send(http, Http.get(config.url()), "healthchecks");
       if (failing) LOG.info("Outbound heartbeat works again");
       failing = false;
     } catch (IOException e) {

@@ -4,9 +4,8 @@ import dev.vigil.config.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.policy.Policy;
+import dev.vigil.http.Web;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,16 +15,14 @@ import java.util.Optional;
  */
 public final class PushoverChannel implements Channel {
   private static final ObjectMapper JSON = Json.MAPPER;
+  private static final String FORM = "application/x-www-form-urlencoded";
   private final Policy.Pushover config;
-  private final HttpClient http;
+  private final Web http;
 
-  public PushoverChannel(Policy.Pushover config) {
-    this(config, Http.client());
-  }
-
-  PushoverChannel(Policy.Pushover config, HttpClient http) {
+  /** Sends through {@code web} with the channels' timeouts. */
+  public PushoverChannel(Policy.Pushover config, Web web) {
     this.config = config;
-    this.http = http;
+    this.http = Http.channels(web);
   }
 
   private String api() {
@@ -43,11 +40,7 @@ public final class PushoverChannel implements Channel {
     } else {
       form.put("priority", "0");
     }
-    HttpRequest r = Http.request(api() + "/1/messages.json")
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(Http.form(form)))
-        .build();
-    String body = Http.send(http, r, "Pushover").body();
+    String body = Http.send(http, Http.post(api() + "/1/messages.json", FORM, Http.form(form)), "Pushover");
     try {
       JsonNode json = JSON.readTree(body);
       return Optional.ofNullable(json.path("receipt").textValue());
@@ -58,11 +51,9 @@ public final class PushoverChannel implements Channel {
 
   /** Whether the person acknowledged the emergency message on the phone ({@code GET /1/receipts/RECEIPT.json}). */
   public boolean acknowledged(String receipt) throws IOException {
-    HttpRequest r = Http.request(api() + "/1/receipts/" + receipt + ".json?token="
-            + java.net.URLEncoder.encode(config.token(), java.nio.charset.StandardCharsets.UTF_8))
-        .GET()
-        .build();
-    String body = Http.send(http, r, "Pushover").body();
+    String url = api() + "/1/receipts/" + receipt + ".json?token="
+        + java.net.URLEncoder.encode(config.token(), java.nio.charset.StandardCharsets.UTF_8);
+    String body = Http.send(http, Http.get(url), "Pushover");
     try {
       return JSON.readTree(body).path("acknowledged").asInt(0) == 1;
     } catch (IOException e) {
@@ -72,10 +63,7 @@ public final class PushoverChannel implements Channel {
 
   /** Stops an emergency message from repeating. */
   public void cancel(String receipt) throws IOException {
-    HttpRequest r = Http.request(api() + "/1/receipts/" + receipt + "/cancel.json")
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(Http.form(Http.fields("token", config.token()))))
-        .build();
-    Http.send(http, r, "Pushover");
+    Http.send(http, Http.post(api() + "/1/receipts/" + receipt + "/cancel.json", FORM,
+        Http.form(Http.fields("token", config.token()))), "Pushover");
   }
 }

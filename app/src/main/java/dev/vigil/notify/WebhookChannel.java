@@ -4,24 +4,20 @@ import dev.vigil.config.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.policy.Policy;
+import dev.vigil.http.Web;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.util.Optional;
 
 /** A generic contact: {@code POST url} with {@code {"alertId", "title", "body", "urgent"}} as JSON. */
 public final class WebhookChannel implements Channel {
   private static final ObjectMapper JSON = Json.MAPPER;
   private final Policy.Webhook config;
-  private final HttpClient http;
+  private final Web http;
 
-  public WebhookChannel(Policy.Webhook config) {
-    this(config, Http.client());
-  }
-
-  WebhookChannel(Policy.Webhook config, HttpClient http) {
+  /** Sends through {@code web} with the channels' timeouts. */
+  public WebhookChannel(Policy.Webhook config, Web web) {
     this.config = config;
-    this.http = http;
+    this.http = Http.channels(web);
   }
 
   @Override
@@ -32,11 +28,7 @@ public final class WebhookChannel implements Channel {
     body.put("title", m.title());
     body.put("body", m.body());
     body.put("urgent", m.urgent());
-    HttpRequest r = Http.request(config.url())
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-        .build();
-    Http.send(http, r, "webhook");
+    Http.send(http, Http.post(config.url(), "application/json", JSON.writeValueAsString(body)), "webhook");
     return Optional.empty();
   }
 }

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.http.Web;
+import dev.vigil.http.WebRequest;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,17 +36,13 @@ final class AlertmanagerClient {
 
   private final String name;
   private final URI base;
-  private final HttpClient http;
-  private final Duration timeout;
+  private final Web http;
 
-  AlertmanagerClient(String name, String url, Duration timeout) {
+  /** Talks to {@code url} through {@code web}, directly (no proxy), connecting within 2 s and answering within {@code timeout}. */
+  AlertmanagerClient(String name, String url, Web web, Duration timeout) {
     this.name = name;
     this.base = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
-    this.timeout = timeout;
-    this.http = HttpClient.newBuilder()
-        .connectTimeout(timeout.compareTo(Duration.ofSeconds(2)) < 0 ? timeout : Duration.ofSeconds(2))
-        .proxy(HttpClient.Builder.NO_PROXY)
-        .build();
+    this.http = web.direct().timeouts(timeout.compareTo(Duration.ofSeconds(2)) < 0 ? timeout : Duration.ofSeconds(2), timeout);
   }
 
   URI base() {
@@ -121,28 +117,22 @@ final class AlertmanagerClient {
   }
 
   private JsonNode send(String method, String path, String json, int expected) throws IOException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout).header("Accept", "application/json");
-    if (json != null) {
-      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-    } else {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    }
     String what = "alertmanager " + name + " (" + base + "): " + method + " " + path.split("\\?", 2)[0];
-    HttpResponse<String> response;
+    Web.Reply response;
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException(what + ": interrupted", e);
+      WebRequest request = WebRequest.of(method, base + path, json == null ? null : "application/json", json)
+          .header("Accept", "application/json");
+      response = http.send(request);
     } catch (IOException e) {
       String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       if (e instanceof java.net.ConnectException) reason = "connection refused";
+      else if (e instanceof InterruptedIOException) reason = Thread.currentThread().isInterrupted() ? "interrupted" : "request timed out";
       throw new IOException(what + ": " + reason, e);
     }
-    if (response.statusCode() != expected) {
-      String body = response.body() == null ? "" : response.body().strip();
+    if (response.status() != expected) {
+      String body = response.body().strip();
       if (body.length() > 200) body = body.substring(0, 200) + "...";
-      throw new Status(what + ": HTTP " + response.statusCode() + (body.isEmpty() ? "" : " " + body), response.statusCode());
+      throw new Status(what + ": HTTP " + response.status() + (body.isEmpty() ? "" : " " + body), response.status());
     }
     String body = response.body();
     return body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);

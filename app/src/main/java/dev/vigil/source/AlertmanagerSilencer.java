@@ -4,8 +4,9 @@ import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertChange;
 import dev.vigil.alert.AlertEvent;
 import dev.vigil.alert.AlertListener;
+import dev.vigil.http.Web;
 import dev.vigil.rules.SourceRule;
-import dev.vigil.store.AlertStore;
+import dev.vigil.store.AlertDesk;
 import dev.vigil.store.IntakeStore;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -38,7 +39,7 @@ public final class AlertmanagerSilencer implements AlertListener, AutoCloseable 
   private static final Logger log = LoggerFactory.getLogger(AlertmanagerSilencer.class);
 
   private final SourceRule rule;
-  private final AlertStore store;
+  private final AlertDesk store;
   private final IntakeStore intakeStore;
   private final Duration silenceFor;
   private final Clock clock;
@@ -48,19 +49,19 @@ public final class AlertmanagerSilencer implements AlertListener, AutoCloseable 
   private final ExecutorService worker;
 
   /** Silences as {@code vigil@HOSTNAME}. */
-  public AlertmanagerSilencer(SourceRule rule, AlertStore store, IntakeStore intakeStore, Duration silenceFor, Clock clock) {
-    this(rule, store, intakeStore, silenceFor, clock, "vigil@" + hostname());
+  public AlertmanagerSilencer(SourceRule rule, AlertDesk store, IntakeStore intakeStore, Web web, Duration silenceFor, Clock clock) {
+    this(rule, store, intakeStore, web, silenceFor, clock, "vigil@" + hostname());
   }
 
   public AlertmanagerSilencer(
-      SourceRule rule, AlertStore store, IntakeStore intakeStore, Duration silenceFor, Clock clock, String createdBy) {
+      SourceRule rule, AlertDesk store, IntakeStore intakeStore, Web web, Duration silenceFor, Clock clock, String createdBy) {
     this.rule = rule;
     this.store = store;
     this.intakeStore = intakeStore;
     this.silenceFor = silenceFor;
     this.clock = clock;
     this.createdBy = createdBy;
-    this.client = new AlertmanagerClient(rule.id(), rule.alertmanager(), Duration.ofSeconds(10));
+    this.client = new AlertmanagerClient(rule.id(), rule.alertmanager(), web, Duration.ofSeconds(10));
     this.prefix = AlertmanagerSource.fingerprintPrefix(rule.id());
     this.worker = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "vigil-silencer-" + rule.id());

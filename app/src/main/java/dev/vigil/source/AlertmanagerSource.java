@@ -4,9 +4,10 @@ import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertState;
 import dev.vigil.alert.ExternalAlert;
 import dev.vigil.alert.Intake;
+import dev.vigil.http.Web;
 import dev.vigil.rules.SourceRule;
 import dev.vigil.source.AlertmanagerClient.AmAlert;
-import dev.vigil.store.AlertStore;
+import dev.vigil.store.AlertDesk;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,19 +41,19 @@ public final class AlertmanagerSource implements AutoCloseable {
 
   private final SourceRule rule;
   private final Intake intake;
-  private final AlertStore store;
+  private final AlertDesk store;
   private final Clock clock;
   private final AlertmanagerClient client;
   private final String prefix;
   private ScheduledExecutorService scheduler;
   private volatile String problem;
 
-  public AlertmanagerSource(SourceRule rule, Intake intake, AlertStore store, Clock clock) {
+  public AlertmanagerSource(SourceRule rule, Intake intake, AlertDesk store, Web web, Clock clock) {
     this.rule = rule;
     this.intake = intake;
     this.store = store;
     this.clock = clock;
-    this.client = new AlertmanagerClient(rule.id(), rule.alertmanager(), timeout(rule.interval()));
+    this.client = new AlertmanagerClient(rule.id(), rule.alertmanager(), web, timeout(rule.interval()));
     this.prefix = fingerprintPrefix(rule.id());
   }
 

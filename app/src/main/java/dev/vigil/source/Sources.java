@@ -3,8 +3,9 @@ package dev.vigil.source;
 import dev.vigil.alert.AlertChange;
 import dev.vigil.alert.AlertListener;
 import dev.vigil.alert.Intake;
+import dev.vigil.http.Web;
 import dev.vigil.rules.SourceRule;
-import dev.vigil.store.AlertStore;
+import dev.vigil.store.AlertDesk;
 import dev.vigil.store.IntakeStore;
 import java.io.IOException;
 import java.time.Clock;
@@ -22,8 +23,9 @@ import java.util.Objects;
  */
 public final class Sources implements AlertListener, AutoCloseable {
   private final Intake intake;
-  private final AlertStore store;
+  private final AlertDesk store;
   private final IntakeStore intakeStore;
+  private final Web web;
   private final Duration silenceFor;
   private final Clock clock;
   private final Map<String, Running> running = new LinkedHashMap<>();
@@ -35,10 +37,11 @@ public final class Sources implements AlertListener, AutoCloseable {
     }
   }
 
-  private Sources(Intake intake, AlertStore store, IntakeStore intakeStore, Duration silenceFor, Clock clock) {
+  private Sources(Intake intake, AlertDesk store, IntakeStore intakeStore, Web web, Duration silenceFor, Clock clock) {
     this.intake = intake;
     this.store = store;
     this.intakeStore = intakeStore;
+    this.web = web;
     this.silenceFor = silenceFor;
     this.clock = clock;
   }
@@ -46,10 +49,12 @@ public final class Sources implements AlertListener, AutoCloseable {
   /**
    * Starts polling every source.
    *
+   * @param web the process's one outbound HTTP client, shared by every source and silencer
    * @param silenceFor how long an acknowledgement silences in Alertmanager ({@link AlertmanagerSilencer#DEFAULT_SILENCE})
    */
-  public static Sources start(List<SourceRule> rules, Intake intake, AlertStore store, IntakeStore intakeStore, Duration silenceFor, Clock clock) {
-    Sources sources = new Sources(intake, store, intakeStore, silenceFor, clock);
+  public static Sources start(
+      List<SourceRule> rules, Intake intake, AlertDesk store, IntakeStore intakeStore, Web web, Duration silenceFor, Clock clock) {
+    Sources sources = new Sources(intake, store, intakeStore, web, silenceFor, clock);
     sources.reload(rules);
     return sources;
   }
@@ -66,8 +71,8 @@ public final class Sources implements AlertListener, AutoCloseable {
     });
     for (SourceRule rule : next.values()) {
       if (running.containsKey(rule.id())) continue;
-      AlertmanagerSource source = new AlertmanagerSource(rule, intake, store, clock);
-      AlertmanagerSilencer silencer = new AlertmanagerSilencer(rule, store, intakeStore, silenceFor, clock);
+      AlertmanagerSource source = new AlertmanagerSource(rule, intake, store, web, clock);
+      AlertmanagerSilencer silencer = new AlertmanagerSilencer(rule, store, intakeStore, web, silenceFor, clock);
       running.put(rule.id(), new Running(rule, source, silencer));
       source.start();
     }

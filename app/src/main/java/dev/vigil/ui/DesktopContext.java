@@ -2,7 +2,7 @@ package dev.vigil.ui;
 
 import dev.vigil.engine.WatchStatus;
 import dev.vigil.alert.AlertListener;
-import dev.vigil.store.AlertStore;
+import dev.vigil.store.AlertDesk;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +17,7 @@ import java.time.ZoneId;
 public interface DesktopContext {
 
   /** The open store of the data folder the engine writes to. */
-  AlertStore store();
+  AlertDesk store();
 
   /**
    * Registers a listener for committed alert changes (called on the engine thread); the returned handle

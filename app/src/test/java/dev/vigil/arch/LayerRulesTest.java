@@ -25,10 +25,18 @@ class LayerRulesTest {
           .because("AWT is only the system tray's fallback-prone bridge; everything else is JavaFX or headless");
 
   @ArchTest
-  static final ArchRule okhttpOnlyInCheck =
-      noClasses().that().resideOutsideOfPackage("dev.vigil.check..")
-          .should().dependOnClassesThat().resideInAPackage("okhttp3..")
-          .because("checks own the HTTP client, its pool and its timeouts");
+  static final ArchRule okhttpOnlyInCheckAndHttp =
+      noClasses().that().resideOutsideOfPackages("dev.vigil.check..", "dev.vigil.http..")
+          .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "okio..")
+          .because("two OkHttp clients, each built once: the checks' own, tuned for many monitors, and dev.vigil.http's"
+              + " Web, which channels and sources share with a timeout for each use");
+
+  @ArchTest
+  static final ArchRule javaNetHttpOnlyInTheApiClient =
+      noClasses().that().resideOutsideOfPackage("dev.vigil.api..")
+          .should().dependOnClassesThat().resideInAPackage("java.net.http..")
+          .because("channels and sources speak HTTP through dev.vigil.http; only the command line's client to the local"
+              + " API (api.ApiClient) still uses the JDK's");
 
   @ArchTest
   static final ArchRule dnsjavaOnlyInCheck =
@@ -47,6 +55,15 @@ class LayerRulesTest {
       noClasses().that().resideOutsideOfPackage("dev.vigil.store..")
           .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..", "org.flywaydb..")
           .because("only the store knows the database; everyone else speaks alerts");
+
+  @ArchTest
+  static final ArchRule onlyTheEngineWritesCheckResults =
+      noClasses().that().resideInAnyPackage("dev.vigil.ui..", "dev.vigil.api..", "dev.vigil.source..")
+          .should().dependOnClassesThat().haveFullyQualifiedName("dev.vigil.store.AlertStore")
+          .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.vigil.store.EngineStore")
+          .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.vigil.store.EngineWrites")
+          .because("the desktop, the local API and the sources read and act on alerts (store.AlertDesk); check results"
+              + " reach the store only through the engine's transactions");
 
   @ArchTest
   static final ArchRule decisionsDoNoIo =

@@ -3,6 +3,7 @@ package dev.vigil.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.http.Web;
 import dev.vigil.policy.Policy;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class PhoneChannelsTest {
+  private static final Web WEB = Web.create();
   MockWebServer server = new MockWebServer();
   final Message wake = new Message(7L, "CRITICAL payments-api", "status (503) == 200", true);
 
@@ -40,7 +42,7 @@ class PhoneChannelsTest {
   @Test
   void ntfyPostsToTheTopicWithPriorityFiveTagsAndTitle() throws Exception {
     server.enqueue(new MockResponse.Builder().code(200).body("{}").build());
-    new NtfyChannel(new Policy.Ntfy(base(), "oncall", "tk_secret")).send(wake);
+    new NtfyChannel(new Policy.Ntfy(base(), "oncall", "tk_secret"), WEB).send(wake);
     RecordedRequest r = take();
     assertThat(r.getMethod()).isEqualTo("POST");
     assertThat(r.getTarget()).isEqualTo("/oncall");
@@ -54,7 +56,7 @@ class PhoneChannelsTest {
   @Test
   void pushoverSendsAnEmergencyWithRetryAndExpireAndReturnsTheReceipt() throws Exception {
     server.enqueue(new MockResponse.Builder().code(200).body("{\"status\":1,\"request\":\"x\",\"receipt\":\"rcpt42\"}").build());
-    var channel = new PushoverChannel(new Policy.Pushover("app-token", "user-key", base()));
+    var channel = new PushoverChannel(new Policy.Pushover("app-token", "user-key", base()), WEB);
     assertThat(channel.send(wake)).contains("rcpt42");
     RecordedRequest r = take();
     assertThat(r.getTarget()).isEqualTo("/1/messages.json");
@@ -66,7 +68,7 @@ class PhoneChannelsTest {
   @Test
   void pushoverCancelsAnEmergencyByItsReceipt() throws Exception {
     server.enqueue(new MockResponse.Builder().code(200).body("{\"status\":1}").build());
-    new PushoverChannel(new Policy.Pushover("app-token", "user-key", base())).cancel("rcpt42");
+    new PushoverChannel(new Policy.Pushover("app-token", "user-key", base()), WEB).cancel("rcpt42");
     RecordedRequest r = take();
     assertThat(r.getMethod()).isEqualTo("POST");
     assertThat(r.getTarget()).isEqualTo("/1/receipts/rcpt42/cancel.json");
@@ -76,7 +78,7 @@ class PhoneChannelsTest {
   @Test
   void theWebhookPostsTheMessageAsJson() throws Exception {
     server.enqueue(new MockResponse.Builder().code(204).build());
-    new WebhookChannel(new Policy.Webhook(base() + "/hook")).send(wake);
+    new WebhookChannel(new Policy.Webhook(base() + "/hook"), WEB).send(wake);
     RecordedRequest r = take();
     assertThat(r.getTarget()).isEqualTo("/hook");
     assertThat(r.getHeaders().get("Content-Type")).isEqualTo("application/json");
@@ -87,8 +89,17 @@ class PhoneChannelsTest {
   @Test
   void aServerErrorIsReportedWithTheServiceNameAndNoSecret() {
     server.enqueue(new MockResponse.Builder().code(500).build());
-    assertThatThrownBy(() -> new NtfyChannel(new Policy.Ntfy(base(), "oncall", "tk_secret")).send(wake))
+    assertThatThrownBy(() -> new NtfyChannel(new Policy.Ntfy(base(), "oncall", "tk_secret"), WEB).send(wake))
         .isInstanceOf(IOException.class)
         .hasMessage("ntfy answered HTTP 500");
+  }
+
+  @Test
+  void aServerThatIsNotListeningIsReportedAsCannotConnect() throws Exception {
+    String gone = base();
+    server.close();
+    assertThatThrownBy(() -> new WebhookChannel(new Policy.Webhook(gone + "/hook"), WEB).send(wake))
+        .isInstanceOf(IOException.class)
+        .hasMessage("webhook: cannot connect");
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.alert.ExternalAlert;
 import dev.vigil.alert.Severity;
+import dev.vigil.http.Web;
 import dev.vigil.rules.SourceRule;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class AlertmanagerAlertsTest {
+  private static final Web WEB = Web.create();
 
   @ParameterizedTest(name = "severity label {0} -> {1}")
   @CsvSource(nullValues = "none", value = {"critical, CRITICAL", "warning, WARNING", "info, INFO", "Critical, CRITICAL",
@@ -53,7 +55,7 @@ class AlertmanagerAlertsTest {
     MemoryVigil vigil = new MemoryVigil();
     vigil.receive(new ExternalAlert("am:team:abc", "HighLatency", Severity.CRITICAL, "s", Map.of(), false, Instant.EPOCH, "alertmanager:team"));
     SourceRule rule = new SourceRule("team", "http://127.0.0.1:" + port + "/", Duration.ofSeconds(1), List.of(), Map.of(), null);
-    AlertmanagerSource source = new AlertmanagerSource(rule, vigil, vigil, Clock.systemUTC());
+    AlertmanagerSource source = new AlertmanagerSource(rule, vigil, vigil, WEB, Clock.systemUTC());
     assertThatThrownBy(source::poll).isInstanceOf(IOException.class)
         .hasMessage("alertmanager team (http://127.0.0.1:" + port + "): GET /api/v2/alerts: connection refused");
     assertThat(vigil.openAlerts()).hasSize(1);

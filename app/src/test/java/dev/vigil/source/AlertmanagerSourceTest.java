@@ -8,6 +8,7 @@ import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertEvent;
 import dev.vigil.alert.AlertState;
 import dev.vigil.alert.Severity;
+import dev.vigil.http.Web;
 import dev.vigil.rules.SourceRule;
 import dev.vigil.store.IntakeStore;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Against a real Alertmanager, started for each test by {@link AlertmanagerProcess}. */
 class AlertmanagerSourceTest {
+  private static final Web WEB = Web.create();
   private static final Map<String, String> LATENCY =
       Map.of("alertname", "HighLatency", "severity", "critical", "service", "payments");
   private static final Map<String, String> LATENCY_TEXT = Map.of("summary", "p99 latency 2.3s", "description", "for 10 minutes");
@@ -43,8 +45,8 @@ class AlertmanagerSourceTest {
     Desktop(String name, Duration interval, List<String> matchers) {
       SourceRule rule = new SourceRule("team", alertmanager.url(), interval, matchers, Map.of("via", "vigil"), null);
       intakeStore = IntakeStore.open(temp.resolve(name));
-      source = new AlertmanagerSource(rule, vigil, vigil, Clock.systemUTC());
-      silencer = new AlertmanagerSilencer(rule, vigil, intakeStore, AlertmanagerSilencer.DEFAULT_SILENCE, Clock.systemUTC(), "vigil@" + name);
+      source = new AlertmanagerSource(rule, vigil, vigil, WEB, Clock.systemUTC());
+      silencer = new AlertmanagerSilencer(rule, vigil, intakeStore, WEB, AlertmanagerSilencer.DEFAULT_SILENCE, Clock.systemUTC(), "vigil@" + name);
       vigil.listen(silencer);
       open.add(source);
       open.add(silencer);
@@ -125,7 +127,7 @@ class AlertmanagerSourceTest {
     SourceRule relabelled = new SourceRule("team", alertmanager.url(), Duration.ofSeconds(1), List.of(), Map.of("via", "other"), null);
     StoreVigil vigil = new StoreVigil(temp.resolve("a"));
     open.add(vigil);
-    AlertmanagerSource source = new AlertmanagerSource(relabelled, vigil, vigil, Clock.systemUTC());
+    AlertmanagerSource source = new AlertmanagerSource(relabelled, vigil, vigil, WEB, Clock.systemUTC());
     assertThat(source.poll().received()).isZero();
     assertThat(source.poll().received()).isZero();
     assertThat(vigil.openAlerts()).extracting(Alert::count).containsExactly(1L);
@@ -232,8 +234,8 @@ class AlertmanagerSourceTest {
       SourceRule rule = new SourceRule("team", alertmanager.url(), Duration.ofSeconds(1), List.of(), Map.of(), null);
       vigil = new StoreVigil(temp.resolve(name));
       intakeStore = IntakeStore.open(temp.resolve(name));
-      source = new AlertmanagerSource(rule, vigil, vigil, Clock.systemUTC());
-      silencer = new AlertmanagerSilencer(rule, vigil, intakeStore, AlertmanagerSilencer.DEFAULT_SILENCE, Clock.systemUTC(), "vigil@" + name);
+      source = new AlertmanagerSource(rule, vigil, vigil, WEB, Clock.systemUTC());
+      silencer = new AlertmanagerSilencer(rule, vigil, intakeStore, WEB, AlertmanagerSilencer.DEFAULT_SILENCE, Clock.systemUTC(), "vigil@" + name);
       vigil.listen(silencer);
     }
 
@@ -299,7 +301,7 @@ class AlertmanagerSourceTest {
     open.add(vigil);
     open.add(intakeStore);
     SourceRule rule = new SourceRule("team", alertmanager.url(), Duration.ofMillis(300), List.of(), Map.of(), null);
-    try (Sources sources = Sources.start(List.of(rule), vigil, vigil, intakeStore, Duration.ofHours(1), Clock.systemUTC())) {
+    try (Sources sources = Sources.start(List.of(rule), vigil, vigil, intakeStore, WEB, Duration.ofHours(1), Clock.systemUTC())) {
       vigil.listen(sources);
       alertmanager.fire(LATENCY, LATENCY_TEXT);
       await().atMost(Duration.ofSeconds(2)).until(() -> vigil.openAlerts().size() == 1);
@@ -323,7 +325,7 @@ class AlertmanagerSourceTest {
     SourceRule rule = new SourceRule("team", alertmanager.url(), Duration.ofSeconds(1), List.of(), Map.of("via", "vigil"), null);
     IntakeStore lateStore = IntakeStore.open(temp.resolve("late"));
     open.add(lateStore);
-    try (AlertmanagerSilencer late = new AlertmanagerSilencer(rule, desk.vigil, lateStore, Duration.ofHours(1), Clock.systemUTC(), "vigil@late")) {
+    try (AlertmanagerSilencer late = new AlertmanagerSilencer(rule, desk.vigil, lateStore, WEB, Duration.ofHours(1), Clock.systemUTC(), "vigil@late")) {
       Alert acked = desk.vigil.acknowledge(desk.only().id(), "seen", "alice", Instant.now()).orElseThrow();
       await().atMost(Duration.ofSeconds(5)).until(() -> silences("active").size() == 1); // desk's own silencer
       // The engine saw the alert only once it was acknowledged: a FIRED change in state acknowledged.

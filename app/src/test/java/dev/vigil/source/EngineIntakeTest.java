@@ -13,6 +13,7 @@ import dev.vigil.api.LocalApi;
 import dev.vigil.check.HttpChecker;
 import dev.vigil.engine.Engine;
 import dev.vigil.heartbeat.Heartbeats;
+import dev.vigil.http.Web;
 import dev.vigil.rules.HeartbeatRule;
 import dev.vigil.policy.Policy;
 import dev.vigil.rules.RuleSet;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The real engine and store with every intake piece wired as {@code vigil run} should wire them. */
 class EngineIntakeTest {
+  private static final Web WEB = Web.create();
   @RegisterExtension final AlertmanagerProcess alertmanager = new AlertmanagerProcess();
   @TempDir Path dataDir;
 
@@ -47,7 +49,7 @@ class EngineIntakeTest {
         IntakeStore intakeStore = IntakeStore.open(dataDir)) {
       engine.start();
       try (Heartbeats heartbeats = Heartbeats.start(rules.heartbeats(), intakeStore, engine, clock);
-          Sources sources = Sources.start(rules.sources(), engine, store, intakeStore, Duration.ofHours(4), clock);
+          Sources sources = Sources.start(rules.sources(), engine, store, intakeStore, WEB, Duration.ofHours(4), clock);
           LocalApi api = LocalApi.start(0, dataDir, engine, store, clock)) {
         engine.heartbeatSink(heartbeats::ping);
         engine.addListener(sources);

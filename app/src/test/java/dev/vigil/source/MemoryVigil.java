@@ -7,8 +7,7 @@ import dev.vigil.alert.AlertListener;
 import dev.vigil.alert.AlertState;
 import dev.vigil.alert.ExternalAlert;
 import dev.vigil.alert.Intake;
-import dev.vigil.store.AlertStore;
-import dev.vigil.store.EngineWrites;
+import dev.vigil.store.AlertDesk;
 import dev.vigil.store.HistoryQuery;
 import dev.vigil.store.MinuteStat;
 import dev.vigil.store.Page;
@@ -23,13 +22,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
 
 /**
  * A stand-in for the engine and its store in intake tests: idempotent by fingerprint like the real intake, and
  * publishes each change to its listeners after "committing" it, as the engine does.
  */
-public final class MemoryVigil implements Intake, AlertStore {
+public final class MemoryVigil implements Intake, AlertDesk {
   private final Map<Long, Alert> alerts = new LinkedHashMap<>();
   private final List<AlertEvent> events = new ArrayList<>();
   private final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
@@ -153,11 +151,6 @@ public final class MemoryVigil implements Intake, AlertStore {
   }
 
   @Override
-  public <T> T transaction(Function<EngineWrites, T> work) {
-    throw new UnsupportedOperationException();
-  }
-
-  @Override
   public Optional<Alert> snooze(long id, Instant until, String actor, Instant at) {
     Alert a;
     synchronized (this) {
@@ -170,11 +163,6 @@ public final class MemoryVigil implements Intake, AlertStore {
     }
     publish(new AlertChange(AlertChange.Kind.SNOOZED, a, at));
     return Optional.of(a);
-  }
-
-  @Override
-  public List<Alert> endSnoozes(Instant now) {
-    return List.of();
   }
 
   @Override
@@ -197,11 +185,4 @@ public final class MemoryVigil implements Intake, AlertStore {
     return 0;
   }
 
-  @Override
-  public int applyRetention(Instant now) {
-    return 0;
-  }
-
-  @Override
-  public void close() {}
 }

@@ -6,8 +6,7 @@ import dev.vigil.alert.AlertEvent;
 import dev.vigil.alert.AlertListener;
 import dev.vigil.alert.ExternalAlert;
 import dev.vigil.alert.Intake;
-import dev.vigil.store.AlertStore;
-import dev.vigil.store.EngineWrites;
+import dev.vigil.store.AlertDesk;
 import dev.vigil.store.HistoryQuery;
 import dev.vigil.store.MinuteStat;
 import dev.vigil.store.Page;
@@ -19,13 +18,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
 
 /**
  * The real SQLite store with a thin stand-in for the engine's intake: fires or recovers by fingerprint in one
  * transaction and publishes each committed change to its listeners, as the engine does.
  */
-final class StoreVigil implements Intake, AlertStore {
+final class StoreVigil implements Intake, AlertDesk, AutoCloseable {
   private final SqliteStore store;
   private final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -73,11 +71,6 @@ final class StoreVigil implements Intake, AlertStore {
   }
 
   @Override
-  public <T> T transaction(Function<EngineWrites, T> work) {
-    return store.transaction(work);
-  }
-
-  @Override
   public List<Alert> openAlerts() {
     return store.openAlerts();
   }
@@ -90,11 +83,6 @@ final class StoreVigil implements Intake, AlertStore {
   @Override
   public Optional<Alert> findOpen(String fingerprint) {
     return store.findOpen(fingerprint);
-  }
-
-  @Override
-  public List<Alert> endSnoozes(Instant now) {
-    return store.endSnoozes(now);
   }
 
   @Override
@@ -125,11 +113,6 @@ final class StoreVigil implements Intake, AlertStore {
   @Override
   public long dataVersion() {
     return store.dataVersion();
-  }
-
-  @Override
-  public int applyRetention(Instant now) {
-    return store.applyRetention(now);
   }
 
   @Override

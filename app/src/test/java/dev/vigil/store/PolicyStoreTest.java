@@ -7,8 +7,16 @@ import dev.vigil.policy.Outcome;
 import dev.vigil.policy.QuietMode;
 import dev.vigil.policy.Silence;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +80,34 @@ class PolicyStoreTest {
     try (PolicyStore cli = PolicyStore.openMigrated(data); PolicyStore app = PolicyStore.open(data.resolve("vigil.db"))) {
       cli.setQuiet(QuietMode.untilOff());
       assertThat(app.quiet()).contains(QuietMode.untilOff());
+    }
+  }
+
+  @Test
+  void aWriteWaitsOutAnotherProcessHoldingTheWriteLockPastSqlitesBusyTimeout() throws Exception {
+    ExecutorService otherProcess = Executors.newSingleThreadExecutor();
+    try (PolicyStore s = PolicyStore.openMigrated(data);
+        Connection raw = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("vigil.db"))) {
+      CountDownLatch locked = new CountDownLatch(1);
+      Future<?> holder = otherProcess.submit(() -> {
+        try (Statement sql = raw.createStatement()) {
+          sql.execute("BEGIN IMMEDIATE");
+          sql.executeUpdate("INSERT INTO quiet (id, until, reason) VALUES (1, NULL, 'the other process')");
+          locked.countDown();
+          Thread.sleep(Database.BUSY_TIMEOUT_MILLIS + 1_000); // longer than SQLite alone waits
+          sql.execute("COMMIT");
+        }
+        return null;
+      });
+      assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+
+      Silence added = s.addSilence(new Silence(0, Map.of("monitor", "db"), t, t.plusSeconds(60), "", "cli"));
+
+      holder.get(20, TimeUnit.SECONDS);
+      assertThat(s.silences(t)).containsExactly(added);
+      assertThat(s.quiet()).contains(new QuietMode(null, "the other process"));
+    } finally {
+      otherProcess.shutdownNow();
     }
   }
 }

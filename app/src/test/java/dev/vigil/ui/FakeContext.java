@@ -2,7 +2,7 @@ package dev.vigil.ui;
 
 import dev.vigil.engine.WatchStatus;
 import dev.vigil.alert.AlertListener;
-import dev.vigil.store.AlertStore;
+import dev.vigil.store.AlertDesk;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A DesktopContext over any store, recording what the UI asked of the engine. */
 public final class FakeContext implements DesktopContext {
-  public final AlertStore store;
+  public final AlertDesk store;
   public final Path rules;
   public Clock clock = Clock.fixed(Samples.T0.plusSeconds(37 * 60), ZoneId.of("Europe/Berlin"));
   public volatile QuietStatus quiet = QuietStatus.OFF;
@@ -25,12 +25,12 @@ public final class FakeContext implements DesktopContext {
   /** What the monitors board shows. */
   public volatile List<dev.vigil.engine.MonitorRow> board = List.of();
 
-  public FakeContext(AlertStore store, Path rules) {
+  public FakeContext(AlertDesk store, Path rules) {
     this.store = store;
     this.rules = rules;
   }
 
-  @Override public AlertStore store() { return store; }
+  @Override public AlertDesk store() { return store; }
 
   @Override public AutoCloseable subscribe(AlertListener listener) {
     listeners.add(listener);

@@ -3,8 +3,7 @@ package dev.vigil.ui;
 import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertEvent;
 import dev.vigil.alert.AlertState;
-import dev.vigil.store.AlertStore;
-import dev.vigil.store.EngineWrites;
+import dev.vigil.store.AlertDesk;
 import dev.vigil.store.HistoryQuery;
 import dev.vigil.store.MinuteStat;
 import dev.vigil.store.Page;
@@ -18,10 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 
-/** An in-memory store for UI tests until the SQLite store lands; keeps the contract's ordering and paging. */
-public final class FakeStore implements AlertStore {
+/** An in-memory store of what the desktop reads and does, for UI tests; keeps the contract's ordering and paging. */
+public final class FakeStore implements AlertDesk {
   final Map<Long, Alert> alerts = new ConcurrentHashMap<>();
   final List<AlertEvent> events = java.util.Collections.synchronizedList(new ArrayList<>());
   final List<MinuteStat> stats = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -41,8 +39,6 @@ public final class FakeStore implements AlertStore {
   public void addStat(MinuteStat s) {
     stats.add(s);
   }
-
-  @Override public <T> T transaction(Function<EngineWrites, T> work) { throw new UnsupportedOperationException(); }
 
   @Override public List<Alert> openAlerts() {
     openAlertsCalls.incrementAndGet();
@@ -77,8 +73,6 @@ public final class FakeStore implements AlertStore {
     version.incrementAndGet();
     return Optional.of(b);
   }
-
-  @Override public List<Alert> endSnoozes(Instant now) { return List.of(); }
 
   @Override public Page<Alert> history(HistoryQuery q) {
     historyCalls.incrementAndGet();
@@ -118,7 +112,7 @@ public final class FakeStore implements AlertStore {
   @Override public Map<Long, Instant> firstAcknowledged(java.util.Collection<Long> alertIds) {
     firstAcknowledgedCalls.incrementAndGet();
     long timelines = timelineCalls.get();
-    Map<Long, Instant> first = AlertStore.super.firstAcknowledged(alertIds);
+    Map<Long, Instant> first = AlertDesk.super.firstAcknowledged(alertIds);
     timelineCalls.set(timelines);
     return first;
   }
@@ -140,7 +134,4 @@ public final class FakeStore implements AlertStore {
 
   @Override public long dataVersion() { return version.get(); }
 
-  @Override public int applyRetention(Instant now) { return 0; }
-
-  @Override public void close() {}
 }

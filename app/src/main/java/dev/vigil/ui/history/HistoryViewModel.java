@@ -5,7 +5,7 @@ import dev.vigil.alert.AlertEvent;
 import dev.vigil.alert.AlertState;
 import dev.vigil.alert.Severity;
 import dev.vigil.report.NoiseReport;
-import dev.vigil.store.AlertStore;
+import dev.vigil.store.AlertReader;
 import dev.vigil.store.HistoryQuery;
 import dev.vigil.store.MinuteStat;
 import dev.vigil.store.Page;
@@ -149,7 +149,7 @@ public final class HistoryViewModel {
   public void loadMore() {
     if (loading || !moreBelow || query == null) return;
     HistoryQuery.Cursor counted = deepest;
-    AlertStore store = ctx.store();
+    AlertReader store = ctx.store();
     HistoryQuery q = rows.isEmpty() ? query : query.next(cursorOf(rows.get(rows.size() - 1)));
     load(q, page -> {
       // MTTA needs each incident's first acknowledgement: one query for the new rows, not a timeline per row.
@@ -214,7 +214,7 @@ public final class HistoryViewModel {
     status.set("Loading…");
     int gen = generation;
     HistoryQuery.Cursor counted = deepest;
-    AlertStore store = ctx.store();
+    AlertReader store = ctx.store();
     io.load(() -> {
       Page<Alert> page = store.history(q);
       return new Loaded(page, summing.apply(page), counted);
@@ -248,7 +248,7 @@ public final class HistoryViewModel {
     uptime.clear();
     if (alert == null) return;
     Instant now = ctx.clock().instant();
-    AlertStore store = ctx.store();
+    AlertReader store = ctx.store();
     io.load(() -> new Details(store.timeline(alert.id()), store.checkStats(alert.monitor(), now.minus(UPTIME_SPAN), now)), d -> {
       if (selected.get() != alert) return;
       timeline.setAll(d.timeline());
@@ -268,7 +268,7 @@ public final class HistoryViewModel {
     if (query == null) return;
     HistoryQuery q = new HistoryQuery(query.since(), query.until(), query.monitor(), query.severity(), query.state(), query.text(),
         EXPORT_PAGE, null);
-    AlertStore store = ctx.store();
+    AlertReader store = ctx.store();
     ZoneId zone = ctx.zone();
     status.set("Exporting…");
     io.load(() -> {
