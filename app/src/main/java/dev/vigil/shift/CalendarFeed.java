@@ -2,11 +2,10 @@ package dev.vigil.shift;
 
 import dev.vigil.policy.OnCall;
 import dev.vigil.policy.OncallSpec;
+import dev.vigil.http.Web;
+import dev.vigil.http.WebRequest;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -30,6 +29,8 @@ public final class CalendarFeed {
   private static final Logger log = LoggerFactory.getLogger(CalendarFeed.class);
   static final String CACHE = "oncall-calendar.ics";
   static final Duration TIMEOUT = Duration.ofSeconds(10);
+  /** The one HTTP stack (OkHttp) with the feed's bound on connecting and on the whole fetch. */
+  private static final Web WEB = Web.create().timeouts(TIMEOUT, TIMEOUT);
   static final long MAX_BYTES = 8L << 20;
   /** Shifts are expanded this far back and ahead of now; the hourly refresh moves the window on. */
   static final Duration BACK = Duration.ofDays(7);
@@ -92,20 +93,17 @@ public final class CalendarFeed {
       if (Files.size(file) > MAX_BYTES) throw new IOException("larger than 8 MiB");
       return Files.readString(file, StandardCharsets.UTF_8);
     }
-    HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
-    HttpRequest request = HttpRequest.newBuilder(URI.create(spec.calendar())).timeout(TIMEOUT)
-        .header("Accept", "text/calendar").GET().build();
-    HttpResponse<byte[]> response;
+    Web.Reply response;
     try {
-      response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    } catch (java.net.http.HttpTimeoutException e) {
+      response = WEB.send(WebRequest.get(spec.calendar()).header("Accept", "text/calendar"));
+    } catch (java.io.InterruptedIOException e) {
       throw new IOException("timed out after " + TIMEOUT.toSeconds() + "s");
     } catch (java.net.ConnectException e) {
       throw new IOException("connection refused");
     }
-    if (response.statusCode() != 200) throw new IOException("HTTP " + response.statusCode());
-    if (response.body().length > MAX_BYTES) throw new IOException("larger than 8 MiB");
-    return new String(response.body(), StandardCharsets.UTF_8);
+    if (response.status() != 200) throw new IOException("HTTP " + response.status());
+    if (response.body().length() > MAX_BYTES) throw new IOException("larger than 8 MiB");
+    return response.body();
   }
 
   private void save(String ics) {

@@ -60,6 +60,8 @@ public final class NetworkSense {
 
   private final LocalNetwork local;
   private Map<String, Target> targets = Map.of();
+  /** The monitors off this machine: the only ones whose checks are evidence (worked out once per configure). */
+  private Set<String> remote = Set.of();
   /** The latest reach of each monitor not on loopback. */
   private final Map<String, Reach> latest = new HashMap<>();
   private int answered;
@@ -71,14 +73,18 @@ public final class NetworkSense {
   /** The monitors to expect; forgets monitors no longer in the rules. */
   public void configure(Map<String, Target> now) {
     targets = Map.copyOf(now);
-    latest.keySet().removeIf(id -> !targets.containsKey(id) || targets.get(id).loopback());
+    Set<String> off = new HashSet<>();
+    targets.forEach((id, t) -> {
+      if (!t.loopback()) off.add(id);
+    });
+    remote = Set.copyOf(off);
+    latest.keySet().retainAll(remote);
     answered = (int) latest.values().stream().filter(r -> r == Reach.ANSWERED).count();
   }
 
   /** One check result: how far it got. */
   public void observe(String monitor, Reach reach) {
-    Target target = targets.get(monitor);
-    if (target == null || target.loopback()) return;
+    if (!remote.contains(monitor)) return;
     Reach before = latest.put(monitor, reach);
     if (before == Reach.ANSWERED) answered--;
     if (reach == Reach.ANSWERED) answered++;
