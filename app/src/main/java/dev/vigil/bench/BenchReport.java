@@ -19,6 +19,11 @@ public final class BenchReport {
   double cpuPercent;
   double fleetCpuPercent;
   double checksPerSecond;
+  double microsPerCheck;
+  double floorCpuPercent;
+  double floorRequestsPerSecond;
+  double floorMicrosPerRequest;
+  long floorFailed;
   double reuse;
   double reuseSinceStart;
   long latenessP50Millis;
@@ -50,6 +55,11 @@ public final class BenchReport {
     return sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2);
   }
 
+  /** Vigil's CPU per check over the floor loop's CPU per request, measured in the same run. */
+  double floorRatio() {
+    return microsPerCheck / floorMicrosPerRequest;
+  }
+
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("endpoints", endpoints);
@@ -58,6 +68,12 @@ public final class BenchReport {
     m.put("cpuPercentOfOneCore", round(cpuPercent));
     m.put("fleetCpuPercentOfOneCore", round(fleetCpuPercent));
     m.put("checksPerSecond", round(checksPerSecond));
+    m.put("cpuMicrosPerCheck", round(microsPerCheck));
+    m.put("floorCpuPercentOfOneCore", round(floorCpuPercent));
+    m.put("floorRequestsPerSecond", round(floorRequestsPerSecond));
+    m.put("floorCpuMicrosPerRequest", round(floorMicrosPerRequest));
+    m.put("floorFailedRequests", floorFailed);
+    m.put("perCheckOverFloor", Math.round(floorRatio() * 100) / 100.0);
     m.put("connectionReuse", Math.round(reuse * 10_000) / 10_000.0);
     m.put("connectionReuseSinceStart", Math.round(reuseSinceStart * 10_000) / 10_000.0);
     m.put("latenessP50Millis", latenessP50Millis);
@@ -96,6 +112,12 @@ public final class BenchReport {
     out.printf(row, "-".repeat(44), "-".repeat(14), "-".repeat(14), "-".repeat(8));
     out.printf(row, "CPU, % of one core (Vigil alone)", fmt(cpuPercent, "%"), "<= 10 %", ratio(cpuPercent, 10));
     out.printf(row, "checks per second", fmt(checksPerSecond, ""), "", "");
+    out.printf(row, "CPU per check, all in", fmt(microsPerCheck, "us"), "<= 150 us", ratio(microsPerCheck, 150));
+    out.printf(row, "floor: leanest OkHttp loop, CPU", fmt(floorCpuPercent, "%"), "", "");
+    out.printf(row, "floor: requests per second (" + floorFailed + " failed)", fmt(floorRequestsPerSecond, ""), "", "");
+    out.printf(row, "floor: CPU per request", fmt(floorMicrosPerRequest, "us"), "", "");
+    out.printf(row, "CPU per check / floor's per request", String.format("%.2f x", floorRatio()), "<= 2 x",
+        ratio(floorRatio(), 2));
     out.printf(row, "connection reuse", fmt(reuse * 100, "%"), ">= 95 %", ratio(95, reuse * 100));
     out.printf(row, "lateness against schedule, p50", latenessP50Millis + " ms", "", "");
     out.printf(row, "lateness against schedule, p99", latenessP99Millis + " ms", "<= 1000 ms", ratio(latenessP99Millis, 1000));

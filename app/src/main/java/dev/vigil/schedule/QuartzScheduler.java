@@ -83,7 +83,7 @@ public final class QuartzScheduler implements CheckScheduler {
    * together: one wake-up of Quartz's thread takes them all (its batch acquisition), instead of one each. An idle
    * Vigil watching 100 endpoints every 30 s then wakes once a second instead of three times.
    */
-  static long offset(String monitorId, Duration interval) {
+  public static long offset(String monitorId, Duration interval) {
     CRC32 crc = new CRC32();
     crc.update(monitorId.getBytes(StandardCharsets.UTF_8));
     long period = interval.toMillis();
