@@ -39,6 +39,8 @@ public final class BenchRun {
   static final int FLEET_THREADS = 16;
   /** The floor loop runs this long before it is measured (its code compiled, its pool settled). */
   static final Duration FLOOR_WARM_UP = Duration.ofSeconds(10);
+  /** A repeating check started at most this long after its slot was polled on time. */
+  static final Duration ON_TIME = Duration.ofSeconds(1);
 
   private final int endpoints;
   private final Duration interval;
@@ -169,11 +171,14 @@ public final class BenchRun {
     report.latenessP99Millis = scheduler.lateness().percentileMillis(0.99);
     report.latenessMaxMillis = scheduler.lateness().maxMillis();
     report.latenessSamples = scheduler.lateness().count();
+    double due = endpoints * (wall / 1e9) / (interval.toMillis() / 1e3);
+    report.onTimeShare = Math.min(1, scheduler.lateness().countAtMost(ON_TIME.toMillis()) / due);
   }
 
   /** "Check all now", three times: until a result that started after the click is committed for every monitor. */
   private void checkAllNow(BenchReport report, Engine engine) throws InterruptedException {
     List<Double> times = new ArrayList<>();
+    List<Double> micros = new ArrayList<>();
     for (int round = 0; round < 3; round++) {
       Set<String> fresh = ConcurrentHashMap.newKeySet();
       CountDownLatch all = new CountDownLatch(1);
@@ -188,15 +193,19 @@ public final class BenchRun {
         }
       };
       engine.addCheckListener(listener);
+      long cpu0 = os.getProcessCpuTime();
       long start = System.nanoTime();
       engine.checkAllNow();
       boolean done = all.await(60, TimeUnit.SECONDS);
+      long cpu = os.getProcessCpuTime() - cpu0;
       engine.removeCheckListener(listener);
       times.add(done ? (doneAt.get() - start) / 1e6 : Double.NaN);
+      micros.add(done ? cpu / 1e3 / endpoints : Double.NaN);
       progress.printf("check all now: %s%n", done ? String.format("%.0f ms", times.get(round)) : "not done in 60 s");
       Thread.sleep(3_000);
     }
     report.checkAllNowMillis = times;
+    report.checkAllNowMicrosPerCheck = micros;
   }
 
   private void footprint(BenchReport report) throws InterruptedException {
