@@ -18,12 +18,19 @@ public final class BenchReport {
   double cpuPercent;
   double fleetCpuPercent;
   double checksPerSecond;
+  double microsPerCheck;
+  double floorCpuPercent;
+  double floorRequestsPerSecond;
+  double floorMicrosPerRequest;
+  long floorFailed;
   double reuse;
   double reuseSinceStart;
   long latenessP50Millis;
   long latenessP99Millis;
   long latenessMaxMillis;
   long latenessSamples;
+  double onTimeShare;
+  List<Double> checkAllNowMicrosPerCheck = List.of();
   List<Double> checkAllNowMillis = List.of();
   double rssMegabytes;
   double heapUsedMegabytes;
@@ -44,9 +51,18 @@ public final class BenchReport {
   }
 
   double checkAllNowMedianMillis() {
-    List<Double> sorted = new ArrayList<>(checkAllNowMillis);
+    return median(checkAllNowMillis);
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
     return sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2);
+  }
+
+  /** Vigil's CPU per check over the floor loop's CPU per request, measured in the same run. */
+  double floorRatio() {
+    return microsPerCheck / floorMicrosPerRequest;
   }
 
   public Map<String, Object> toMap() {
@@ -57,14 +73,22 @@ public final class BenchReport {
     m.put("cpuPercentOfOneCore", round(cpuPercent));
     m.put("fleetCpuPercentOfOneCore", round(fleetCpuPercent));
     m.put("checksPerSecond", round(checksPerSecond));
+    m.put("cpuMicrosPerCheck", round(microsPerCheck));
+    m.put("floorCpuPercentOfOneCore", round(floorCpuPercent));
+    m.put("floorRequestsPerSecond", round(floorRequestsPerSecond));
+    m.put("floorCpuMicrosPerRequest", round(floorMicrosPerRequest));
+    m.put("floorFailedRequests", floorFailed);
+    m.put("perCheckOverFloor", Math.round(floorRatio() * 100) / 100.0);
     m.put("connectionReuse", Math.round(reuse * 10_000) / 10_000.0);
     m.put("connectionReuseSinceStart", Math.round(reuseSinceStart * 10_000) / 10_000.0);
     m.put("latenessP50Millis", latenessP50Millis);
     m.put("latenessP99Millis", latenessP99Millis);
     m.put("latenessMaxMillis", latenessMaxMillis);
     m.put("latenessSamples", latenessSamples);
+    m.put("polledOnTimeShare", Math.round(onTimeShare * 10_000) / 10_000.0);
     m.put("checkAllNowMillis", checkAllNowMillis.stream().map(BenchReport::round).toList());
     m.put("checkAllNowMedianMillis", round(checkAllNowMedianMillis()));
+    m.put("checkAllNowCpuMicrosPerCheck", checkAllNowMicrosPerCheck.stream().map(BenchReport::round).toList());
     m.put("rssMegabytes", round(rssMegabytes));
     m.put("heapUsedMegabytes", round(heapUsedMegabytes));
     m.put("heapCommittedMegabytes", round(heapCommittedMegabytes));
@@ -95,12 +119,20 @@ public final class BenchReport {
     out.printf(row, "-".repeat(44), "-".repeat(14), "-".repeat(14), "-".repeat(8));
     out.printf(row, "CPU, % of one core (Vigil alone)", fmt(cpuPercent, "%"), "<= 10 %", ratio(cpuPercent, 10));
     out.printf(row, "checks per second", fmt(checksPerSecond, ""), "", "");
+    out.printf(row, "CPU per check, all in", fmt(microsPerCheck, "us"), "<= 150 us", ratio(microsPerCheck, 150));
+    out.printf(row, "floor: leanest OkHttp loop, CPU", fmt(floorCpuPercent, "%"), "", "");
+    out.printf(row, "floor: requests per second (" + floorFailed + " failed)", fmt(floorRequestsPerSecond, ""), "", "");
+    out.printf(row, "floor: CPU per request", fmt(floorMicrosPerRequest, "us"), "", "");
+    out.printf(row, "CPU per check / floor's per request", String.format("%.2f x", floorRatio()), "<= 2 x",
+        ratio(floorRatio(), 2));
     out.printf(row, "connection reuse", fmt(reuse * 100, "%"), ">= 95 %", ratio(95, reuse * 100));
     out.printf(row, "lateness against schedule, p50", latenessP50Millis + " ms", "", "");
     out.printf(row, "lateness against schedule, p99", latenessP99Millis + " ms", "<= 1000 ms", ratio(latenessP99Millis, 1000));
     out.printf(row, "lateness against schedule, max", latenessMaxMillis + " ms", "", "");
+    out.printf(row, "polled on time (<= 1 s late), of those due", fmt(onTimeShare * 100, "%"), ">= 99 %", ratio(99, onTimeShare * 100));
     out.printf(row, "check all now (median of 3)", fmt(checkAllNowMedianMillis(), "ms"), "<= 1000 ms",
         ratio(checkAllNowMedianMillis(), 1000));
+    out.printf(row, "check all now: CPU per check (median)", fmt(median(checkAllNowMicrosPerCheck), "us"), "", "");
     out.printf(row, "storm: all alerts stored and published", fmt(stormAllStoredMillis, "ms"), "", "");
     out.printf(row, "storm: confirmation -> published, p99", stormDelayP99Millis + " ms", "<= 2000 ms",
         ratio(stormDelayP99Millis, 2000));

@@ -1,6 +1,7 @@
 package dev.vigil.bench;
 
 import dev.vigil.alert.AlertChange;
+import dev.vigil.check.FloorLoop;
 import dev.vigil.check.HttpChecker;
 import dev.vigil.engine.CheckListener;
 import dev.vigil.engine.Engine;
@@ -20,6 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -27,13 +29,18 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One run of {@code vigil bench}: a fleet of N services in a child process, N monitors in a temp rules
- * folder, the real engine on a real store in a temp data folder, then four phases: steady watching after a
- * warm-up, "check all now", a storm (every service fails at once), and the storm held open.
+ * folder, the real engine on a real store in a temp data folder. First the floor: the same requests at the same
+ * rate from the leanest OkHttp loop ({@link FloorLoop}) in this JVM, before the engine starts. Then four phases:
+ * steady watching after a warm-up, "check all now", a storm (every service fails at once), and the storm held open.
  */
 public final class BenchRun {
   /** Fleet servers in the child process: one JDK HttpServer has one dispatcher thread. */
   static final int SERVERS = 4;
   static final int FLEET_THREADS = 16;
+  /** The floor loop runs this long before it is measured (its code compiled, its pool settled). */
+  static final Duration FLOOR_WARM_UP = Duration.ofSeconds(10);
+  /** A repeating check started at most this long after its slot was polled on time. */
+  static final Duration ON_TIME = Duration.ofSeconds(1);
 
   private final int endpoints;
   private final Duration interval;
@@ -63,6 +70,7 @@ public final class BenchRun {
       writeRules(rules, fleet);
       var loaded = RulesLoader.load(rules, Map.of());
       if (!loaded.ok()) throw new IllegalStateException("bench rules invalid: " + loaded.problems());
+      floor(report, fleet);
       Clock clock = Clock.systemDefaultZone();
       QuartzScheduler scheduler = new QuartzScheduler();
       HttpChecker checker = HttpChecker.create(clock);
@@ -83,8 +91,46 @@ public final class BenchRun {
     return report;
   }
 
+  /** The loader refuses a timeout longer than the interval. */
+  private Duration timeout() {
+    return Duration.ofMillis(Math.min(5_000, interval.toMillis()));
+  }
+
+  /**
+   * The floor: the same endpoints, interval and slots (each monitor's {@link QuartzScheduler#offset}) from the
+   * leanest OkHttp loop, measured for {@code duration} after one request to each (the connections open) and
+   * {@link #FLOOR_WARM_UP} of the loop.
+   */
+  private void floor(BenchReport report, ChildFleet fleet) throws InterruptedException {
+    Map<Long, List<String>> slots = new TreeMap<>();
+    List<String> urls = new ArrayList<>(endpoints);
+    for (int i = 0; i < endpoints; i++) {
+      urls.add(fleet.url(i));
+      slots.computeIfAbsent(QuartzScheduler.offset(name(i), interval), slot -> new ArrayList<>()).add(fleet.url(i));
+    }
+    try (FloorLoop floor = new FloorLoop(timeout())) {
+      progress.printf("floor: the leanest OkHttp loop, %d requests every %s, warming up...%n", endpoints, interval);
+      if (!floor.burst(urls, Duration.ofSeconds(60))) progress.println("floor: not every endpoint answered the first request in 60 s");
+      floor.start(slots, interval);
+      Thread.sleep(FLOOR_WARM_UP.toMillis());
+      long done0 = floor.completed();
+      long failed0 = floor.failed();
+      long cpu0 = os.getProcessCpuTime();
+      long wall0 = System.nanoTime();
+      progress.printf("floor: measuring for %ds...%n", duration.toSeconds());
+      Thread.sleep(duration.toMillis());
+      long cpu = os.getProcessCpuTime() - cpu0;
+      long wall = System.nanoTime() - wall0;
+      long done = floor.completed() - done0;
+      report.floorCpuPercent = 100.0 * cpu / wall;
+      report.floorRequestsPerSecond = done / (wall / 1e9);
+      report.floorMicrosPerRequest = done == 0 ? Double.NaN : cpu / 1e3 / done;
+      report.floorFailed = floor.failed() - failed0;
+    }
+  }
+
   private void writeRules(Path rules, ChildFleet fleet) throws IOException {
-    long timeoutMillis = Math.min(5_000, interval.toMillis()); // the loader refuses a timeout longer than the interval
+    long timeoutMillis = timeout().toMillis();
     StringBuilder yaml = new StringBuilder("monitors:\n");
     for (int i = 0; i < endpoints; i++) {
       yaml.append("  - id: ").append(name(i)).append('\n')
@@ -118,17 +164,21 @@ public final class BenchRun {
     report.cpuPercent = 100.0 * cpu / wall;
     report.fleetCpuPercent = 100.0 * (fleet.cpuSeconds() - fleetBefore) / (wall / 1e9);
     report.checksPerSecond = (after.calls() - before.calls()) / (wall / 1e9);
+    report.microsPerCheck = after.calls() == before.calls() ? Double.NaN : cpu / 1e3 / (after.calls() - before.calls());
     report.reuse = acquired == 0 ? 0 : Math.max(0, 1 - (double) opened / acquired);
     report.reuseSinceStart = after.reuseRatio();
     report.latenessP50Millis = scheduler.lateness().percentileMillis(0.50);
     report.latenessP99Millis = scheduler.lateness().percentileMillis(0.99);
     report.latenessMaxMillis = scheduler.lateness().maxMillis();
     report.latenessSamples = scheduler.lateness().count();
+    double due = endpoints * (wall / 1e9) / (interval.toMillis() / 1e3);
+    report.onTimeShare = Math.min(1, scheduler.lateness().countAtMost(ON_TIME.toMillis()) / due);
   }
 
   /** "Check all now", three times: until a result that started after the click is committed for every monitor. */
   private void checkAllNow(BenchReport report, Engine engine) throws InterruptedException {
     List<Double> times = new ArrayList<>();
+    List<Double> micros = new ArrayList<>();
     for (int round = 0; round < 3; round++) {
       Set<String> fresh = ConcurrentHashMap.newKeySet();
       CountDownLatch all = new CountDownLatch(1);
@@ -143,15 +193,19 @@ public final class BenchRun {
         }
       };
       engine.addCheckListener(listener);
+      long cpu0 = os.getProcessCpuTime();
       long start = System.nanoTime();
       engine.checkAllNow();
       boolean done = all.await(60, TimeUnit.SECONDS);
+      long cpu = os.getProcessCpuTime() - cpu0;
       engine.removeCheckListener(listener);
       times.add(done ? (doneAt.get() - start) / 1e6 : Double.NaN);
+      micros.add(done ? cpu / 1e3 / endpoints : Double.NaN);
       progress.printf("check all now: %s%n", done ? String.format("%.0f ms", times.get(round)) : "not done in 60 s");
       Thread.sleep(3_000);
     }
     report.checkAllNowMillis = times;
+    report.checkAllNowMicrosPerCheck = micros;
   }
 
   private void footprint(BenchReport report) throws InterruptedException {

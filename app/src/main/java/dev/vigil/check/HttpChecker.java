@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
-import okhttp3.Dispatcher;
 import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -58,22 +57,10 @@ public final class HttpChecker implements Checker {
 
   /** Tests pass their own DNS and trust here. */
   HttpChecker(Clock clock, int maxConcurrency, BoundedDns dns, Consumer<OkHttpClient.Builder> tls) {
-    if (maxConcurrency < 1) throw new IllegalArgumentException("maxConcurrency < 1: " + maxConcurrency);
     this.clock = Objects.requireNonNull(clock, "clock");
     this.dns = dns;
     deadlines.setRemoveOnCancelPolicy(true);
-    Dispatcher dispatcher = new Dispatcher();
-    dispatcher.setMaxRequests(maxConcurrency);
-    dispatcher.setMaxRequestsPerHost(maxConcurrency);
-    OkHttpClient.Builder builder = new OkHttpClient.Builder()
-        .dispatcher(dispatcher)
-        .connectionPool(new ConnectionPool(1000, 5, TimeUnit.MINUTES))
-        .dns(dns)
-        .eventListener(events)
-        // The per-call timeout alone bounds a check; these would cut a long one short with the wrong words.
-        .connectTimeout(Duration.ZERO)
-        .readTimeout(Duration.ZERO)
-        .writeTimeout(Duration.ZERO);
+    OkHttpClient.Builder builder = ClientSettings.builder(maxConcurrency).dns(dns).eventListener(events);
     tls.accept(builder);
     this.pooled = builder.build();
     // Keeps no idle connection, so every call on it opens a new one.

@@ -9,8 +9,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "bench", description = "Measure Vigil against its own loopback fleet: CPU, connection reuse, lateness,"
-    + " check all now, a storm, memory. Uses temp folders; touches no data.")
+@Command(name = "bench", description = "Measure Vigil against its own loopback fleet: CPU per check beside the leanest"
+    + " OkHttp loop's (the floor, first), connection reuse, lateness, check all now, a storm, memory. Uses temp folders;"
+    + " touches no data.")
 final class BenchCommand implements Callable<Integer> {
   @Option(names = "--endpoints", paramLabel = "N", defaultValue = "5000", description = "Endpoints to watch (default ${DEFAULT-VALUE}).")
   int endpoints;

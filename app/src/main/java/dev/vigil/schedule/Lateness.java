@@ -37,6 +37,13 @@ public final class Lateness {
     return max.get();
   }
 
+  /** How many checks started at most {@code millis} late. */
+  public long countAtMost(long millis) {
+    long n = 0;
+    for (int i = 0; i <= Math.min(millis, RANGE_MILLIS - 1); i++) n += buckets.get(i);
+    return n;
+  }
+
   /** The lateness in milliseconds at or under which a share {@code q} (0..1) of the checks started. */
   public long percentileMillis(double q) {
     if (q < 0 || q > 1) throw new IllegalArgumentException("q must be in [0, 1]: " + q);

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The check_minutes and state_changes tables, and how long they are kept. Resolved alerts are kept for good. */
 final class CheckHistory {
@@ -14,9 +16,10 @@ final class CheckHistory {
   private static final long MINUTE_MILLIS = 60_000;
   private static final String MONITOR_ID = "(SELECT id FROM monitors WHERE name = ?)";
   private static final String ADD_MONITOR = "INSERT INTO monitors (name) VALUES (?) ON CONFLICT (name) DO NOTHING";
+  private static final String FIND_MONITOR = "SELECT id FROM monitors WHERE name = ?";
   private static final String RECORD_CHECK =
       "INSERT INTO check_minutes (monitor_id, minute, checks, failures, latency_sum_ms, latency_max_ms)"
-          + " VALUES (" + MONITOR_ID + ", ?, 1, ?, ?, ?)"
+          + " VALUES (?, ?, 1, ?, ?, ?)"
           + " ON CONFLICT (monitor_id, minute) DO UPDATE SET checks = checks + 1, failures = failures + excluded.failures,"
           + " latency_sum_ms = latency_sum_ms + excluded.latency_sum_ms,"
           + " latency_max_ms = max(latency_max_ms, excluded.latency_max_ms)";
@@ -30,15 +33,40 @@ final class CheckHistory {
   private static final String DELETE_OLD_STATE_CHANGES = "DELETE FROM state_changes WHERE time < ?";
 
   private final Database db;
+  /** Monitor ids known to be committed (the store's, kept across transactions), or empty for reads. */
+  private final Map<String, Long> committedIds;
+  /** Monitor ids looked up or added in this transaction: committed ids once it commits. */
+  private final Map<String, Long> newIds = new HashMap<>();
 
   CheckHistory(Database db) {
-    this.db = db;
+    this(db, Map.of());
   }
 
+  CheckHistory(Database db, Map<String, Long> committedIds) {
+    this.db = db;
+    this.committedIds = committedIds;
+  }
+
+  /** One statement per check: the monitor's id comes from memory once a transaction that used it committed. */
   void recordCheck(String monitor, Instant at, boolean passed, Duration latency) {
     long millis = latency.toMillis();
-    db.update(ADD_MONITOR, monitor);
-    db.update(RECORD_CHECK, monitor, minuteOf(at), passed ? 0 : 1, millis, millis);
+    db.update(RECORD_CHECK, monitorId(monitor), minuteOf(at), passed ? 0 : 1, millis, millis);
+  }
+
+  private long monitorId(String monitor) {
+    Long id = committedIds.get(monitor);
+    if (id == null) id = newIds.get(monitor);
+    if (id == null) {
+      db.update(ADD_MONITOR, monitor);
+      id = db.queryOne(FIND_MONITOR, row -> row.getLong(1), monitor).orElseThrow();
+      newIds.put(monitor, id);
+    }
+    return id;
+  }
+
+  /** The ids this transaction looked up or added; the caller keeps them only after it commits. */
+  Map<String, Long> newIds() {
+    return newIds;
   }
 
   /** The minutes that start in [from, to). */

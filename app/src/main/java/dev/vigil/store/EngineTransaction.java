@@ -15,10 +15,10 @@ final class EngineTransaction implements EngineWrites {
   private final Duration reopenWithin;
   private boolean touchedAlerts;
 
-  EngineTransaction(Database db, Duration reopenWithin) {
+  EngineTransaction(Database db, Duration reopenWithin, Map<String, Long> monitorIds) {
     this.reopenWithin = reopenWithin;
     this.alerts = new Alerts(db, true);
-    this.checks = new CheckHistory(db);
+    this.checks = new CheckHistory(db, monitorIds);
     this.gaps = new Gaps(db);
   }
 
@@ -30,6 +30,11 @@ final class EngineTransaction implements EngineWrites {
   /** Writes what waited for the end of the transaction (the timeline events, in bulk). */
   void flush() {
     alerts.flushEvents();
+  }
+
+  /** Monitor ids this transaction looked up or added: to remember once it has committed. */
+  Map<String, Long> newMonitorIds() {
+    return checks.newIds();
   }
 
   /** Whether this transaction opened, folded into, resolved or added to the timeline of an alert. */

@@ -31,6 +31,12 @@ public final class SqliteStore implements AlertStore {
   private final java.util.List<Runnable> alertWriteListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   /** A fire this soon after the fingerprint's last alert resolved reopens it; an acknowledgement this soon after is accepted. */
   private volatile Duration reopenWithin = DEFAULT_REOPEN_WITHIN;
+  /**
+   * The ids of the monitors table's rows, by name, as committed: a check is then one statement. Rows are never
+   * deleted; an id enters only after the transaction that found or made it committed (a rolled-back insert's id
+   * could go to another name).
+   */
+  private final Map<String, Long> monitorIds = new java.util.concurrent.ConcurrentHashMap<>();
 
   private SqliteStore(Path database, Database writer, Database reader, String recovery) {
     this.database = database;
@@ -121,15 +127,16 @@ public final class SqliteStore implements AlertStore {
   @Override
   public <T> T transaction(Function<EngineWrites, T> work) {
     Objects.requireNonNull(work, "work");
-    boolean[] touched = new boolean[1];
+    EngineTransaction[] done = new EngineTransaction[1];
     T result = writer.write(db -> {
-      EngineTransaction tx = new EngineTransaction(db, reopenWithin);
+      EngineTransaction tx = new EngineTransaction(db, reopenWithin, monitorIds);
       T out = work.apply(tx);
       tx.flush();
-      touched[0] = tx.touchedAlerts();
+      done[0] = tx;
       return out;
     });
-    if (touched[0]) alertsWritten();
+    monitorIds.putAll(done[0].newMonitorIds());
+    if (done[0].touchedAlerts()) alertsWritten();
     return result;
   }
 

@@ -173,6 +173,40 @@ class QuartzSchedulerTest {
     await().atMost(3, TimeUnit.SECONDS).until(() -> a.get() >= 1 && b.get() >= 1 && c.get() >= 1);
   }
 
+  @Test
+  void monitorsOfOneSlotShareItAndOneLeavingStopsOnlyItself() {
+    String first = "api-0";
+    String second = java.util.stream.IntStream.range(1, 10_000).mapToObj(i -> "api-" + i)
+        .filter(id -> QuartzScheduler.offset(id, TICK) == QuartzScheduler.offset(first, TICK)).findFirst().orElseThrow();
+    AtomicInteger a = new AtomicInteger();
+    AtomicInteger b = new AtomicInteger();
+    scheduler.schedule(first, TICK, a::incrementAndGet);
+    scheduler.schedule(second, TICK, b::incrementAndGet);
+    await().atMost(5, TimeUnit.SECONDS).until(() -> a.get() >= 2 && b.get() >= 2);
+
+    scheduler.unschedule(first);
+    int stopped = a.get();
+    int going = b.get();
+
+    await().atMost(5, TimeUnit.SECONDS).until(() -> b.get() >= going + 3);
+    assertThat(a.get()).isLessThanOrEqualTo(stopped + 1);
+  }
+
+  @Test
+  void aPostponedMonitorSkipsItsSlotsUntilTheDelayAndThenGoesOn() {
+    java.util.List<Long> runs = new java.util.concurrent.CopyOnWriteArrayList<>();
+    scheduler.schedule("api", TICK, () -> runs.add(System.nanoTime()));
+    await().atMost(5, TimeUnit.SECONDS).until(() -> runs.size() >= 1);
+
+    long postponedAt = System.nanoTime();
+    scheduler.postpone("api", TICK, Duration.ofSeconds(1));
+    long settled = postponedAt + Duration.ofMillis(50).toNanos(); // a run already starting when it was postponed
+
+    await().atMost(5, TimeUnit.SECONDS).until(() -> runs.stream().filter(t -> t > settled).count() >= 3);
+    long firstAfter = runs.stream().filter(t -> t > settled).findFirst().orElseThrow();
+    assertThat(Duration.ofNanos(firstAfter - postponedAt)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+  }
+
   private static void waitFor(CountDownLatch latch, Duration atMost) {
     try {
       latch.await(atMost.toMillis(), TimeUnit.MILLISECONDS);

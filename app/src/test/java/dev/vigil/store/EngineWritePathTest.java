@@ -65,4 +65,29 @@ class EngineWritePathTest {
       assertThat(kinds).as("alert %d", i).isEqualTo(i % 2 == 0 ? List.of("fired", "resolved") : List.of("fired"));
     }
   }
+
+  @Test
+  void aMonitorAddedInARolledBackTransactionIsNotRememberedUnderAnIdAnotherMonitorGets() {
+    java.time.Duration ms = java.time.Duration.ofMillis(12);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.transaction(tx -> {
+      tx.recordCheck("orders", AT, true, ms);
+      throw new IllegalStateException("disk gone");
+    })).hasMessage("disk gone");
+    store.transaction(tx -> {
+      tx.recordCheck("payments", AT, false, ms); // takes the id the rolled-back "orders" had
+      return null;
+    });
+    store.transaction(tx -> {
+      tx.recordCheck("orders", AT, true, ms);
+      tx.recordCheck("orders", AT.plusSeconds(1), true, ms);
+      return null;
+    });
+
+    Instant from = AT.minusSeconds(60);
+    Instant to = AT.plusSeconds(60);
+    assertThat(store.checkStats("payments", from, to)).extracting(MinuteStat::checks, MinuteStat::failures)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 1));
+    assertThat(store.checkStats("orders", from, to)).extracting(MinuteStat::checks, MinuteStat::failures)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(2, 0));
+  }
 }
