@@ -1,6 +1,7 @@
 package dev.vigil.cli;
 
 import dev.vigil.os.Autostart;
+import dev.vigil.os.DataDirs;
 import dev.vigil.os.Launcher;
 import java.io.PrintWriter;
 import java.util.ArrayList;

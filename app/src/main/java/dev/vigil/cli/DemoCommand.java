@@ -1,9 +1,16 @@
 package dev.vigil.cli;
 
-import dev.vigil.fleet.LoopbackFleet;
-import dev.vigil.fleet.OnCallScenes;
+import dev.vigil.app.Desktop;
+import dev.vigil.app.FirstRun;
+import dev.vigil.app.Lifetime;
+import dev.vigil.app.Logs;
+import dev.vigil.app.SingleInstance;
 import dev.vigil.app.Watch;
 import dev.vigil.config.RuleProblem;
+import dev.vigil.fleet.LoopbackFleet;
+import dev.vigil.fleet.OnCallScenes;
+import dev.vigil.os.DataDirs;
+import dev.vigil.os.DataFolder;
 import dev.vigil.rules.RulesLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -52,7 +59,7 @@ final class DemoCommand implements Callable<Integer> {
     DataDirs dirs = root == null ? DataDirs.current() : root.dirs();
     ZoneId zone = ZoneId.systemDefault();
     Path dataDir = dataOption != null ? dirs.expandHome(dataOption) : Files.createTempDirectory("vigil-demo-");
-    DataFolder.create(dataDir);
+    DataFolder.create(DataDirOption.requireFolder(dataDir));
 
     Optional<SingleInstance> claimed = SingleInstance.claim(dataDir, () -> onShow.run());
     if (claimed.isEmpty()) {

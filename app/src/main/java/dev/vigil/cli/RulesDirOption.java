@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.os.DataDirs;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

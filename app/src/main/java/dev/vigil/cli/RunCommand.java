@@ -1,8 +1,15 @@
 package dev.vigil.cli;
 
+import dev.vigil.app.Desktop;
+import dev.vigil.app.FirstRun;
 import dev.vigil.app.Footprint;
+import dev.vigil.app.Lifetime;
+import dev.vigil.app.Logs;
+import dev.vigil.app.SingleInstance;
 import dev.vigil.app.Watch;
 import dev.vigil.config.RuleProblem;
+import dev.vigil.os.DataDirs;
+import dev.vigil.os.DataFolder;
 import dev.vigil.rules.RulesFolder;
 import dev.vigil.rules.RulesLoader;
 import java.io.PrintWriter;
@@ -48,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
     Arguments.count("--api-port", apiPort, 0, 65_535);
 
     // Owner-only from the first moment: the database, its backups and the API token live here.
-    DataFolder.create(dataDir);
+    DataFolder.create(DataDirOption.requireFolder(dataDir));
     Optional<SingleInstance> claimed = SingleInstance.claim(dataDir, () -> onShow.run());
     if (claimed.isEmpty()) {
       if (SingleInstance.showRunning(dataDir)) {

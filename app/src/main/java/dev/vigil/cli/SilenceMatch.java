@@ -1,6 +1,7 @@
 package dev.vigil.cli;
 
 import dev.vigil.alert.Severity;
+import dev.vigil.os.DataFolder;
 import dev.vigil.rules.HeartbeatRule;
 import dev.vigil.rules.Monitor;
 import dev.vigil.rules.RuleSet;

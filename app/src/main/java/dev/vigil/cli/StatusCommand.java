@@ -4,6 +4,7 @@ import dev.vigil.config.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.api.ApiClient;
 import dev.vigil.api.ApiPortFile;
+import dev.vigil.os.DataDirs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

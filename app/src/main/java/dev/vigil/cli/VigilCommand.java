@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.os.DataDirs;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

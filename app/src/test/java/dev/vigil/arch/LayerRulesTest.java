@@ -1,5 +1,8 @@
 package dev.vigil.arch;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -82,6 +85,20 @@ class LayerRulesTest {
       slices().matching("dev.vigil.(*)..").should().beFreeOfCycles()
           .because("each package is one step of the data path or a base below it; a cycle means two steps can only be"
               + " understood, tested and changed together");
+
+  @ArchTest
+  static final ArchRule nothingNeedsTheCommandLine =
+      noClasses().that().resideOutsideOfPackage("dev.vigil.cli..").and().doNotHaveFullyQualifiedName("dev.vigil.Main")
+          .should().dependOnClassesThat().resideInAPackage("dev.vigil.cli..")
+          .because("cli holds the commands and their option types only, on top of everything; the life cycle they start"
+              + " lives in app, data folders and autostart in os (Main, the entry point, hands the arguments to cli)");
+
+  @ArchTest
+  static final ArchRule osNeedsOnlyTheBase =
+      classes().that().resideInAPackage("dev.vigil.os..")
+          .should().onlyDependOnClassesThat(resideOutsideOfPackage("dev.vigil..").or(resideInAnyPackage("dev.vigil.os..", "dev.vigil.config..")))
+          .because("os knows where this OS keeps folders and how it starts programs at login; what Vigil does with them"
+              + " belongs to the packages above it");
 
   @ArchTest
   static final ArchRule configIsTheBase =

@@ -1,9 +1,10 @@
 package dev.vigil.cli;
 
+import dev.vigil.os.DataDirs;
+import dev.vigil.os.LinuxUser;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.Map;
 import picocli.CommandLine;
 
 /** Runs commands in this process with given OS folders, capturing what they print. */
@@ -32,12 +33,6 @@ final class Cli {
 
   /** A Linux user whose XDG folders all live under {@code root}. */
   static DataDirs linuxUnder(Path root) {
-    return new DataDirs(
-        Map.of(
-            "XDG_CONFIG_HOME", root.resolve("config").toString(),
-            "XDG_DATA_HOME", root.resolve("data").toString(),
-            "XDG_STATE_HOME", root.resolve("state").toString()),
-        "Linux",
-        root.resolve("home"));
+    return LinuxUser.under(root);
   }
 }

@@ -3,6 +3,7 @@ package dev.vigil.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.alert.Severity;
+import dev.vigil.os.DataDirs;
 import dev.vigil.store.SqliteStore;
 import java.nio.file.Files;
 import java.nio.file.Path;

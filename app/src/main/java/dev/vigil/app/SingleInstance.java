@@ -1,5 +1,6 @@
-package dev.vigil.cli;
+package dev.vigil.app;
 
+import dev.vigil.os.DataFolder;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -28,10 +29,10 @@ import org.slf4j.LoggerFactory;
  * <p>The socket is a convenience: when it cannot be opened (a path too long for a socket, an old OS) the lock
  * still keeps a second instance out, and the failure is logged.
  */
-final class SingleInstance implements AutoCloseable {
+public final class SingleInstance implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SingleInstance.class);
-  static final String SOCKET = "vigil.sock";
-  static final String SHOW = "show";
+  private static final String SOCKET = "vigil.sock";
+  private static final String SHOW = "show";
   private static final int MAX_REQUEST = 64;
   private static final long ANSWER_MILLIS = 2_000;
 
@@ -50,7 +51,7 @@ final class SingleInstance implements AutoCloseable {
    *
    * @return empty when another process already runs on this folder
    */
-  static Optional<SingleInstance> claim(Path dataDir, Runnable onShow) throws IOException {
+  public static Optional<SingleInstance> claim(Path dataDir, Runnable onShow) throws IOException {
     DataFolder.create(dataDir);
     Optional<InstanceLock> lock = InstanceLock.acquire(dataDir);
     if (lock.isEmpty()) return Optional.empty();
@@ -72,7 +73,7 @@ final class SingleInstance implements AutoCloseable {
    *
    * @return true when it answered
    */
-  static boolean showRunning(Path dataDir) {
+  public static boolean showRunning(Path dataDir) {
     Path socketFile = dataDir.resolve(SOCKET);
     if (!Files.exists(socketFile)) return false;
     SocketChannel channel;

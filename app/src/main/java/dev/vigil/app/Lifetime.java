@@ -1,4 +1,4 @@
-package dev.vigil.cli;
+package dev.vigil.app;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -7,17 +7,17 @@ import java.util.concurrent.TimeUnit;
  * How long {@code run} and {@code demo} last: until the process is told to stop (Ctrl-C, SIGTERM, logout) or
  * {@link #stop()} is called (the tray's Quit, a test). A shutdown hook waits for the command to close its store.
  */
-final class Lifetime {
+public final class Lifetime {
   private static final long CLOSE_SECONDS = 10;
   private final CountDownLatch stop = new CountDownLatch(1);
   private final CountDownLatch closed = new CountDownLatch(1);
 
-  void stop() {
+  public void stop() {
     stop.countDown();
   }
 
   /** Blocks until stopped; the caller closes what it opened after this returns, then calls {@link #closed()}. */
-  void await() throws InterruptedException {
+  public void await() throws InterruptedException {
     Thread hook = new Thread(() -> {
       stop();
       try {
@@ -38,7 +38,7 @@ final class Lifetime {
     }
   }
 
-  void closed() {
+  public void closed() {
     closed.countDown();
   }
 }

@@ -1,4 +1,4 @@
-package dev.vigil.cli;
+package dev.vigil.os;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -13,7 +13,8 @@ public final class DataDirs {
   private final String os;
   private final Path home;
 
-  DataDirs(Map<String, String> env, String os, Path home) {
+  /** For the given environment variables, {@code os.name} and home folder (tests give their own). */
+  public DataDirs(Map<String, String> env, String os, Path home) {
     this.env = env;
     this.os = os.toLowerCase(Locale.ROOT);
     this.home = home;
@@ -48,22 +49,23 @@ public final class DataDirs {
    * {@code ~} or {@code ~/x} as the user's home: the shell does not expand it in {@code --data=~/x}, and picocli
    * does not either, which would make a folder named {@code ~} in the current one.
    */
-  Path expandHome(Path path) {
+  public Path expandHome(Path path) {
     String text = path.toString();
     if (text.equals("~")) return home;
     if (text.startsWith("~/") || text.startsWith("~\\")) return home.resolve(text.substring(2));
     return path;
   }
 
-  Map<String, String> env() {
+  public Map<String, String> env() {
     return env;
   }
 
-  String os() {
+  /** {@code os.name}, lower case. */
+  public String os() {
     return os;
   }
 
-  Path home() {
+  public Path home() {
     return home;
   }
 

@@ -1,9 +1,8 @@
-package dev.vigil.cli;
+package dev.vigil.app;
 
-import dev.vigil.app.DesktopSession;
-import dev.vigil.app.Watch;
 import dev.vigil.notify.SoundPlayer;
 import dev.vigil.os.Autostart;
+import dev.vigil.os.DataDirs;
 import dev.vigil.os.Launcher;
 import dev.vigil.ui.DesktopApp;
 import dev.vigil.ui.DisplayCheck;
@@ -15,7 +14,7 @@ import java.util.List;
  * The tray app for {@code run} and {@code demo}: shown when there is a display and {@code --headless} was not
  * given. JavaFX is loaded only by {@link #prepare} and {@link #start}, so headless runs never load it.
  */
-final class Desktop {
+public final class Desktop {
   private final boolean shown;
   private final SoundPlayer sound = new SoundPlayer();
 
@@ -23,7 +22,7 @@ final class Desktop {
     this.shown = shown;
   }
 
-  static Desktop choose(boolean headless, DataDirs dirs, PrintWriter out) {
+  public static Desktop choose(boolean headless, DataDirs dirs, PrintWriter out) {
     boolean shown = !headless && DisplayCheck.isAvailable(dirs.env(), dirs.os());
     if (!headless && !shown) {
       out.println("No desktop display found: watching headless (use --headless to say so).");
@@ -36,12 +35,12 @@ final class Desktop {
    * Starts JavaFX on its own thread while the caller opens the watch, so the tray docks sooner. Does nothing
    * when headless.
    */
-  void prepare() {
+  public void prepare() {
     if (shown) DesktopApp.prepare();
   }
 
   /** What the wake ladder shows and sounds: the desktop's acknowledge window, or a log line. */
-  Watch.Desktop wiring() {
+  public Watch.Desktop wiring() {
     return shown ? new Watch.Desktop(DesktopApp.ackWindow(), sound) : Watch.Desktop.headless();
   }
 
@@ -49,7 +48,7 @@ final class Desktop {
    * Starts the tray app on its own thread; the caller keeps the watch until Quit (which calls {@code onQuit}),
    * Ctrl-C or SIGTERM. Returns what a second launch should do: open the inbox (or nothing when headless).
    */
-  Runnable start(Watch watch, Path rulesDir, DataDirs dirs, Runnable onQuit) {
+  public Runnable start(Watch watch, Path rulesDir, DataDirs dirs, Runnable onQuit) {
     if (!shown) return () -> {};
     Autostart autostart = Autostart.forOs(dirs.os(), dirs.env(), dirs.home(), Launcher.current(List.of("run")));
     DesktopSession session = new DesktopSession(watch, rulesDir, sound, autostart, onQuit);

@@ -1,4 +1,4 @@
-package dev.vigil.cli;
+package dev.vigil.os;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

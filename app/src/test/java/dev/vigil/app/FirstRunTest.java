@@ -1,7 +1,9 @@
-package dev.vigil.cli;
+package dev.vigil.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.os.DataDirs;
+import dev.vigil.os.LinuxUser;
 import dev.vigil.rules.RulesLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +18,7 @@ class FirstRunTest {
 
   @Test
   void withNoRulesFolderTheShippedRulesAreCopiedIntoTheUsersConfigFolder() throws Exception {
-    DataDirs dirs = Cli.linuxUnder(root);
+    DataDirs dirs = LinuxUser.under(root);
 
     FirstRun first = FirstRun.prepare(dirs, PARIS).orElseThrow();
 
@@ -35,7 +37,7 @@ class FirstRunTest {
 
   @Test
   void thePolicyIsSetToTheUsersTimeZone() throws Exception {
-    FirstRun first = FirstRun.prepare(Cli.linuxUnder(root), PARIS).orElseThrow();
+    FirstRun first = FirstRun.prepare(LinuxUser.under(root), PARIS).orElseThrow();
 
     assertThat(Files.readString(first.rulesDir().resolve("policy.yaml")))
         .contains("\ntimezone: Europe/Paris\n")
@@ -45,7 +47,7 @@ class FirstRunTest {
 
   @Test
   void theWelcomeSaysWhatWasCreatedAndWhatToEdit() throws Exception {
-    FirstRun first = FirstRun.prepare(Cli.linuxUnder(root), PARIS).orElseThrow();
+    FirstRun first = FirstRun.prepare(LinuxUser.under(root), PARIS).orElseThrow();
 
     assertThat(first.welcomeMessage()).isEqualTo(
         "Welcome to Vigil. It created " + root.resolve("config/vigil/rules")
@@ -66,7 +68,7 @@ class FirstRunTest {
 
   @Test
   void anExistingRulesFolderIsLeftAlone() throws Exception {
-    DataDirs dirs = Cli.linuxUnder(root);
+    DataDirs dirs = LinuxUser.under(root);
     Files.createDirectories(dirs.rules());
     Files.writeString(dirs.rules().resolve("mine.yaml"), "monitors: []\n");
 
@@ -78,7 +80,7 @@ class FirstRunTest {
 
   @Test
   void theSecondRunCreatesNothing() throws Exception {
-    DataDirs dirs = Cli.linuxUnder(root);
+    DataDirs dirs = LinuxUser.under(root);
     FirstRun.prepare(dirs, PARIS).orElseThrow();
 
     assertThat(FirstRun.prepare(dirs, PARIS)).isEmpty();

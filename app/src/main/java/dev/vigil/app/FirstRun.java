@@ -1,5 +1,6 @@
-package dev.vigil.cli;
+package dev.vigil.app;
 
+import dev.vigil.os.DataDirs;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -26,7 +27,7 @@ import java.util.stream.Stream;
  * zone to the user's own, and says what it created and what to edit.
  */
 public final class FirstRun {
-  static final String SHIPPED = "vigil/default-rules";
+  private static final String SHIPPED = "vigil/default-rules";
 
   private final Path rulesDir;
   private final String shownDir;

@@ -1,4 +1,4 @@
-package dev.vigil.cli;
+package dev.vigil.app;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -7,19 +7,20 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.util.FileSize;
+import dev.vigil.os.DataFolder;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 
 /** While watching, Vigil logs at INFO to stderr and to rolling files (10 MB each, 14 days, 100 MB in all). */
-final class Logs {
+public final class Logs {
   private Logs() {}
 
-  static final String FILE_NAME = "vigil.log";
+  private static final String FILE_NAME = "vigil.log";
 
   /** Starts the file log in {@code dir}, replacing one started before in this process. */
-  static void forRun(Path dir) {
+  public static void forRun(Path dir) {
     try {
-      DataFolder.ownerOnly(dir); // what Vigil saw and did is its owner's to read
+      DataFolder.create(dir); // what Vigil saw and did is its owner's to read
     } catch (java.io.IOException e) {
       // logback says why it cannot write there
     }
@@ -56,7 +57,7 @@ final class Logs {
   }
 
   /** Like {@link #forRun}, but the terminal shows warnings only: the demo prints its own lines there. */
-  static void forDemo(Path dir) {
+  public static void forDemo(Path dir) {
     forRun(dir);
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     var console = context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR");
