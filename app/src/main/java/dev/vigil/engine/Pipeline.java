@@ -4,6 +4,7 @@ import dev.vigil.alert.Alert;
 import dev.vigil.alert.ExternalAlert;
 import dev.vigil.check.Reach;
 import dev.vigil.os.LocalRoutes;
+import dev.vigil.state.Confirmations;
 import dev.vigil.state.NetworkSense;
 import dev.vigil.dedupe.Fingerprint;
 import dev.vigil.evaluate.Verdict;
@@ -13,14 +14,11 @@ import dev.vigil.store.AlertStore;
 import dev.vigil.store.EngineWrites;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -62,21 +60,15 @@ final class Pipeline implements AutoCloseable {
    */
   static final long ROUTINE_MILLIS = 1_000;
   static final int QUEUE_LIMIT = 200_000;
-  static final Duration WAKE_RECHECK = Duration.ofSeconds(2);
 
   private final AlertStore store;
   private final BiConsumer<Monitor, Duration> recheck;
   private final CheckListener committed;
   private final BlockingQueue<Work> queue = new LinkedBlockingQueue<>(QUEUE_LIMIT);
-  private final Map<String, MonitorTracker> trackers = new HashMap<>();
-  private final Map<String, Monitor> trackedAs = new HashMap<>();
-  private final Set<String> openAtStart = new HashSet<>();
-  /** Monitors and heartbeats failing now (last check failed, or alert still open): they hold their dependents back. */
-  private final Set<String> failing = new HashSet<>();
-  private volatile Map<String, List<String>> dependsOn = Map.of();
+  /** The decisions; the pipeline thread owns it, batches what it says and commits it. */
+  private final Confirmations decisions;
   /** Per source ({@code alertmanager:ID}), the labels an alert needs for the source's {@code dependsOn} to hold it. */
   private volatile Map<String, Map<String, String>> sourceMatch = Map.of();
-  private final NetworkSense network;
   private volatile Optional<NetworkSense.Offline> networkDown = Optional.empty();
   private final Thread thread = new Thread(this::loop, "vigil-pipeline");
   private volatile boolean running = true;
@@ -90,14 +82,13 @@ final class Pipeline implements AutoCloseable {
   /** True while the writer waits out {@link #ROUTINE_MILLIS}; a result that may not wait then wakes it. */
   private volatile boolean waitingForRoutine;
   private volatile String storageProblem;
-  private volatile Instant wakeGraceUntil = Instant.MIN;
 
   Pipeline(AlertStore store, BiConsumer<Monitor, Duration> recheck, CheckListener committed) {
     this(store, recheck, committed, LocalRoutes.system()::unusable);
   }
 
   Pipeline(AlertStore store, BiConsumer<Monitor, Duration> recheck, CheckListener committed, NetworkSense.LocalNetwork local) {
-    this.network = new NetworkSense(local);
+    this.decisions = new Confirmations(local);
     this.store = store;
     this.recheck = recheck;
     this.committed = committed;
@@ -106,7 +97,7 @@ final class Pipeline implements AutoCloseable {
 
   /** Starts the writer; monitors with an alert still open (after a restart) resume as firing. */
   void start(List<Alert> open) {
-    open.forEach(a -> openAtStart.add(a.fingerprint()));
+    decisions.resume(open.stream().map(Alert::fingerprint).toList());
     thread.start();
   }
 
@@ -143,7 +134,7 @@ final class Pipeline implements AutoCloseable {
    * re-checked soon, and an alert already firing still counts them. A refused connection is an answer: it counts.
    */
   void wakeGrace(Instant until) {
-    wakeGraceUntil = until;
+    decisions.wakeGrace(until);
   }
 
   boolean storageHealthy() {
@@ -218,8 +209,8 @@ final class Pipeline implements AutoCloseable {
   private void process(List<Work> batch) throws InterruptedException {
     batch.removeIf(work -> {
       if (!(work instanceof Work.Configure c)) return false;
-      network.configure(c.targets());
-      networkDown = network.down();
+      decisions.configure(c.targets());
+      networkDown = decisions.networkDown();
       return true;
     });
     if (batch.isEmpty()) return;
@@ -274,23 +265,11 @@ final class Pipeline implements AutoCloseable {
     Work.CheckDone done = (Work.CheckDone) work;
     Monitor m = done.monitor();
     Verdict v = done.verdict();
-    MonitorTracker tracker = tracker(m);
-    if (!v.passed()) failing.add(m.id());
-    // Before the commit: an alert this check fires is judged with the network's state including this check.
-    network.observe(m.id(), v.passed() ? Reach.ANSWERED : Reach.of(v.observation()));
-    networkDown = network.down();
-    if (!v.passed() && Reach.of(v.observation()).unanswered() && !tracker.firing()
-        && !v.observation().at().isAfter(wakeGraceUntil)) {
-      Duration soon = m.interval().compareTo(WAKE_RECHECK) < 0 ? m.interval() : WAKE_RECHECK;
-      MonitorTracker.Step wait = new MonitorTracker.Step(MonitorTracker.Transition.NONE, null, soon);
-      return tx -> {
-        tx.recordCheck(m.id(), v.observation().at(), false, v.observation().latency());
-        return new Decided(wait, false);
-      };
-    }
-    MonitorTracker.Step step = tracker.observe(v.passed());
-    if (v.passed() && !tracker.firing()) failing.remove(m.id());
-    String heldBy = step.transition() == MonitorTracker.Transition.FIRE ? heldBy(m.id()) : null;
+    Confirmations.Judgement judged = decisions.check(m.id(), m.confirm(), m.recover(), m.interval(), v.passed(),
+        Reach.of(v.observation()), v.observation().at());
+    networkDown = decisions.networkDown();
+    MonitorTracker.Step step = judged.step();
+    String heldBy = judged.heldBy();
     String fp = Fingerprint.ofMonitor(m.id());
     var at = v.observation().at();
     return tx -> {
@@ -324,7 +303,7 @@ final class Pipeline implements AutoCloseable {
     MonitorTracker.Step step = decided.step();
     if (step.transition() == MonitorTracker.Transition.REPEAT && !decided.alertOpen()) {
       // Resolved by hand while still failing: confirm again before opening a new alert.
-      tracker(done.monitor()).alertClosedElsewhere();
+      decisions.alertClosedElsewhere(done.monitor().id());
     }
     if (step.recheckAfter() != null) recheck.accept(done.monitor(), step.recheckAfter());
     try {
@@ -335,24 +314,16 @@ final class Pipeline implements AutoCloseable {
   }
 
   private Write intakeWrite(ExternalAlert a) {
-    if (a.resolved()) {
-      failing.remove(a.monitor());
-      return tx -> tx.recover(a.fingerprint(), "resolved by " + a.source(), a.at());
-    }
-    failing.add(a.monitor());
-    String heldBy = heldBy(a.monitor());
+    decisions.intake(a.monitor(), a.resolved());
+    if (a.resolved()) return tx -> tx.recover(a.fingerprint(), "resolved by " + a.source(), a.at());
+    String heldBy = decisions.heldBy(a.monitor());
     if (heldBy == null && sourceMatch.containsKey(a.source()) && dev.vigil.policy.Silence.matches(sourceMatch.get(a.source()),
         new Alert(0, a.fingerprint(), a.monitor(), a.severity(), dev.vigil.alert.AlertState.FIRING, a.at(), a.at(), null, 1,
             a.summary(), a.labels(), null))) {
-      heldBy = heldBy(a.source());
+      heldBy = decisions.heldBy(a.source());
     }
     String root = heldBy;
     return tx -> Optional.of(tx.fire(a.fingerprint(), a.monitor(), a.severity(), a.summary(), a.labels(), a.at(), root));
-  }
-
-  /** The failing parent that holds {@code id} back (its root cause), or null. */
-  private String heldBy(String id) {
-    return dev.vigil.state.RootCause.of(id, dependsOn, failing::contains).orElse(null);
   }
 
   /** Each monitor's, heartbeat's and source's parents ({@code dependsOn}); any thread. */
@@ -362,19 +333,7 @@ final class Pipeline implements AutoCloseable {
       if (parents.containsKey(s.dependencyKey())) match.put(s.dependencyKey(), s.dependsOnMatch());
     }
     sourceMatch = Map.copyOf(match);
-    dependsOn = Map.copyOf(parents);
-  }
-
-  private MonitorTracker tracker(Monitor m) {
-    Monitor before = trackedAs.get(m.id());
-    MonitorTracker t = trackers.get(m.id());
-    if (t == null || before.confirm() != m.confirm() || before.recover() != m.recover()) {
-      boolean firing = t != null ? t.firing() : openAtStart.remove(Fingerprint.ofMonitor(m.id()));
-      t = new MonitorTracker(m.confirm(), m.recover(), m.interval(), firing);
-      trackers.put(m.id(), t);
-    }
-    trackedAs.put(m.id(), m);
-    return t;
+    decisions.dependsOn(parents);
   }
 
   private static Map<String, String> labels(Monitor m) {
