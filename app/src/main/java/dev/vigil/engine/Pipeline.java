@@ -377,7 +377,7 @@ final class Pipeline implements AutoCloseable {
     return t;
   }
 
-  private static Map<String, String> labels(Monitor m) {
+  static Map<String, String> labels(Monitor m) {
     Map<String, String> labels = new HashMap<>(m.labels());
     labels.putIfAbsent(m.url() != null ? "url" : "target", m.displayUrl());
     return labels;

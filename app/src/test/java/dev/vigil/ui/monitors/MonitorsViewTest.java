@@ -33,7 +33,7 @@ class MonitorsViewTest {
   FakeContext ctx;
   Io io;
   MonitorsViewModel vm;
-  final List<Path> opened = new CopyOnWriteArrayList<>();
+  final List<String> opened = new CopyOnWriteArrayList<>();
 
   @Start
   void start(Stage stage) {
@@ -46,7 +46,7 @@ class MonitorsViewTest {
         row("db-record", "dns", "paused", "ok", at),
         row("gateway", "ping", "not yet checked", null, null));
     io = Io.thread(Platform::runLater);
-    vm = new MonitorsViewModel(ctx, io, opened::add);
+    vm = new MonitorsViewModel(ctx, io, (file, line) -> opened.add(file + ":" + line));
     stage.setScene(new Scene(new MonitorsView(vm, ctx.zone()), 1100, 500));
     stage.show();
     vm.refresh();
@@ -82,9 +82,9 @@ class MonitorsViewTest {
     robot.clickOn("#monitors-pause");
     robot.type(javafx.scene.input.KeyCode.ENTER); // "Pause until…" offers 1 h first
     robot.clickOn("#monitors-open-rule");
-    await().atMost(WAIT).until(() -> ctx.calls.size() == 2);
+    await().atMost(WAIT).until(() -> ctx.calls.size() == 2 && opened.size() == 1);
     assertThat(ctx.calls).containsExactly("checkNow db", "pause db until " + ctx.clock.instant().plus(Duration.ofHours(1)));
-    assertThat(opened).containsExactly(rules.resolve("alerts.yaml"));
+    assertThat(opened).as("the rules file at the monitor's line").containsExactly(rules.resolve("alerts.yaml") + ":3");
   }
 
   @Test
