@@ -228,6 +228,17 @@ public final class MonitorBoard implements CheckListener {
     return rows;
   }
 
+  /**
+   * Alertmanager sources as board rows: "failing" with the reason while Vigil cannot read one, else up ("read");
+   * their alerts are on the inbox, not here.
+   */
+  public static List<MonitorRow> sources(Map<dev.vigil.rules.SourceRule, String> problems) {
+    List<MonitorRow> rows = new ArrayList<>(problems.size());
+    problems.forEach((s, problem) -> rows.add(new MonitorRow(s.id(), "alertmanager", problem == null ? "up" : "failing",
+        null, problem == null ? "read" : problem, null, null, null, s.where().file().getFileName().toString(), s.where().line())));
+    return rows;
+  }
+
   private static String state(Monitor m, Last seen, Alert alert) {
     if (alert != null) return alert.state() == AlertState.ACKNOWLEDGED ? "acknowledged" : "firing";
     if (seen == null) return "not yet checked";

@@ -101,6 +101,23 @@ class MonitorBoardTest {
     }
   }
 
+  @Test
+  void anAlertmanagerSourceIsListedFailingWithItsReasonWhileItCannotBeRead() throws Exception {
+    RuleSet set = rules("""
+        sources:
+          - id: team-am
+            alertmanager: http://127.0.0.1:9093
+        """);
+    var source = set.sources().get(0);
+    var rows = MonitorBoard.sources(new java.util.LinkedHashMap<>(java.util.Collections.singletonMap(source,
+        "alertmanager team-am (http://127.0.0.1:9093): GET /api/v2/alerts: connection refused")));
+    assertThat(rows).containsExactly(new MonitorRow("team-am", "alertmanager", "failing", null,
+        "alertmanager team-am (http://127.0.0.1:9093): GET /api/v2/alerts: connection refused", null, null, null,
+        "alerts.yaml", 2));
+    assertThat(MonitorBoard.sources(new java.util.LinkedHashMap<>(java.util.Collections.singletonMap(source, null))))
+        .extracting(MonitorRow::state, MonitorRow::lastResult).containsExactly(org.assertj.core.groups.Tuple.tuple("up", "read"));
+  }
+
   private RuleSet rules(String yaml) throws Exception {
     Files.writeString(rules.resolve("alerts.yaml"), yaml);
     var loaded = RulesLoader.load(rules, Map.of());

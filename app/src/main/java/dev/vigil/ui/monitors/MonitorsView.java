@@ -61,9 +61,9 @@ public final class MonitorsView extends BorderPane {
     Button open = button("Open rule", "monitors-open-rule", () -> vm.openRule(selected()));
     var selection = table.getSelectionModel().selectedItemProperty();
     open.disableProperty().bind(selection.isNull());
-    // a heartbeat is not checked by Vigil, it is pinged: nothing to check now or pause
-    var notAMonitor = javafx.beans.binding.Bindings.createBooleanBinding(
-        () -> selection.get() == null || "heartbeat".equals(selection.get().kind()), selection);
+    // a heartbeat is pinged and a source read, not checked by Vigil: nothing to check now or pause
+    var notAMonitor = javafx.beans.binding.Bindings.createBooleanBinding(() -> selection.get() == null
+        || "heartbeat".equals(selection.get().kind()) || "alertmanager".equals(selection.get().kind()), selection);
     for (Button b : new Button[] {check, pause, resume}) b.disableProperty().bind(notAMonitor);
     HBox bottom = new HBox(8, check, pause, resume, open);
     bottom.setPadding(new Insets(8));
