@@ -37,7 +37,7 @@ public final class MonitorBoard implements CheckListener {
   /** Each monitor's week of checks; guarded by itself. Read from the store once, then counted as checks commit. */
   private final Map<String, RecentChecks> recent = new HashMap<>();
   private final java.util.Set<String> seeded = ConcurrentHashMap.newKeySet();
-  /** The minute the board began counting checks itself; the store is read for the minutes before it. */
+  /** The minute the board began counting checks itself (null until first asked); the store has those before it. */
   private volatile Instant counting;
   private List<MaintenanceRule> windowsOf;
   private List<MaintenanceWindow> windows = List.of();
@@ -47,17 +47,19 @@ public final class MonitorBoard implements CheckListener {
     Instant at = verdict.observation().at();
     last.compute(monitor.id(), (id, before) -> new Last(at, verdict.passed(), verdict.summary(),
         verdict.observation().latency().toMillis(), verdict.passed() ? 0 : (before == null ? 0 : before.failingInRow()) + 1));
-    startCounting(at);
+    Instant since = counting;
+    if (since == null || at.isBefore(since)) return; // nobody asked for the board yet, or the store has it
     synchronized (recent) {
       recent.computeIfAbsent(monitor.id(), id -> new RecentChecks())
           .add(at, 1, verdict.passed() ? 0 : 1, verdict.observation().latency().toMillis());
     }
   }
 
-  private void startCounting(Instant at) {
+  /** The board counts checks itself from the first time it is asked for (a headless Vigil nobody asks keeps none). */
+  private void startCounting(Instant now) {
     if (counting == null) {
       synchronized (this) {
-        if (counting == null) counting = at.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        if (counting == null) counting = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
       }
     }
   }

@@ -113,7 +113,7 @@ public final class MonitorsViewModel {
     for (int i = 0; i < minutes.size(); i += 2) {
       Long a = minutes.get(i);
       Long b = i + 1 < minutes.size() ? minutes.get(i + 1) : null;
-      lastHour.add(a == null ? b : b == null ? a : (a + b) / 2);
+      lastHour.add(a == null ? b : b == null ? a : Long.valueOf((a + b) / 2)); // boxed: a null must not unbox
     }
     long lo = Long.MAX_VALUE;
     long hi = Long.MIN_VALUE;

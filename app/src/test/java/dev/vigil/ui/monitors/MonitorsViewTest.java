@@ -88,6 +88,21 @@ class MonitorsViewTest {
   }
 
   @Test
+  void theTableShowsTheLastHourAndBothUptimes(FxRobot robot) {
+    TableView<?> table = robot.lookup("#monitors-table").queryAs(TableView.class);
+    assertThat(table.getColumns()).extracting(javafx.scene.control.TableColumn::getText).containsExactly(
+        "State", "Monitor", "Kind", "Last check", "Result", "Latency", "Last hour", "Uptime 24 h", "7 d", "Next check");
+  }
+
+  @Test
+  void heldAndMaintenanceRankBetweenFailingAndPaused() {
+    assertThat(List.of("up", "paused", "in maintenance", "acknowledged", "held by core-db", "failing 1/2", "firing",
+        "not yet checked").stream().sorted(java.util.Comparator.comparingInt(MonitorsViewModel::rank)).toList())
+        .containsExactly("firing", "failing 1/2", "held by core-db", "acknowledged", "in maintenance", "paused",
+            "not yet checked", "up");
+  }
+
+  @Test
   void aPauseUntilMorningEndsAtTheNextEightOClockInTheUsersZone() {
     java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
     assertThat(MonitorsViewModel.pauseEnd("tomorrow 08:00", Instant.parse("2026-11-24T22:30:00Z"), berlin))
