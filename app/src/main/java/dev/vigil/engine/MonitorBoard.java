@@ -37,7 +37,7 @@ public final class MonitorBoard implements CheckListener {
   /** Each monitor's week of checks; guarded by itself. Read from the store once, then counted as checks commit. */
   private final Map<String, RecentChecks> recent = new HashMap<>();
   private final java.util.Set<String> seeded = ConcurrentHashMap.newKeySet();
-  /** The minute the board began counting checks itself (null until first asked); the store has those before it. */
+  /** The minute the board began counting checks itself; the store is read for the minutes before it. */
   private volatile Instant counting;
   private List<MaintenanceRule> windowsOf;
   private List<MaintenanceWindow> windows = List.of();
@@ -47,15 +47,18 @@ public final class MonitorBoard implements CheckListener {
     Instant at = verdict.observation().at();
     last.compute(monitor.id(), (id, before) -> new Last(at, verdict.passed(), verdict.summary(),
         verdict.observation().latency().toMillis(), verdict.passed() ? 0 : (before == null ? 0 : before.failingInRow()) + 1));
-    Instant since = counting;
-    if (since == null || at.isBefore(since)) return; // nobody asked for the board yet, or the store has it
+    startCounting(at);
+    if (at.isBefore(counting)) return; // a check that began before the first one committed: the store has it
     synchronized (recent) {
       recent.computeIfAbsent(monitor.id(), id -> new RecentChecks())
           .add(at, 1, verdict.passed() ? 0 : 1, verdict.observation().latency().toMillis());
     }
   }
 
-  /** The board counts checks itself from the first time it is asked for (a headless Vigil nobody asks keeps none). */
+  /**
+   * The board counts checks itself from the minute of the first check committed (or of the first time it is asked
+   * for): about 2.7 KB a monitor, 14 MB for 5,000, in exchange for reading no history while it runs.
+   */
   private void startCounting(Instant now) {
     if (counting == null) {
       synchronized (this) {
@@ -147,7 +150,8 @@ public final class MonitorBoard implements CheckListener {
           m.where().file().getFileName().toString(),
           m.where().line(),
           history.uptime(now, RecentChecks.HOURS),
-          history.lastHour(now)));
+          history.lastHour(now),
+          m.runbook()));
     }
     return rows;
   }

@@ -20,6 +20,7 @@ import java.util.Map;
  * @param uptime7d the share of checks that passed in the last 7 days, or null without checks
  * @param lastHour the average latency of each of the last 60 minutes in ms, oldest first, null for a minute without
  *     checks; empty when nothing was checked in the hour
+ * @param runbook the monitor's runbook URL, or null
  */
 public record MonitorRow(
     String id,
@@ -33,18 +34,19 @@ public record MonitorRow(
     String file,
     int line,
     Double uptime7d,
-    java.util.List<Long> lastHour) {
+    java.util.List<Long> lastHour,
+    String runbook) {
 
   /** A row without a week's uptime or a latency history (heartbeats, sources). */
   public MonitorRow(String id, String kind, String state, Instant lastCheck, String lastResult, Long latencyMs,
       Double uptime24h, Instant nextCheck, String file, int line) {
-    this(id, kind, state, lastCheck, lastResult, latencyMs, uptime24h, nextCheck, file, line, null, java.util.List.of());
+    this(id, kind, state, lastCheck, lastResult, latencyMs, uptime24h, nextCheck, file, line, null, java.util.List.of(), null);
   }
 
   /** The same row in another state. */
   public MonitorRow withState(String newState) {
     return new MonitorRow(id, kind, newState, lastCheck, lastResult, latencyMs, uptime24h, nextCheck, file, line, uptime7d,
-        lastHour);
+        lastHour, runbook);
   }
 
   /** The row as JSON fields, times in ISO-8601 with the zone's offset: the shape of {@code vigil monitors --json}. */
@@ -61,6 +63,7 @@ public record MonitorRow(
     out.put("file", file);
     out.put("line", line);
     out.put("uptime7d", uptime7d);
+    out.put("runbook", runbook);
     return out;
   }
 

@@ -156,7 +156,7 @@ final class Shell implements DeskActions {
   @Override public void openMonitors() {
     if (monitorsStage == null) {
       monitors = new dev.vigil.ui.monitors.MonitorsViewModel(ctx, io,
-          new dev.vigil.ui.monitors.RuleEditor(System.getenv(), openUrl)::open);
+          new dev.vigil.ui.monitors.RuleEditor(System.getenv(), openUrl)::open, openUrl);
       monitorsStage = window("Vigil: monitors", new dev.vigil.ui.monitors.MonitorsView(monitors, ctx.zone()), 1200, 640);
       io.every(MONITORS_REFRESH.toMillis(), () -> io.fx(() -> {
         if (monitorsStage.isShowing()) monitors.refresh();

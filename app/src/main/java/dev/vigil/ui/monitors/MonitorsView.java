@@ -59,13 +59,16 @@ public final class MonitorsView extends BorderPane {
     });
     Button resume = button("Resume", "monitors-resume", () -> vm.resume(selected()));
     Button open = button("Open rule", "monitors-open-rule", () -> vm.openRule(selected()));
+    Button runbook = button("Open runbook", "monitors-open-runbook", () -> vm.openRunbook(selected()));
     var selection = table.getSelectionModel().selectedItemProperty();
     open.disableProperty().bind(selection.isNull());
+    runbook.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+        () -> selection.get() == null || selection.get().runbook() == null, selection));
     // a heartbeat is pinged and a source read, not checked by Vigil: nothing to check now or pause
     var notAMonitor = javafx.beans.binding.Bindings.createBooleanBinding(() -> selection.get() == null
         || "heartbeat".equals(selection.get().kind()) || "alertmanager".equals(selection.get().kind()), selection);
     for (Button b : new Button[] {check, pause, resume}) b.disableProperty().bind(notAMonitor);
-    HBox bottom = new HBox(8, check, pause, resume, open);
+    HBox bottom = new HBox(8, check, pause, resume, open, runbook);
     bottom.setPadding(new Insets(8));
 
     setTop(top);

@@ -27,6 +27,7 @@ public final class MonitorsViewModel {
   private final DesktopContext ctx;
   private final Io io;
   private final Opener openFile;
+  private final java.util.function.Consumer<String> openUrl;
   private final StringProperty filter = new SimpleStringProperty("");
   private final ObservableList<MonitorRow> rows = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
@@ -38,11 +39,15 @@ public final class MonitorsViewModel {
     void open(Path file, int line) throws Exception;
   }
 
-  /** @param openFile opens a rules file at a line with the desktop's editor; called off the FX thread */
-  public MonitorsViewModel(DesktopContext ctx, Io io, Opener openFile) {
+  /**
+   * @param openFile opens a rules file at a line with the desktop's editor; called off the FX thread
+   * @param openUrl opens a web address in the browser (a runbook)
+   */
+  public MonitorsViewModel(DesktopContext ctx, Io io, Opener openFile, java.util.function.Consumer<String> openUrl) {
     this.ctx = ctx;
     this.io = io;
     this.openFile = openFile;
+    this.openUrl = openUrl;
     filter.addListener((o, was, now) -> show());
   }
 
@@ -95,6 +100,11 @@ public final class MonitorsViewModel {
 
   public void resume(MonitorRow row) {
     if (row != null) io.run(() -> ctx.resumeMonitor(row.id()), this::refresh);
+  }
+
+  /** Opens the monitor's runbook in the browser (in the background: the desktop's opener is a process). */
+  public void openRunbook(MonitorRow row) {
+    if (row != null && row.runbook() != null) io.run(() -> openUrl.accept(row.runbook()), () -> {});
   }
 
   /** Opens the rules file the monitor is written in, at its line, in the background. */
