@@ -17,14 +17,19 @@ import javafx.stage.Stage;
 /**
  * {@code DesktopProbe board N SECONDS}: the monitors board with N monitors, read again every 5 s as the Shell does
  * (each read a new list: states, latencies and sparklines change), printed, never asserted. First the person scrolls
- * the table from top to bottom a screen at a time (longest FX pulse gap and FX CPU per frame), then the board sits
- * idle for SECONDS (the process's CPU share, the refreshes included; the rows come from memory, so this is the
+ * the table from top to bottom a screen at a time (longest FX pulse gap and FX CPU per frame), then, after a minute
+ * to settle ({@code -Dboard.settle=S}), the board sits idle for SECONDS (the process's CPU share, the refreshes included; the rows come from memory, so this is the
  * board's own cost on the FX and Io threads, without the engine's).
  */
 final class BoardProbe {
   private BoardProbe() {}
 
   static void run(int n, int seconds) throws Exception {
+    run(n, seconds, Long.getLong("board.refresh", 5000));
+  }
+
+  /** @param refreshMillis how often the board is read again (5000 as the Shell; a large value: the window alone) */
+  static void run(int n, int seconds, long refreshMillis) throws Exception {
     FakeContext ctx = new FakeContext(null, Path.of("."));
     ctx.clock = Clock.system(ZoneId.of("Europe/Berlin"));
     int[] round = {0};
@@ -45,8 +50,12 @@ final class BoardProbe {
       gaps.start();
       vm.refresh();
     });
-    io.every(5000, () -> {
+    java.util.concurrent.atomic.AtomicLong making = new java.util.concurrent.atomic.AtomicLong();
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    io.every(refreshMillis, () -> {
+      long c = threads.getCurrentThreadCpuTime();
       ctx.board = rows(n, ++round[0], Instant.now());
+      making.addAndGet(threads.getCurrentThreadCpuTime() - c); // the probe's stand-in for the engine, not the board
       io.fx(() -> {
         if (stage[0].isShowing()) vm.refresh();
       });
@@ -71,17 +80,18 @@ final class BoardProbe {
     System.out.printf("board n=%d rows_shown=%d%n", n, vm.rows().size());
     DesktopProbe.report("scroll: longest pulse gap per screen (ms)", java.util.Arrays.copyOf(pulse, steps));
     DesktopProbe.report("scroll: most FX CPU in a frame per screen (ms)", java.util.Arrays.copyOf(fxCpu, steps));
-    Thread.sleep(2000);
-    gaps.takeMax();
-    gaps.takeMaxCpu();
+    OnFx.run(gaps::stop); // its timer would draw every frame; idle, JavaFX draws only what changed
+    Thread.sleep(Long.getLong("board.settle", 60) * 1000); // JIT and GC after the scroll settle, as bench/desktop.sh waits
     long cpu0 = DesktopProbe.processCpuNanos();
+    long made0 = making.get();
     long t0 = System.nanoTime();
     Thread.sleep(seconds * 1000L);
     long cpu = DesktopProbe.processCpuNanos() - cpu0;
+    long made = making.get() - made0;
     long wall = System.nanoTime() - t0;
-    System.out.printf("idle %d s (%d refreshes of %d rows): process_cpu=%.2f %% of a core, longest pulse gap %.1f ms,"
-        + " most FX CPU in a frame %.1f ms, heap_used_mb=%.0f%n", seconds, seconds / 5, n, 100.0 * cpu / wall,
-        gaps.takeMax() / 1e6, gaps.takeMaxCpu() / 1e6, DesktopProbe.heapMb());
+    System.out.printf("idle %d s (a refresh every %d ms, %d rows): process_cpu=%.2f %% of a core, of which the probe making rows"
+        + " %.2f %%: the board's own %.2f %%, heap_used_mb=%.0f%n", seconds, refreshMillis, n, 100.0 * cpu / wall,
+        100.0 * made / wall, 100.0 * (cpu - made) / wall, DesktopProbe.heapMb());
     io.close();
   }
 
