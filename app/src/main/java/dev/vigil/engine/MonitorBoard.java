@@ -83,7 +83,13 @@ public final class MonitorBoard implements CheckListener {
     Map<String, RecentChecks> kept = new HashMap<>();
     for (Monitor m : rules.monitors()) {
       if (seeded.add(m.id())) {
-        RecentChecks before = read(store, m.id(), now, counting);
+        RecentChecks before;
+        try {
+          before = read(store, m.id(), now, counting);
+        } catch (RuntimeException e) {
+          seeded.remove(m.id()); // read again at the next refresh
+          throw e;
+        }
         synchronized (recent) {
           recent.merge(m.id(), before, RecentChecks::plus);
         }
