@@ -63,6 +63,8 @@ public final class Watch implements AutoCloseable {
   private final ScheduledExecutorService reload;
   private final List<AutoCloseable> intake;
   private final Heartbeats heartbeats;
+  /** The Alertmanager sources, for the board (set once, right after construction). */
+  private volatile Sources sources;
 
   private Watch(Path dataDir, SqliteStore store, PolicyStore policyStore, Engine engine, Notifier notifier, Clock clock,
       ScheduledExecutorService reload, List<AutoCloseable> intake, Heartbeats heartbeats) {
@@ -178,6 +180,7 @@ public final class Watch implements AutoCloseable {
     Watch watch = new Watch(dataDir, store, policyStore, engine, notifier, clock, reload,
         List.of(watcher, () -> ApiPortFile.remove(dataDir), api::close, sources::close, heartbeats::close, intake::close, shifts),
         heartbeats);
+    watch.sources = sources;
     api.status(() -> StatusReport.of(watch, rulesDir, api.port()));
     try {
       ApiPortFile.write(dataDir, api.port());
@@ -221,6 +224,7 @@ public final class Watch implements AutoCloseable {
   public List<dev.vigil.engine.MonitorRow> board() {
     List<dev.vigil.engine.MonitorRow> rows = new java.util.ArrayList<>(engine.board());
     rows.addAll(dev.vigil.engine.MonitorBoard.heartbeats(heartbeats.statuses(), store.openAlerts()));
+    if (sources != null) rows.addAll(dev.vigil.engine.MonitorBoard.sources(sources.states()));
     return rows;
   }
 

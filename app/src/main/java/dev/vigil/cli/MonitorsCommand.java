@@ -65,7 +65,7 @@ final class MonitorsCommand implements Callable<Integer> {
       board = Terminal.JSON.createArrayNode();
       Optional<AlertStore> store = SqliteStore.openExisting(dataDir);
       try {
-        for (MonitorRow row : MonitorBoard.fromStore(loaded.rules().monitors(), store.orElse(null), Instant.now())) {
+        for (MonitorRow row : MonitorBoard.fromStore(loaded.rules(), store.orElse(null), Instant.now())) {
           board.add(Terminal.JSON.valueToTree(row.toJson(Terminal.zone())));
         }
       } finally {

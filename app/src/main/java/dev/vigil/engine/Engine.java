@@ -302,7 +302,7 @@ public final class Engine implements Intake, AutoCloseable {
 
   /** The monitors board: every monitor watched, in the order of the rules, with its state and last check. */
   public List<MonitorRow> board() {
-    return board.rows(rules.monitors(), store, clock.instant(), paused, scheduler::nextRun);
+    return board.rows(rules, store, clock.instant(), paused, scheduler::nextRun);
   }
 
   /** Pauses a watched monitor until {@code until} (recorded in the store); false when no such monitor is watched. */

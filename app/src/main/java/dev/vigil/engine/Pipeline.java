@@ -336,9 +336,10 @@ final class Pipeline implements AutoCloseable {
     decisions.dependsOn(parents);
   }
 
-  private static Map<String, String> labels(Monitor m) {
+  static Map<String, String> labels(Monitor m) {
     Map<String, String> labels = new HashMap<>(m.labels());
     labels.putIfAbsent(m.url() != null ? "url" : "target", m.displayUrl());
+    if (m.runbook() != null) labels.putIfAbsent("runbook", m.runbook()); // the inbox, the alert JSON and the pages show it
     return labels;
   }
 

@@ -45,9 +45,18 @@ final class Dependents {
     return parent.monitor() + " is down; " + n + (n == 1 ? " service behind it is failing" : " services behind it are failing");
   }
 
-  /** What a message about {@code a} says: the root cause first when services wait behind it, then its failure. */
+  /**
+   * What a message about {@code a} says: the root cause first when services wait behind it, then its failure, then
+   * its runbook when the monitor names one ({@code Runbook: URL}, what to do at 3 a.m.).
+   */
   String body(Alert a) {
+    return body(a, "");
+  }
+
+  /** {@link #body(Alert)} with {@code suffix} after the failure, before the runbook. */
+  String body(Alert a, String suffix) {
     String cause = rootCause(a);
-    return cause.isEmpty() ? a.summary() : cause + "\n" + a.summary();
+    String runbook = Message.runbookOf(a);
+    return (cause.isEmpty() ? "" : cause + "\n") + a.summary() + suffix + (runbook == null ? "" : "\nRunbook: " + runbook);
   }
 }

@@ -320,7 +320,8 @@ final class Escalations {
       deliveries.record(now, a.id(), Decision.suppressed("phone", Level.WAKE, why + ": no phone channel configured"));
       return;
     }
-    Message m = new Message(a.id(), Message.titleOf(a), dependents.body(a) + " (vigil ack " + a.id() + ")", true);
+    Message m = new Message(a.id(), Message.titleOf(a), dependents.body(a, " (vigil ack " + a.id() + ")"), true, null,
+        Message.runbookOf(a));
     // When every phone channel fails (an error, a 429), the ladder goes on to the further contact at once.
     int[] failuresLeft = {(ntfy != null ? 1 : 0) + (pushover != null ? 1 : 0)};
     Runnable failed = () -> {

@@ -10,19 +10,25 @@ import java.util.Objects;
  *     notification offers "Acknowledge"
  * @param urgent true for the loud path: D-Bus urgency critical, ntfy Priority 5, Pushover emergency priority
  * @param ackToken the page's own acknowledgement token, or null: with it an ntfy page carries an Acknowledge button
+ * @param runbook the alert's runbook URL, or null: with it an ntfy page carries an "Open runbook" button
  */
-public record Message(Long alertId, String title, String body, boolean urgent, String ackToken) {
+public record Message(Long alertId, String title, String body, boolean urgent, String ackToken, String runbook) {
   public Message {
     Objects.requireNonNull(title, "title");
     body = body == null ? "" : body;
   }
 
   public Message(Long alertId, String title, String body, boolean urgent) {
-    this(alertId, title, body, urgent, null);
+    this(alertId, title, body, urgent, null, null);
   }
 
   Message withAckToken(String token) {
-    return new Message(alertId, title, body, urgent, token);
+    return new Message(alertId, title, body, urgent, token, runbook);
+  }
+
+  /** The runbook URL a monitor's {@code runbook:} puts on its alerts (the label {@code runbook}), or null. */
+  static String runbookOf(Alert a) {
+    return a.labels().get("runbook");
   }
 
   /** The title of a message about an alert: its severity and monitor, {@code CRITICAL api}. */

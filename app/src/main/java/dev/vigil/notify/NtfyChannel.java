@@ -29,7 +29,12 @@ public final class NtfyChannel implements Channel {
         .header("Priority", m.urgent() ? "5" : "3")
         .header("Tags", m.urgent() ? "rotating_light,vigil" : "bell,vigil");
     if (config.token() != null) b.header("Authorization", "Bearer " + config.token());
-    if (m.ackToken() != null && m.alertId() != null && config.replyTopic() != null) b.header("Actions", action(m));
+    java.util.List<String> actions = new java.util.ArrayList<>();
+    if (m.ackToken() != null && m.alertId() != null && config.replyTopic() != null) actions.add(action(m));
+    if (m.runbook() != null && m.runbook().matches("[\\x21-\\x7e&&[^,;\"]]+")) {
+      actions.add("view, Open runbook, " + m.runbook()); // a URL with , ; or " would break the simple format: the body has it
+    }
+    if (!actions.isEmpty()) b.header("Actions", String.join("; ", actions));
     Http.send(http, b, "ntfy");
     return Optional.empty();
   }

@@ -15,6 +15,7 @@ import java.util.Map;
  *
  * @param breakthrough true when the monitor still wakes the person during quiet mode
  * @param bodyCap the most body bytes read (default 1 MiB)
+ * @param runbook an http(s) URL of what to do when it fires ({@code runbook:}), or null
  */
 public record Monitor(
     String id,
@@ -29,7 +30,8 @@ public record Monitor(
     Map<String, String> headers,
     boolean breakthrough,
     long bodyCap,
-    Location where) {
+    Location where,
+    String runbook) {
 
   public Monitor {
     expect = List.copyOf(expect);

@@ -37,7 +37,7 @@ import java.util.stream.Stream;
 public final class RulesLoader {
   private static final Set<String> TOP = Set.of("monitors", "heartbeats", "sources", "maintenance");
   private static final Set<String> MONITOR = union(Set.of("id", "interval", "timeout", "severity", "confirm", "recover",
-      "expect", "labels", "breakthrough", "dependsOn"), TargetField.fields());
+      "expect", "labels", "breakthrough", "dependsOn", "runbook"), TargetField.fields());
   private static final Set<String> HEARTBEAT = Set.of("id", "every", "cron", "grace", "severity", "labels", "dependsOn");
   private static final Set<String> SOURCE = Set.of("id", "alertmanager", "interval", "matchers", "labels", "dependsOn", "dependsOnMatch");
   private static final java.util.regex.Pattern MATCHER =
@@ -213,10 +213,11 @@ public final class RulesLoader {
     Map<String, String> headers = f.textMap("headers", true);
     boolean breakthrough = f.bool("breakthrough", false);
     long bodyCap = f.size("bodyCap", CheckRequest.DEFAULT_BODY_CAP);
+    String runbook = f.url("runbook", false);
     dependencies.read(f, id);
     if (f.failed()) return;
     monitors.add(new Monitor(id, target, interval, timeout, severity, confirm, recover, expect, labels, headers,
-        breakthrough, bodyCap, map.where));
+        breakthrough, bodyCap, map.where, runbook));
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {

@@ -102,6 +102,13 @@ public final class Sources implements AlertListener, AutoCloseable {
     return out;
   }
 
+  /** Each source read now, in the rules' order, with why it cannot be read (or null while it is). */
+  public synchronized Map<SourceRule, String> states() {
+    Map<SourceRule, String> out = new LinkedHashMap<>();
+    for (Running r : running.values()) out.put(r.rule(), r.source().problem().orElse(null));
+    return out;
+  }
+
   /**
    * {@code vigil silence add --match K=V... --for D --comment C}: a silence in every Alertmanager source.
    * Returns source id to silence id, or to the error for a source that refused or could not be reached.

@@ -59,6 +59,21 @@ public interface AlertReader {
   /** Per-minute check aggregates of one monitor in [from, to), oldest first. */
   List<MinuteStat> checkStats(String monitor, Instant from, Instant to);
 
+  /**
+   * Hourly check aggregates of one monitor over the minutes in [from, to), oldest first: each stat's {@code minute}
+   * is the start of its hour. One row an hour, so a week of a monitor reads 168 rows, not 10,080.
+   */
+  default List<MinuteStat> checkHours(String monitor, Instant from, Instant to) {
+    java.util.Map<Instant, MinuteStat> hours = new java.util.LinkedHashMap<>();
+    for (MinuteStat s : checkStats(monitor, from, to)) {
+      Instant hour = s.minute().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+      hours.merge(hour, new MinuteStat(monitor, hour, s.checks(), s.failures(), s.latencySumMillis(), s.latencyMaxMillis()),
+          (a, b) -> new MinuteStat(monitor, hour, a.checks() + b.checks(), a.failures() + b.failures(),
+              a.latencySumMillis() + b.latencySumMillis(), Math.max(a.latencyMaxMillis(), b.latencyMaxMillis())));
+    }
+    return List.copyOf(hours.values());
+  }
+
   /** Up/down changes of one monitor in [from, to), oldest first. */
   List<StateChange> stateChanges(String monitor, Instant from, Instant to);
 

@@ -26,6 +26,10 @@ final class CheckHistory {
   private static final String CHECK_STATS =
       "SELECT minute, checks, failures, latency_sum_ms, latency_max_ms FROM check_minutes"
           + " WHERE monitor_id = " + MONITOR_ID + " AND minute >= ? AND minute < ? ORDER BY minute";
+  private static final String CHECK_HOURS =
+      "SELECT minute / 60 * 60 AS minute, sum(checks) AS checks, sum(failures) AS failures,"
+          + " sum(latency_sum_ms) AS latency_sum_ms, max(latency_max_ms) AS latency_max_ms FROM check_minutes"
+          + " WHERE monitor_id = " + MONITOR_ID + " AND minute >= ? AND minute < ? GROUP BY minute / 60 ORDER BY 1";
   private static final String RECORD_STATE_CHANGE = "INSERT INTO state_changes (monitor, time, up, summary) VALUES (?, ?, ?, ?)";
   private static final String STATE_CHANGES =
       "SELECT monitor, time, up, summary FROM state_changes WHERE monitor = ? AND time >= ? AND time < ? ORDER BY time";
@@ -72,6 +76,11 @@ final class CheckHistory {
   /** The minutes that start in [from, to). */
   List<MinuteStat> checkStats(String monitor, Instant from, Instant to) {
     return db.query(CHECK_STATS, row -> minuteStat(monitor, row), monitor, firstMinuteFrom(from), firstMinuteFrom(to));
+  }
+
+  /** The minutes that start in [from, to), summed by hour (each stat's minute is its hour's start). */
+  List<MinuteStat> checkHours(String monitor, Instant from, Instant to) {
+    return db.query(CHECK_HOURS, row -> minuteStat(monitor, row), monitor, firstMinuteFrom(from), firstMinuteFrom(to));
   }
 
   void recordStateChange(String monitor, Instant at, boolean up, String summary) {

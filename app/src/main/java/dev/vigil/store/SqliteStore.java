@@ -255,6 +255,11 @@ public final class SqliteStore implements AlertStore {
   }
 
   @Override
+  public List<MinuteStat> checkHours(String monitor, Instant from, Instant to) {
+    return reader.read(db -> new CheckHistory(db).checkHours(monitor, from, to));
+  }
+
+  @Override
   public List<StateChange> stateChanges(String monitor, Instant from, Instant to) {
     return reader.read(db -> new CheckHistory(db).stateChanges(monitor, from, to));
   }

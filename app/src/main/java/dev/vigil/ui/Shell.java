@@ -155,7 +155,8 @@ final class Shell implements DeskActions {
   /** The monitors board, read again every few seconds while it shows. */
   @Override public void openMonitors() {
     if (monitorsStage == null) {
-      monitors = new dev.vigil.ui.monitors.MonitorsViewModel(ctx, io, file -> openUrl.accept(file.toUri().toString()));
+      monitors = new dev.vigil.ui.monitors.MonitorsViewModel(ctx, io,
+          new dev.vigil.ui.monitors.RuleEditor(System.getenv(), openUrl)::open, openUrl);
       monitorsStage = window("Vigil: monitors", new dev.vigil.ui.monitors.MonitorsView(monitors, ctx.zone()), 1200, 640);
       io.every(MONITORS_REFRESH.toMillis(), () -> io.fx(() -> {
         if (monitorsStage.isShowing()) monitors.refresh();

@@ -68,8 +68,12 @@ class PhoneAckTest {
 
   /** Fires alert 7 overnight and waits out escalateAfter: the alarm sounds and the phone is paged. */
   NtfyStandIn.Published paged(Notifier n) {
+    return paged(n, Map.of());
+  }
+
+  NtfyStandIn.Published paged(Notifier n, Map<String, String> labels) {
     Alert a = new Alert(7, "fp7", "payments-api", Severity.CRITICAL, AlertState.FIRING, clock.instant(), clock.instant(),
-        null, 2, "status (503) == 200", Map.of(), null);
+        null, 2, "status (503) == 200", labels, null);
     n.onChange(new AlertChange(Kind.FIRED, a, clock.instant()));
     assertThat(alarm.sounding).isTrue();
     clock.advance(Duration.ofMinutes(1));
@@ -99,6 +103,18 @@ class PhoneAckTest {
     assertThat(Duration.ofNanos(System.nanoTime() - tapped)).isLessThan(Duration.ofSeconds(1));
     await().atMost(Duration.ofSeconds(1)).until(() -> acknowledged.contains("7 by phone"));
     assertThat(n.ladder()).allMatch(r -> r.step() < 0);
+  }
+
+  @Test
+  void aPageForAMonitorWithARunbookSaysWhereItIsAndOffersToOpenIt() throws Exception {
+    Notifier n = notifier();
+    NtfyStandIn.Published page = paged(n, Map.of("runbook", "https://wiki.example/runbooks/payments"));
+
+    assertThat(page.message()).isEqualTo("status (503) == 200 (vigil ack 7)\nRunbook: https://wiki.example/runbooks/payments");
+    String[] actions = page.headers().get("Actions").split(";\\s*");
+    assertThat(actions).hasSize(2);
+    assertThat(NtfyStandIn.parseAction(actions[0])).containsEntry("label", "Acknowledge");
+    assertThat(actions[1]).isEqualTo("view, Open runbook, https://wiki.example/runbooks/payments");
   }
 
   @Test

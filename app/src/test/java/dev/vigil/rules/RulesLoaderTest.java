@@ -48,6 +48,7 @@ class RulesLoaderTest {
       labels not a map            | '    labels: payments'             | 'alerts.yaml:4:13: monitor "payments-api": field "labels": expected a map of names to values, not "payments"'
       missing env variable        | '    headers: {Authorization: "Bearer ${env:NO_SUCH}"}' | 'alerts.yaml:4:30: monitor "payments-api": field "headers.Authorization": environment variable NO_SUCH is not set'
       non-env variable            | '    labels: {team: "${TEAM}"}'   | 'alerts.yaml:4:20: monitor "payments-api": field "labels.team": unknown variable ${TEAM} (use ${env:NAME})'
+      runbook not a web address   | '    runbook: wiki/payments'       | 'alerts.yaml:4:14: monitor "payments-api": field "runbook": "wiki/payments" is not an http or https URL with a host'
       """)
   void eachMistakeInAMonitorIsReportedAtItsPlace(String intent, String extra, String problem) throws IOException {
     assertThat(problems(HEAD + extra + "\n")).containsExactly(problem);
@@ -72,6 +73,14 @@ class RulesLoaderTest {
   void badUrlsAreRefused(String intent, String url, String problem) throws IOException {
     assertThat(problems("monitors:\n  - id: x\n    url: " + url + "\n"))
         .containsExactly("alerts.yaml:3:10: monitor \"x\": field \"url\": " + problem);
+  }
+
+  @Test
+  void aRunbookIsKeptOnItsMonitor() throws IOException {
+    Files.writeString(dir.resolve("alerts.yaml"), HEAD + "    runbook: https://wiki.example/runbooks/payments\n");
+    var loaded = RulesLoader.load(dir, java.util.Map.of());
+    assertThat(loaded.problems()).isEmpty();
+    assertThat(loaded.rules().monitors().get(0).runbook()).isEqualTo("https://wiki.example/runbooks/payments");
   }
 
   @Test

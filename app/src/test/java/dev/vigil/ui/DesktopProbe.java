@@ -46,6 +46,7 @@ import javafx.stage.Stage;
  *       batches of N/10 every 100 ms, each one told to the AlertFeed like the engine does); the longest gap
  *       between two FX pulses, i.e. the longest frame the FX thread was blocked, and the most CPU time the FX thread
  *       spent between two pulses (the same, without the waits a loaded machine adds).</li>
+ *   <li>{@code board N SECONDS}: the monitors board, see {@link BoardProbe}.</li>
  * </ul>
  */
 public final class DesktopProbe {
@@ -99,6 +100,7 @@ public final class DesktopProbe {
     try {
       switch (args[0]) {
         case "scroll" -> scroll(Path.of(args[1]), Integer.parseInt(args[2]));
+        case "board" -> BoardProbe.run(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
         case "storm" -> storm(Path.of(args[1]), Integer.parseInt(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 0);
         default -> throw new IllegalArgumentException(args[0]);
       }

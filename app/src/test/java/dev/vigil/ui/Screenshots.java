@@ -53,7 +53,7 @@ public final class Screenshots {
       }, 1400, 820, out.resolve("history" + suffix + ".png"));
       shoot(() -> new SettingsView(new SettingsViewModel(ctx, io)), 620, 440, out.resolve("settings" + suffix + ".png"));
       ctx.board = sampleBoard(ctx.clock.instant());
-      dev.vigil.ui.monitors.MonitorsViewModel board = new dev.vigil.ui.monitors.MonitorsViewModel(ctx, io, f -> {});
+      dev.vigil.ui.monitors.MonitorsViewModel board = new dev.vigil.ui.monitors.MonitorsViewModel(ctx, io, (f, line) -> {}, url -> {});
       shoot(() -> {
         var v = new dev.vigil.ui.monitors.MonitorsView(board, ctx.zone());
         board.refresh();

@@ -79,6 +79,11 @@ public final class AlertRow {
     return alert.labels().get("url");
   }
 
+  /** The monitor's runbook, from the alert's {@code runbook} label, or null. */
+  public String runbook() {
+    return alert.labels().get("runbook");
+  }
+
   /** Monitor, last failure and severity in lower case, for the filter (worded once, off the FX thread). */
   String searchText() {
     return searchText;

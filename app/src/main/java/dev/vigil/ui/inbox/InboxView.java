@@ -168,6 +168,12 @@ public final class InboxView extends BorderPane {
     Button open = button("open-endpoint", "Open endpoint", Icons.of(MaterialDesignO.OPEN_IN_NEW), () -> selected(r -> {
       if (r.url() != null) openUrl.accept(r.url());
     }));
+    Button runbook = button("open-runbook", "Open runbook", Icons.of(MaterialDesignO.OPEN_IN_NEW), () -> selected(r -> {
+      if (r.runbook() != null) openUrl.accept(r.runbook());
+    }));
+    runbook.disableProperty().bind(Bindings.createBooleanBinding(
+        () -> table.getSelectionModel().getSelectedItem() == null || table.getSelectionModel().getSelectedItem().runbook() == null,
+        table.getSelectionModel().selectedItemProperty()));
     var none = table.getSelectionModel().selectedItemProperty().isNull();
     ack.disableProperty().bind(none);
     snooze.disableProperty().bind(none);
@@ -180,7 +186,7 @@ public final class InboxView extends BorderPane {
     message.textProperty().bind(vm.message());
     Region spring = new Region();
     HBox.setHgrow(spring, Priority.ALWAYS);
-    HBox bar = new HBox(8, ack, snooze, resolve, open, spring, message);
+    HBox bar = new HBox(8, ack, snooze, resolve, open, runbook, spring, message);
     bar.getStyleClass().add("bar");
     return new VBox(bar);
   }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -43,10 +42,11 @@ public final class MonitorsView extends BorderPane {
     table.getColumns().add(column("Monitor", 160, MonitorRow::id));
     table.getColumns().add(column("Kind", 60, MonitorRow::kind));
     table.getColumns().add(column("Last check", 120, r -> time(r.lastCheck(), zone)));
-    table.getColumns().add(column("Result", 330, r -> r.lastResult() == null ? "" : r.lastResult()));
-    table.getColumns().add(column("Latency", 90, r -> r.latencyMs() == null ? "" : r.latencyMs() + " ms"));
-    table.getColumns().add(column("Uptime 24 h", 120,
-        r -> r.uptime24h() == null ? "" : String.format(Locale.ROOT, "%.2f %%", 100 * r.uptime24h())));
+    table.getColumns().add(column("Result", 260, r -> r.lastResult() == null ? "" : r.lastResult()));
+    table.getColumns().add(column("Latency", 80, r -> r.latencyMs() == null ? "" : r.latencyMs() + " ms"));
+    table.getColumns().add(column("Last hour", 200, r -> MonitorsViewModel.sparkline(r.lastHour())));
+    table.getColumns().add(column("Uptime 24 h", 90, r -> MonitorsViewModel.percent(r.uptime24h())));
+    table.getColumns().add(column("7 d", 80, r -> MonitorsViewModel.percent(r.uptime7d())));
     table.getColumns().add(column("Next check", 160, r -> time(r.nextCheck(), zone)));
     table.setPlaceholder(new Label("No monitors: add one to a rules file (vigil monitor add)"));
 
@@ -59,13 +59,16 @@ public final class MonitorsView extends BorderPane {
     });
     Button resume = button("Resume", "monitors-resume", () -> vm.resume(selected()));
     Button open = button("Open rule", "monitors-open-rule", () -> vm.openRule(selected()));
+    Button runbook = button("Open runbook", "monitors-open-runbook", () -> vm.openRunbook(selected()));
     var selection = table.getSelectionModel().selectedItemProperty();
     open.disableProperty().bind(selection.isNull());
-    // a heartbeat is not checked by Vigil, it is pinged: nothing to check now or pause
-    var notAMonitor = javafx.beans.binding.Bindings.createBooleanBinding(
-        () -> selection.get() == null || "heartbeat".equals(selection.get().kind()), selection);
+    runbook.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+        () -> selection.get() == null || selection.get().runbook() == null, selection));
+    // a heartbeat is pinged and a source read, not checked by Vigil: nothing to check now or pause
+    var notAMonitor = javafx.beans.binding.Bindings.createBooleanBinding(() -> selection.get() == null
+        || "heartbeat".equals(selection.get().kind()) || "alertmanager".equals(selection.get().kind()), selection);
     for (Button b : new Button[] {check, pause, resume}) b.disableProperty().bind(notAMonitor);
-    HBox bottom = new HBox(8, check, pause, resume, open);
+    HBox bottom = new HBox(8, check, pause, resume, open, runbook);
     bottom.setPadding(new Insets(8));
 
     setTop(top);

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -17,26 +16,38 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The monitors board: every monitor, worst first (firing, failing, acknowledged, paused, not yet checked, up), then
- * by id; filtered by words in its id, kind, state or last result. Holds no controls; every engine call goes
+ * The monitors board: every monitor, worst first (firing, failing, held by a dependency, acknowledged, in
+ * maintenance, paused, not yet checked, up), then by id; filtered by words in its id, kind, state or last result. Holds no controls; every engine call goes
  * through {@link Io}.
  */
 public final class MonitorsViewModel {
-  private static final List<String> WORST_FIRST = List.of("firing", "failing", "acknowledged", "paused", "not yet checked", "up");
+  private static final List<String> WORST_FIRST = List.of("firing", "failing", "held by", "acknowledged", "in maintenance", "paused",
+      "not yet checked", "up");
 
   private final DesktopContext ctx;
   private final Io io;
-  private final Consumer<Path> openFile;
+  private final Opener openFile;
+  private final java.util.function.Consumer<String> openUrl;
   private final StringProperty filter = new SimpleStringProperty("");
   private final ObservableList<MonitorRow> rows = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
   private List<MonitorRow> all = List.of();
 
-  /** @param openFile opens a rules file with the desktop's editor */
-  public MonitorsViewModel(DesktopContext ctx, Io io, Consumer<Path> openFile) {
+  /** Opens a rules file at a line with the desktop's editor (see {@link RuleEditor}); may do I/O. */
+  @FunctionalInterface
+  public interface Opener {
+    void open(Path file, int line) throws Exception;
+  }
+
+  /**
+   * @param openFile opens a rules file at a line with the desktop's editor; called off the FX thread
+   * @param openUrl opens a web address in the browser (a runbook)
+   */
+  public MonitorsViewModel(DesktopContext ctx, Io io, Opener openFile, java.util.function.Consumer<String> openUrl) {
     this.ctx = ctx;
     this.io = io;
     this.openFile = openFile;
+    this.openUrl = openUrl;
     filter.addListener((o, was, now) -> show());
   }
 
@@ -91,9 +102,47 @@ public final class MonitorsViewModel {
     if (row != null) io.run(() -> ctx.resumeMonitor(row.id()), this::refresh);
   }
 
-  /** Opens the rules file the monitor is written in. */
+  /** Opens the monitor's runbook in the browser (in the background: the desktop's opener is a process). */
+  public void openRunbook(MonitorRow row) {
+    if (row != null && row.runbook() != null) io.run(() -> openUrl.accept(row.runbook()), () -> {});
+  }
+
+  /** Opens the rules file the monitor is written in, at its line, in the background. */
   public void openRule(MonitorRow row) {
-    if (row != null) openFile.accept(ctx.rulesFolder().resolve(row.file()));
+    if (row != null) io.run(() -> openFile.open(ctx.rulesFolder().resolve(row.file()), row.line()), () -> {});
+  }
+
+  private static final String BARS = "▁▂▃▄▅▆▇█";
+
+  /**
+   * The last hour's latency as a line of bars, one each two minutes (their average), scaled from the hour's lowest to
+   * its highest, a space for two minutes without checks; empty without checks in the hour.
+   */
+  public static String sparkline(List<Long> minutes) {
+    List<Long> lastHour = new java.util.ArrayList<>(minutes.size() / 2 + 1);
+    for (int i = 0; i < minutes.size(); i += 2) {
+      Long a = minutes.get(i);
+      Long b = i + 1 < minutes.size() ? minutes.get(i + 1) : null;
+      lastHour.add(a == null ? b : b == null ? a : Long.valueOf((a + b) / 2)); // boxed: a null must not unbox
+    }
+    long lo = Long.MAX_VALUE;
+    long hi = Long.MIN_VALUE;
+    for (Long v : lastHour) {
+      if (v == null) continue;
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+    if (hi < lo) return "";
+    StringBuilder out = new StringBuilder(lastHour.size());
+    for (Long v : lastHour) {
+      out.append(v == null ? ' ' : BARS.charAt(hi == lo ? 0 : (int) ((v - lo) * (BARS.length() - 1) / (hi - lo))));
+    }
+    return out.toString();
+  }
+
+  /** "99.93 %", or empty without checks. */
+  public static String percent(Double share) {
+    return share == null ? "" : String.format(Locale.ROOT, "%.2f %%", 100 * share);
   }
 
   private void show() {

@@ -33,7 +33,7 @@ class MonitorsViewTest {
   FakeContext ctx;
   Io io;
   MonitorsViewModel vm;
-  final List<Path> opened = new CopyOnWriteArrayList<>();
+  final List<String> opened = new CopyOnWriteArrayList<>();
 
   @Start
   void start(Stage stage) {
@@ -41,12 +41,13 @@ class MonitorsViewTest {
     Instant at = ctx.clock.instant();
     ctx.board = List.of(
         row("payments-api", "http", "up", "ok", at),
-        row("db", "tcp", "firing", "connect: connection refused", at),
+        new MonitorRow("db", "tcp", "firing", at, "connect: connection refused", 12L, 0.999, null, "alerts.yaml", 3, 0.99,
+            List.of(), "https://wiki.example/runbooks/db"),
         row("mail-cert", "tls", "failing 1/2", "tls: certificate expires in 3 days (< 14d)", at),
         row("db-record", "dns", "paused", "ok", at),
         row("gateway", "ping", "not yet checked", null, null));
     io = Io.thread(Platform::runLater);
-    vm = new MonitorsViewModel(ctx, io, opened::add);
+    vm = new MonitorsViewModel(ctx, io, (file, line) -> opened.add(file + ":" + line), url -> opened.add(url));
     stage.setScene(new Scene(new MonitorsView(vm, ctx.zone()), 1100, 500));
     stage.show();
     vm.refresh();
@@ -82,9 +83,26 @@ class MonitorsViewTest {
     robot.clickOn("#monitors-pause");
     robot.type(javafx.scene.input.KeyCode.ENTER); // "Pause until…" offers 1 h first
     robot.clickOn("#monitors-open-rule");
-    await().atMost(WAIT).until(() -> ctx.calls.size() == 2);
+    robot.clickOn("#monitors-open-runbook");
+    await().atMost(WAIT).until(() -> ctx.calls.size() == 2 && opened.size() == 2);
     assertThat(ctx.calls).containsExactly("checkNow db", "pause db until " + ctx.clock.instant().plus(Duration.ofHours(1)));
-    assertThat(opened).containsExactly(rules.resolve("alerts.yaml"));
+    assertThat(opened).as("the rules file at the monitor's line").containsExactly(rules.resolve("alerts.yaml") + ":3",
+        "https://wiki.example/runbooks/db");
+  }
+
+  @Test
+  void theTableShowsTheLastHourAndBothUptimes(FxRobot robot) {
+    TableView<?> table = robot.lookup("#monitors-table").queryAs(TableView.class);
+    assertThat(table.getColumns()).extracting(javafx.scene.control.TableColumn::getText).containsExactly(
+        "State", "Monitor", "Kind", "Last check", "Result", "Latency", "Last hour", "Uptime 24 h", "7 d", "Next check");
+  }
+
+  @Test
+  void heldAndMaintenanceRankBetweenFailingAndPaused() {
+    assertThat(List.of("up", "paused", "in maintenance", "acknowledged", "held by core-db", "failing 1/2", "firing",
+        "not yet checked").stream().sorted(java.util.Comparator.comparingInt(MonitorsViewModel::rank)).toList())
+        .containsExactly("firing", "failing 1/2", "held by core-db", "acknowledged", "in maintenance", "paused",
+            "not yet checked", "up");
   }
 
   @Test
