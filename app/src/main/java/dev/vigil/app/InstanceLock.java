@@ -18,10 +18,18 @@ final class InstanceLock implements AutoCloseable {
     this.lock = lock;
   }
 
+  /** True where the file system has POSIX permissions: the lock file is made 0600, as every file Vigil makes. */
+  private static boolean ownerOnly(Path file) {
+    return file.getFileSystem().supportedFileAttributeViews().contains("posix");
+  }
+
   /** The lock, or empty when another process holds it. */
   static Optional<InstanceLock> acquire(Path dataDir) throws IOException {
-    FileChannel channel =
-        FileChannel.open(dataDir.resolve("vigil.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    Path file = dataDir.resolve("vigil.lock");
+    FileChannel channel = ownerOnly(file)
+        ? FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")))
+        : FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     FileLock lock;
     try {
       lock = channel.tryLock();

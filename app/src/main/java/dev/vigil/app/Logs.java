@@ -21,8 +21,9 @@ public final class Logs {
   public static void forRun(Path dir) {
     try {
       DataFolder.create(dir); // what Vigil saw and did is its owner's to read
-    } catch (java.io.IOException e) {
-      // logback says why it cannot write there
+      ownerOnly(dir.resolve(FILE_NAME)); // logback would make it with the process's umask (0644)
+    } catch (java.io.IOException | UnsupportedOperationException e) {
+      // logback says why it cannot write there; a file system without POSIX modes keeps its own
     }
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
@@ -54,6 +55,15 @@ public final class Logs {
     file.setEncoder(encoder);
     file.start();
     root.addAppender(file);
+  }
+
+  /** Makes {@code file} (empty when new) readable and writable by its owner only. */
+  private static void ownerOnly(Path file) throws java.io.IOException {
+    var mode = java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+    if (!java.nio.file.Files.exists(file)) {
+      java.nio.file.Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(mode));
+    }
+    java.nio.file.Files.setPosixFilePermissions(file, mode);
   }
 
   /** Like {@link #forRun}, but the terminal shows warnings only: the demo prints its own lines there. */
