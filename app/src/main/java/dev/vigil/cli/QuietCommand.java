@@ -25,7 +25,7 @@ public final class QuietCommand implements Runnable {
 
   @Override
   public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: on, off or status");
   }
 
   @Command(name = "on", description = "Turn quiet mode on: until turned off, for a while, or until morning.")

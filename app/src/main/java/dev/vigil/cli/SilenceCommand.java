@@ -35,7 +35,7 @@ public final class SilenceCommand implements Runnable {
 
   @Override
   public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: add, list or remove");
   }
 
   @Command(name = "add", description = "Add a silence, e.g. --match monitor=payments-api --for 30m --comment deploy.")

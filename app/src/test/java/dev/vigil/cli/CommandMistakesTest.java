@@ -130,6 +130,10 @@ class CommandMistakesTest {
             "vigil history: no monitor \"nosuch\" in DATA: no incident or check of it was recorded (monitor ids are as in vigil alerts --all)"),
 
         // Typos.
+        err("quiet needs what to do", "quiet", 2, "vigil quiet: Missing subcommand: on, off or status" + NL
+            + "Try 'vigil quiet --help' for more information."),
+        err("silence needs what to do", "silence", 2, "vigil silence: Missing subcommand: add, list or remove" + NL
+            + "Try 'vigil silence --help' for more information."),
         err("a command typed wrong", "alrts", 2, "vigil: Unmatched argument at index 0: 'alrts'" + NL
             + "Did you mean: vigil alerts or vigil report or vigil validate?" + NL + "Try 'vigil --help' for more information."),
         err("an option typed wrong", "snooze 1 --fore 1h --data DATA", 2, "vigil snooze: Unknown options: '--fore', '1h'" + NL
