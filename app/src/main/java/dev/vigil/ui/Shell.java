@@ -112,7 +112,7 @@ final class Shell implements DeskActions {
   void promptAcknowledge(Alert alert) {
     WakeWindow w = prompts.get(alert.id());
     if (w == null || !w.isShowing()) {
-      w = new WakeWindow(alert, ctx.clock().instant(), ctx.zone(), inbox, this::openInbox);
+      w = new WakeWindow(alert, ctx.clock().instant(), ctx.zone(), inbox, this::openInbox, openUrl);
       prompts.put(alert.id(), w);
     }
     w.show();

@@ -62,7 +62,7 @@ public final class Screenshots {
       if (!dark) {
         dev.vigil.alert.Alert critical = store.openAlerts().stream().filter(a -> a.monitor().equals("payments-api")).findFirst().orElseThrow();
         OnFx.run(() -> {
-          var w = new dev.vigil.ui.inbox.WakeWindow(critical, ctx.clock.instant(), ctx.zone(), inbox, () -> {});
+          var w = new dev.vigil.ui.inbox.WakeWindow(critical, ctx.clock.instant(), ctx.zone(), inbox, () -> {}, url -> {});
           w.show();
         });
         Thread.sleep(800);

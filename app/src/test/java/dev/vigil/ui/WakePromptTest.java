@@ -31,14 +31,18 @@ class WakePromptTest {
   SqliteStore store;
   Shell shell;
   Alert payments;
+  Alert checkout;
   final WakePrompt prompt = new WakePrompt();
+  final java.util.List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @Start
   void start(Stage ignored) throws Exception {
     store = SqliteStore.open(Files.createTempDirectory(data, "db"), Clock.systemUTC());
     payments = SampleData.fire(store, "payments-api", Severity.CRITICAL, Samples.T0, 3, "status: status (503) == 200", null);
+    checkout = store.transaction(w -> w.fire("checkout@1", "checkout-api", Severity.CRITICAL, "status: status (503) == 200",
+        java.util.Map.of("runbook", "https://wiki.example/runbooks/checkout"), Samples.T0));
     prompt.show(payments); // the notifier may ask before the window system is up
-    shell = new Shell(new FakeContext(store, data), url -> {});
+    shell = new Shell(new FakeContext(store, data), opened::add);
     shell.start();
     prompt.attach(shell);
   }
@@ -64,6 +68,16 @@ class WakePromptTest {
       robot.interact(() -> showing[0] = promptShowing());
       return !showing[0];
     });
+  }
+
+  @Test
+  void anAlertWithARunbookOffersToOpenItAndOneWithoutDoesNot(FxRobot robot) {
+    await().atMost(WAIT).until(() -> robot.lookup("#wake-title").tryQuery().isPresent());
+    assertThat(robot.lookup("#wake-runbook").tryQuery()).as("payments-api has no runbook").isEmpty();
+    prompt.show(checkout);
+    await().atMost(WAIT).until(() -> robot.lookup("#wake-runbook").tryQuery().isPresent());
+    robot.clickOn("#wake-runbook");
+    await().atMost(WAIT).until(() -> opened.contains("https://wiki.example/runbooks/checkout"));
   }
 
   @Test

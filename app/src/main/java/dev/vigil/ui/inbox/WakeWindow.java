@@ -24,7 +24,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 public final class WakeWindow {
   private final Stage stage = new Stage();
 
-  public WakeWindow(Alert alert, Instant now, ZoneId zone, InboxViewModel vm, Runnable openInbox) {
+  /** The prompt of {@code alert}; with a {@code runbook} label it offers "Open runbook" ({@code openUrl}). */
+  public WakeWindow(Alert alert, Instant now, ZoneId zone, InboxViewModel vm, Runnable openInbox,
+      java.util.function.Consumer<String> openUrl) {
     Label title = new Label(alert.monitor() + " needs you");
     title.getStyleClass().addAll("title", "wake-title");
     title.setId("wake-title");
@@ -45,8 +47,16 @@ public final class WakeWindow {
     });
     Button inbox = new Button("Open inbox", Icons.of(MaterialDesignI.INBOX));
     inbox.setOnAction(e -> openInbox.run());
-    for (Button b : new Button[] {ack, snooze, inbox}) b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-    VBox root = new VBox(14, title, what, since, new HBox(10, ack, snooze, inbox));
+    HBox buttons = new HBox(10, ack, snooze, inbox);
+    String runbookUrl = alert.labels().get("runbook");
+    if (runbookUrl != null) {
+      Button runbook = new Button("Open runbook", Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignO.OPEN_IN_NEW));
+      runbook.setId("wake-runbook");
+      runbook.setOnAction(e -> openUrl.accept(runbookUrl));
+      buttons.getChildren().add(runbook);
+    }
+    buttons.getChildren().forEach(b -> ((Button) b).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
+    VBox root = new VBox(14, title, what, since, buttons);
     root.setPadding(new Insets(24));
     root.getStyleClass().add("wake");
     stage.setScene(Theme.style(new Scene(root)));
