@@ -270,12 +270,12 @@ final class AlertNoise {
     switch (d.level()) {
       case WAKE -> escalations.start(alert, now);
       case CHIME -> {
-        deliveries.deliverRecorded(d.channel(), Level.CHIME, desktop, new Message(alert.id(), Message.titleOf(alert), dependents.body(alert), true),
+        deliveries.deliverRecorded(d.channel(), Level.CHIME, desktop, Message.about(alert, dependents.body(alert), true),
             now, null, d.reason());
         alarm.chime();
       }
       case NOTIFY -> deliveries.deliverRecorded(d.channel(), Level.NOTIFY, desktop,
-          new Message(alert.id(), Message.titleOf(alert), dependents.body(alert), false), now, null, d.reason());
+          Message.about(alert, dependents.body(alert), false), now, null, d.reason());
       default -> {}
     }
   }

@@ -24,11 +24,21 @@ public final class DesktopNotifier implements Channel, AutoCloseable {
   static final String BUS_NAME = "org.freedesktop.Notifications";
   static final String PATH = "/org/freedesktop/Notifications";
   static final String ACK = "acknowledge";
+  static final String RUNBOOK = "runbook";
+  /** Without a desktop app to hand the link to, the desktop's opener. */
+  private static final java.util.function.Consumer<String> XDG_OPEN = url -> {
+    try {
+      new ProcessBuilder("xdg-open", url).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    } catch (IOException e) {
+      LOG.warn("cannot open the runbook {}: {}", url, e.getMessage());
+    }
+  };
 
   private final DBusConnection bus;
   private final FreedesktopNotifications service;
   private final boolean notifySend;
   private final Map<Long, Long> alertByNotification = new ConcurrentHashMap<>();
+  private final Map<Long, String> runbookByNotification = new ConcurrentHashMap<>();
 
   private DesktopNotifier(DBusConnection bus, FreedesktopNotifications service, boolean notifySend) {
     this.bus = bus;
@@ -50,12 +60,25 @@ public final class DesktopNotifier implements Channel, AutoCloseable {
     return new DesktopNotifier(null, null, notifySend);
   }
 
-  /** Over a given D-Bus connection (tests use a private bus). */
+  /** Over a given D-Bus connection (tests use a private bus); "Open runbook" goes to xdg-open. */
   public static DesktopNotifier overDbus(DBusConnection bus, LongConsumer onAcknowledge) throws DBusException {
+    return overDbus(bus, onAcknowledge, XDG_OPEN);
+  }
+
+  /** Over a given D-Bus connection; {@code openUrl} hears the "Open runbook" action with the runbook's URL. */
+  static DesktopNotifier overDbus(DBusConnection bus, LongConsumer onAcknowledge, java.util.function.Consumer<String> openUrl)
+      throws DBusException {
     FreedesktopNotifications service = bus.getRemoteObject(BUS_NAME, PATH, FreedesktopNotifications.class);
     DesktopNotifier n = new DesktopNotifier(bus, service, false);
     bus.addSigHandler(FreedesktopNotifications.ActionInvoked.class, signal -> {
-      Long alertId = n.alertByNotification.remove(signal.id().longValue());
+      long id = signal.id().longValue();
+      if (RUNBOOK.equals(signal.actionKey())) {
+        String url = n.runbookByNotification.get(id);
+        if (url != null) openUrl.accept(url);
+        return;
+      }
+      Long alertId = n.alertByNotification.remove(id);
+      n.runbookByNotification.remove(id);
       if (alertId != null && ACK.equals(signal.actionKey())) onAcknowledge.accept(alertId);
     });
     return n;
@@ -70,12 +93,15 @@ public final class DesktopNotifier implements Channel, AutoCloseable {
   public Optional<String> send(Message m) throws IOException {
     if (service != null) {
       try {
-        List<String> actions = m.alertId() == null ? List.of() : List.of(ACK, "Acknowledge");
+        List<String> actions = new ArrayList<>();
+        if (m.alertId() != null) actions.addAll(List.of(ACK, "Acknowledge"));
+        if (m.runbook() != null) actions.addAll(List.of(RUNBOOK, "Open runbook"));
         Map<String, Variant<?>> hints = Map.of("urgency", new Variant<>((byte) (m.urgent() ? 2 : 1)),
             "desktop-entry", new Variant<>("vigil"));
         UInt32 id = service.Notify("Vigil", new UInt32(0), m.urgent() ? "dialog-error" : "dialog-information",
             m.title(), m.body(), actions, hints, m.urgent() ? 0 : -1);
         if (m.alertId() != null) alertByNotification.put(id.longValue(), m.alertId());
+        if (m.runbook() != null) runbookByNotification.put(id.longValue(), m.runbook());
         return Optional.empty();
       } catch (RuntimeException e) {
         throw new IOException("desktop notification over D-Bus failed: " + e.getMessage());

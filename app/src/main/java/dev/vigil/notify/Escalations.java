@@ -309,7 +309,7 @@ final class Escalations {
       alarm.start(rules.policy().escalation().rampUp());
       ackWindow.show(a);
       deliveries.record(now, alertId, Decision.sent("ladder", Level.WAKE, "alarm: " + a.monitor() + " still failing on a fresh check" + cause(a)));
-      deliveries.deliver("desktop", Level.WAKE, desktop, new Message(a.id(), Message.titleOf(a), dependents.body(a), true), null);
+      deliveries.deliver("desktop", Level.WAKE, desktop, Message.about(a, dependents.body(a), true), null);
       persist(alertId);
     }
   }

@@ -26,6 +26,11 @@ public record Message(Long alertId, String title, String body, boolean urgent, S
     return new Message(alertId, title, body, urgent, token, runbook);
   }
 
+  /** A message about {@code a}: its title, this body, and its runbook (the desktop and the phone offer to open it). */
+  static Message about(Alert a, String body, boolean urgent) {
+    return new Message(a.id(), titleOf(a), body, urgent, null, runbookOf(a));
+  }
+
   /** The runbook URL a monitor's {@code runbook:} puts on its alerts (the label {@code runbook}), or null. */
   static String runbookOf(Alert a) {
     return a.labels().get("runbook");

@@ -21,7 +21,7 @@ class DesktopNotifierTest {
   record Shown(String summary, String body, List<String> actions, Object urgency, int expire) {}
 
   @Test
-  void anUrgentNotificationHasCriticalUrgencyAndItsAcknowledgeActionCallsBack() throws Exception {
+  void anUrgentNotificationHasCriticalUrgencyAndItsAcknowledgeAndRunbookActionsCallBack() throws Exception {
     Process daemon;
     try {
       daemon = new ProcessBuilder("dbus-daemon", "--session", "--nofork", "--print-address=1").start();
@@ -52,10 +52,15 @@ class DesktopNotifierTest {
             return DesktopNotifier.PATH;
           }
         });
-        DesktopNotifier notifier = DesktopNotifier.overDbus(client, acked::add);
-        notifier.send(new Message(7L, "CRITICAL payments-api", "status (503) == 200", true));
+        List<String> opened = new CopyOnWriteArrayList<>();
+        DesktopNotifier notifier = DesktopNotifier.overDbus(client, acked::add, opened::add);
+        notifier.send(new Message(7L, "CRITICAL payments-api", "status (503) == 200", true, null,
+            "https://wiki.example/runbooks/payments"));
         assertThat(shown).containsExactly(new Shown("CRITICAL payments-api", "status (503) == 200",
-            List.of("acknowledge", "Acknowledge"), (byte) 2, 0));
+            List.of("acknowledge", "Acknowledge", "runbook", "Open runbook"), (byte) 2, 0));
+        server.sendMessage(new FreedesktopNotifications.ActionInvoked(DesktopNotifier.PATH, new UInt32(42), "runbook"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !opened.isEmpty());
+        assertThat(opened).containsExactly("https://wiki.example/runbooks/payments");
         server.sendMessage(new FreedesktopNotifications.ActionInvoked(DesktopNotifier.PATH, new UInt32(42), "acknowledge"));
         await().atMost(Duration.ofSeconds(5)).until(() -> !acked.isEmpty());
         assertThat(acked).containsExactly(7L);
