@@ -52,6 +52,7 @@ final class StatusReport {
     out.put("lastReload", last);
     out.put("policy", policy(policy, rules.policyFile(), watch.notifier().manualQuiet().orElse(null), now));
     out.put("channels", channels(policy.channels()));
+    out.put("oncall", watch.notifier().onCall().at(now).toJson(zone));
     out.put("apiPort", apiPort);
     out.put("dataFolder", watch.dataDir().toAbsolutePath().toString());
     out.put("databaseBytes", watch.store().databaseBytes());

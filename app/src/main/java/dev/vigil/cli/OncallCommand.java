@@ -1,17 +1,12 @@
 package dev.vigil.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.policy.OnCall;
 import dev.vigil.rules.RuleSet;
 import dev.vigil.rules.RulesLoader;
 import dev.vigil.shift.Shifts;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,13 +35,7 @@ final class OncallCommand implements Callable<Integer> {
     OnCall.Status s = onCall.at(clock.instant());
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      ObjectNode node = dev.vigil.config.Json.MAPPER.createObjectNode();
-      node.put("onCall", s.onCall());
-      node.put("until", time(s.until(), zone));
-      node.put("next", time(s.next(), zone));
-      node.put("source", s.source());
-      node.put("problem", s.problem());
-      out.println(node);
+      out.println(dev.vigil.config.Json.MAPPER.writeValueAsString(s.toJson(zone)));
     } else {
       String line = OnCall.describe(s, zone);
       out.println(Character.toUpperCase(line.charAt(0)) + line.substring(1) + " (" + s.source() + ")");
@@ -54,9 +43,5 @@ final class OncallCommand implements Callable<Integer> {
     }
     out.flush();
     return s.problem() == null ? 0 : 1;
-  }
-
-  private static String time(Instant t, ZoneId zone) {
-    return t == null ? null : OffsetDateTime.ofInstant(t.truncatedTo(ChronoUnit.SECONDS), zone).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 }

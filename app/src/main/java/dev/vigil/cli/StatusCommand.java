@@ -99,6 +99,12 @@ final class StatusCommand implements Callable<Integer> {
         ? "on" + (quiet.path("until").isNull() ? "" : " until " + time(quiet.path("until"))) : "off")
         + " (scheduled: " + quiet.path("hours").asText() + "); storm " + policy.path("storm").path("count").asInt()
         + " alerts within " + policy.path("storm").path("within").asText()});
+    JsonNode oncall = s.path("oncall");
+    if (!oncall.isMissingNode() && !"always".equals(oncall.path("source").asText())) {
+      rows.add(new String[] {"on call", (oncall.path("onCall").asBoolean() ? "yes, until " + time(oncall.path("until"))
+          : "no, next shift " + time(oncall.path("next"))) + " (" + oncall.path("source").asText() + ")"
+          + (oncall.path("problem").isNull() ? "" : "; " + oncall.path("problem").asText())});
+    }
     List<String> channels = new ArrayList<>();
     s.path("channels").forEach(c -> channels.add(c.asText()));
     rows.add(new String[] {"channels", channels.isEmpty() ? "desktop only" : "desktop, " + String.join(", ", channels)});

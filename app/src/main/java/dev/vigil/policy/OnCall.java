@@ -30,7 +30,18 @@ public final class OnCall {
    * Whether the person is on call at a moment, until when, when the next shift starts (null when unknown), where that
    * comes from ({@code always}, {@code rotation}, {@code calendar}) and what is wrong with it (null when nothing).
    */
-  public record Status(boolean onCall, Instant until, Instant next, String source, String problem) {}
+  public record Status(boolean onCall, Instant until, Instant next, String source, String problem) {
+    /** As {@code vigil oncall --json} and {@code vigil status --json} write it: onCall, until, next, source, problem. */
+    public java.util.Map<String, Object> toJson(java.time.ZoneId zone) {
+      java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+      out.put("onCall", onCall);
+      out.put("until", dev.vigil.alert.AlertJson.time(until, zone));
+      out.put("next", dev.vigil.alert.AlertJson.time(next, zone));
+      out.put("source", source);
+      out.put("problem", problem);
+      return out;
+    }
+  }
 
   private final String source;
   private final OncallSpec.Rotation rotation;

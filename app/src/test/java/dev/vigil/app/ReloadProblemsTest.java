@@ -56,6 +56,8 @@ class ReloadProblemsTest {
           + "\",\"zone\":\"UTC\",\"overnight\":\"22:00-08:00\",\"overnightTonight\":\"22:00-08:00\","
           + "\"quiet\":{\"on\":false,\"until\":null,\"hours\":\"off\"},\"storm\":{\"count\":3,\"within\":\"1m\"}}");
       assertThat(clean.json().path("channels").toString()).isEqualTo("[]");
+      assertThat(clean.json().path("oncall").toString()).as("without oncall: always on call, as vigil oncall --json says")
+          .isEqualTo("{\"onCall\":true,\"until\":null,\"next\":null,\"source\":\"always\",\"problem\":null}");
       assertThat(clean.json().path("dataFolder").asText()).isEqualTo(data.toAbsolutePath().toString());
       assertThat(clean.json().path("databaseBytes").asLong()).isPositive();
       assertThat(clean.json().path("apiPort").asInt()).isPositive();
