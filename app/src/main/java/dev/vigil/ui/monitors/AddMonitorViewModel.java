@@ -77,7 +77,7 @@ public final class AddMonitorViewModel {
     }, result -> {
       busy.set(false);
       if (!result.outcome.ok()) {
-        refused(result.outcome, r);
+        refused(result.outcome, r, "Not tested: ", "fix the fields below");
         return;
       }
       Verdict v = result.verdict;
@@ -95,7 +95,7 @@ public final class AddMonitorViewModel {
     io.load(() -> MonitorFileEdit.add(r.path, r.id, r.block, System.getenv()), o -> {
       busy.set(false);
       if (!o.ok()) {
-        refused(o, r);
+        refused(o, r, "Not added: ", "fix the fields below; " + r.name + " is left as it was");
         return;
       }
       status.set("Added \"" + r.id + "\" to " + r.name + "; Vigil reloads the rules and starts watching it.");
@@ -109,8 +109,8 @@ public final class AddMonitorViewModel {
     busy.set(true);
   }
 
-  private void refused(MonitorFileEdit.Outcome o, Request r) {
-    status.set("Not added: " + (o.text() == null ? o.problems().get(0) : "fix the fields below; " + r.name + " is left as it was"));
+  private void refused(MonitorFileEdit.Outcome o, Request r, String not, String fix) {
+    status.set(not + (o.text() == null ? o.problems().get(0) : fix));
     if (o.text() == null) return;
     String[] text = o.text().split("\r?\n", -1);
     for (String p : o.problems()) {
