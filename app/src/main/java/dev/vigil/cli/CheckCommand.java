@@ -4,7 +4,6 @@ import dev.vigil.check.CheckRequest;
 import dev.vigil.engine.CheckOnce;
 import dev.vigil.check.HostPort;
 import dev.vigil.check.Observation;
-import dev.vigil.check.PingChecker;
 import dev.vigil.check.Target;
 import dev.vigil.evaluate.Condition;
 import dev.vigil.evaluate.ConditionParser;
@@ -76,13 +75,11 @@ final class CheckCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
-    if (parsed instanceof Target.Ping) {
-      Optional<String> unavailable = PingChecker.unavailable();
-      if (unavailable.isPresent()) {
-        err.println("vigil check: " + unavailable.get());
-        err.flush();
-        return 1;
-      }
+    Optional<String> unavailable = CheckOnce.unavailable(parsed);
+    if (unavailable.isPresent()) {
+      err.println("vigil check: " + unavailable.get());
+      err.flush();
+      return 1;
     }
     boolean readBody = conditions.stream().anyMatch(Condition::needsBody);
     Verdict verdict = CheckOnce.run(new CheckRequest("check", parsed, limit, Map.of(), readBody, CheckRequest.DEFAULT_BODY_CAP, true),

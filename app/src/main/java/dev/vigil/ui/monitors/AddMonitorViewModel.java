@@ -6,11 +6,14 @@ import dev.vigil.evaluate.Verdict;
 import dev.vigil.rules.MonitorFileEdit;
 import dev.vigil.ui.DesktopContext;
 import dev.vigil.ui.Io;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.beans.property.BooleanProperty;
@@ -72,10 +75,20 @@ public final class AddMonitorViewModel {
     if (r == null) return;
     start("Testing " + target.get().strip() + "…");
     io.load(() -> {
-      MonitorFileEdit.Outcome o = MonitorFileEdit.check(r.path, r.id, r.block, System.getenv());
-      return o.ok() ? new Result(o, CheckOnce.run(o.monitor(), ctx.clock())) : new Result(o, null);
+      try {
+        MonitorFileEdit.Outcome o = MonitorFileEdit.check(r.path, r.id, r.block, System.getenv());
+        if (!o.ok()) return new Result(o, null, null);
+        Optional<String> cannot = CheckOnce.unavailable(o.monitor().target());
+        return cannot.isPresent() ? new Result(o, null, cannot.get()) : new Result(o, CheckOnce.run(o.monitor(), ctx.clock()), null);
+      } catch (IOException | UncheckedIOException e) {
+        return new Result(null, null, r.name + ": " + e.getMessage());
+      }
     }, result -> {
       busy.set(false);
+      if (result.error != null) {
+        status.set("Not tested: " + result.error);
+        return;
+      }
       if (!result.outcome.ok()) {
         refused(result.outcome, r, "Not tested: ", "fix the fields below");
         return;
@@ -92,8 +105,19 @@ public final class AddMonitorViewModel {
     Request r = request();
     if (r == null) return;
     start("Adding " + r.id + "…");
-    io.load(() -> MonitorFileEdit.add(r.path, r.id, r.block, System.getenv()), o -> {
+    io.load(() -> {
+      try {
+        return new Result(MonitorFileEdit.add(r.path, r.id, r.block, System.getenv()), null, null);
+      } catch (IOException | UncheckedIOException e) {
+        return new Result(null, null, "could not write " + r.name + ": " + e.getMessage());
+      }
+    }, result -> {
       busy.set(false);
+      if (result.error != null) {
+        status.set("Not added: " + result.error);
+        return;
+      }
+      MonitorFileEdit.Outcome o = result.outcome;
       if (!o.ok()) {
         refused(o, r, "Not added: ", "fix the fields below; " + r.name + " is left as it was");
         return;
@@ -171,5 +195,5 @@ public final class AddMonitorViewModel {
 
   private record Request(String id, Path path, String name, List<String> block) {}
 
-  private record Result(MonitorFileEdit.Outcome outcome, Verdict verdict) {}
+  private record Result(MonitorFileEdit.Outcome outcome, Verdict verdict, String error) {}
 }

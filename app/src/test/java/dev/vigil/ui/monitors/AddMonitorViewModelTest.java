@@ -120,6 +120,18 @@ class AddMonitorViewModelTest {
   }
 
   @Test
+  void thePolicyFileIsNotARulesFileForMonitors() {
+    AddMonitorViewModel form = form();
+    form.id().set("api");
+    form.target().set("https://api.example/");
+    form.file().set("policy.yaml");
+    form.add();
+    assertThat(form.status().get()).isEqualTo("Not added: " + rules.resolve("policy.yaml") + " holds the policy, not monitors");
+    assertThat(form.lines()).isEmpty();
+    assertThat(rules.resolve("policy.yaml")).doesNotExist();
+  }
+
+  @Test
   void aMissingFieldIsSaidBeforeAnythingRuns() {
     AddMonitorViewModel form = form();
     form.id().set("api");
