@@ -18,7 +18,8 @@ public final class AddMonitorForm extends VBox {
     super(8);
     setId("add-monitor-form");
     setPadding(new Insets(8));
-    setPrefWidth(380);
+    setPrefWidth(460);
+    setMinWidth(420);
     GridPane grid = new GridPane();
     grid.setHgap(8);
     grid.setVgap(6);
@@ -43,7 +44,9 @@ public final class AddMonitorForm extends VBox {
     int row = 0;
     for (Object[] r : new Object[][] {{"Id", id}, {"Kind", kind}, {"Target", target}, {"Interval", interval},
         {"Severity", severity}, {"Expect (one a line)", expect}, {"Rules file", file}}) {
-      grid.addRow(row++, new Label((String) r[0]), (javafx.scene.Node) r[1]);
+      Label label = new Label((String) r[0]);
+      label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+      grid.addRow(row++, label, (javafx.scene.Node) r[1]);
     }
     Button test = new Button("Test");
     test.setId("add-test");
