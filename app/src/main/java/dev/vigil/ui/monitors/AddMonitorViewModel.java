@@ -78,6 +78,7 @@ public final class AddMonitorViewModel {
       try {
         MonitorFileEdit.Outcome o = MonitorFileEdit.check(r.path, r.id, r.block, System.getenv());
         if (!o.ok()) return new Result(o, null, null);
+        if (o.monitor() == null) return new Result(o, null, "the rules reader did not read a monitor \"" + r.id + "\"");
         Optional<String> cannot = CheckOnce.unavailable(o.monitor().target());
         return cannot.isPresent() ? new Result(o, null, cannot.get()) : new Result(o, CheckOnce.run(o.monitor(), ctx.clock()), null);
       } catch (IOException | UncheckedIOException e) {
