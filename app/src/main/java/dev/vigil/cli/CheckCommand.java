@@ -1,16 +1,14 @@
 package dev.vigil.cli;
 
 import dev.vigil.check.CheckRequest;
-import dev.vigil.check.Checkers;
+import dev.vigil.engine.CheckOnce;
 import dev.vigil.check.HostPort;
 import dev.vigil.check.Observation;
-import dev.vigil.check.PingChecker;
 import dev.vigil.check.Target;
 import dev.vigil.evaluate.Condition;
 import dev.vigil.evaluate.ConditionParser;
 import dev.vigil.evaluate.ConditionResult;
 import dev.vigil.evaluate.ConditionSyntaxException;
-import dev.vigil.evaluate.Evaluator;
 import dev.vigil.evaluate.Verdict;
 import dev.vigil.config.Durations;
 import java.io.PrintWriter;
@@ -77,20 +75,15 @@ final class CheckCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
-    if (parsed instanceof Target.Ping) {
-      Optional<String> unavailable = PingChecker.unavailable();
-      if (unavailable.isPresent()) {
-        err.println("vigil check: " + unavailable.get());
-        err.flush();
-        return 1;
-      }
+    Optional<String> unavailable = CheckOnce.unavailable(parsed);
+    if (unavailable.isPresent()) {
+      err.println("vigil check: " + unavailable.get());
+      err.flush();
+      return 1;
     }
     boolean readBody = conditions.stream().anyMatch(Condition::needsBody);
-    Observation seen;
-    try (Checkers checkers = Checkers.create(Clock.systemDefaultZone())) {
-      seen = checkers.check(new CheckRequest("check", parsed, limit, Map.of(), readBody, CheckRequest.DEFAULT_BODY_CAP, true)).join();
-    }
-    Verdict verdict = Evaluator.evaluate(seen, conditions);
+    Verdict verdict = CheckOnce.run(new CheckRequest("check", parsed, limit, Map.of(), readBody, CheckRequest.DEFAULT_BODY_CAP, true),
+        conditions, Clock.systemDefaultZone());
     print(spec.commandLine().getOut(), parsed, verdict, conditions);
     return verdict.passed() ? 0 : 1;
   }

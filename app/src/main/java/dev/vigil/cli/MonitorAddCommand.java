@@ -1,21 +1,14 @@
 package dev.vigil.cli;
 
-import dev.vigil.config.RuleProblem;
-import dev.vigil.rules.RulesLoader;
+import dev.vigil.rules.MonitorFileEdit;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,32 +52,14 @@ final class MonitorAddCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Path path = file.toAbsolutePath().normalize();
-    Path dir = path.getParent();
-    String name = path.getFileName().toString();
-    if (!name.endsWith(".yaml") && !name.endsWith(".yml")) return refuse(err, 2, file + ": a rules file ends in .yaml or .yml");
-    if (name.equals("policy.yaml") || name.equals("policy.yml")) return refuse(err, 2, file + " holds the policy, not monitors");
-    if (!Files.isDirectory(dir)) return refuse(err, 1, "no folder " + dir);
-    String before = Files.exists(path) ? Files.readString(path, StandardCharsets.UTF_8) : "";
-    String after;
-    try {
-      after = RulesFileEdit.addMonitor(before, block());
-    } catch (IllegalArgumentException e) {
-      return refuse(err, 1, file + ": " + e.getMessage());
-    }
-    List<String> added = newProblems(dir, name, after);
-    if (!added.isEmpty()) {
-      for (String p : added) err.println(p);
+    MonitorFileEdit.Outcome done = MonitorFileEdit.add(file, id, block(), System.getenv());
+    if (done.usage()) return refuse(err, 2, done.problems().get(0));
+    if (done.text() == null) return refuse(err, 1, done.problems().get(0));
+    if (!done.ok()) {
+      for (String p : done.problems()) err.println(p);
       err.println("vigil monitor add: " + file + " left as it was");
       err.flush();
       return 1;
-    }
-    Path temp = Files.createTempFile(dir, "." + name, ".tmp");
-    try {
-      Files.writeString(temp, after, StandardCharsets.UTF_8);
-      Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temp);
     }
     out.printf("monitor \"%s\" added to %s%n", id, file);
     out.flush();
@@ -93,61 +68,22 @@ final class MonitorAddCommand implements Callable<Integer> {
 
   /** The monitor as YAML lines, without indentation; the edit indents them like the file's other monitors. */
   List<String> block() {
-    List<String> lines = new ArrayList<>();
-    lines.add("- id: " + Yaml.scalar(id));
-    if (target.url != null) lines.add("  url: " + Yaml.scalar(target.url));
-    if (target.tcp != null) lines.add("  tcp: " + Yaml.scalar(target.tcp));
-    if (target.tls != null) lines.add("  tls: " + Yaml.scalar(target.tls));
-    if (target.dns != null) lines.add("  dns: " + Yaml.scalar(target.dns));
-    if (target.ping != null) lines.add("  ping: " + Yaml.scalar(target.ping));
-    if (record != null) lines.add("  record: " + Yaml.scalar(record));
-    if (server != null) lines.add("  server: " + Yaml.scalar(server));
-    if (send != null) lines.add("  send: " + Yaml.scalar(send));
-    if (noVerify) lines.add("  verify: false");
-    if (interval != null) lines.add("  interval: " + Yaml.scalar(interval));
-    if (timeout != null) lines.add("  timeout: " + Yaml.scalar(timeout));
-    if (severity != null) lines.add("  severity: " + Yaml.scalar(severity));
-    if (confirm != null) lines.add("  confirm: " + confirm.strip());
-    if (recover != null) lines.add("  recover: " + recover.strip());
-    if (!expect.isEmpty()) {
-      lines.add("  expect:");
-      for (String e : expect) lines.add("    - " + Yaml.scalar(e));
-    }
-    if (!labels.isEmpty()) {
-      lines.add("  labels:");
-      labels.forEach((k, v) -> lines.add("    " + Yaml.scalar(k) + ": " + Yaml.scalar(v)));
-    }
-    return lines;
-  }
-
-  /**
-   * The problems the folder would have with the file changed that it does not have now, named as in the real
-   * folder: the folder is read twice, once as it is and once with the new file in a copy.
-   */
-  private static List<String> newProblems(Path dir, String name, String after) throws IOException {
-    Set<String> now = RulesLoader.load(dir, System.getenv()).problems().stream()
-        .map(RuleProblem::format).collect(Collectors.toSet());
-    Path copy = Files.createTempDirectory("vigil-monitor-add");
-    try {
-      try (Stream<Path> files = Files.list(dir)) {
-        for (Path f : files.filter(Files::isRegularFile).toList()) {
-          String n = f.getFileName().toString();
-          if ((n.endsWith(".yaml") || n.endsWith(".yml")) && !n.equals(name)) Files.copy(f, copy.resolve(n));
-        }
-      }
-      Files.writeString(copy.resolve(name), after, StandardCharsets.UTF_8);
-      List<String> added = new ArrayList<>();
-      for (RuleProblem p : RulesLoader.load(copy, System.getenv()).problems()) {
-        String shown = new RuleProblem(dir.resolve(copy.relativize(p.file())), p.line(), p.column(), p.message()).format();
-        if (!now.contains(shown)) added.add(shown);
-      }
-      return added;
-    } finally {
-      try (Stream<Path> files = Files.list(copy)) {
-        for (Path f : files.toList()) Files.deleteIfExists(f);
-      }
-      Files.deleteIfExists(copy);
-    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    if (target.url != null) fields.put("url", target.url);
+    if (target.tcp != null) fields.put("tcp", target.tcp);
+    if (target.tls != null) fields.put("tls", target.tls);
+    if (target.dns != null) fields.put("dns", target.dns);
+    if (target.ping != null) fields.put("ping", target.ping);
+    if (record != null) fields.put("record", record);
+    if (server != null) fields.put("server", server);
+    if (send != null) fields.put("send", send);
+    if (noVerify) fields.put("verify", "false");
+    if (interval != null) fields.put("interval", interval);
+    if (timeout != null) fields.put("timeout", timeout);
+    if (severity != null) fields.put("severity", severity);
+    if (confirm != null) fields.put("confirm", confirm);
+    if (recover != null) fields.put("recover", recover);
+    return MonitorFileEdit.block(id, fields, expect, labels);
   }
 
   private static int refuse(PrintWriter err, int code, String why) {

@@ -385,7 +385,7 @@ public final class Engine implements Intake, AutoCloseable {
     scheduler.runOnceAfter(m.id(), after, () -> runCheck(m.id(), false));
   }
 
-  private static CheckRequest request(Monitor m, boolean fresh) {
+  static CheckRequest request(Monitor m, boolean fresh) {
     return new CheckRequest(m.id(), m.target(), m.timeout(), m.headers(), m.needsBody(), m.bodyCap(), fresh);
   }
 

@@ -157,7 +157,8 @@ final class Shell implements DeskActions {
     if (monitorsStage == null) {
       monitors = new dev.vigil.ui.monitors.MonitorsViewModel(ctx, io,
           new dev.vigil.ui.monitors.RuleEditor(System.getenv(), openUrl)::open, openUrl);
-      monitorsStage = window("Vigil: monitors", new dev.vigil.ui.monitors.MonitorsView(monitors, ctx.zone()), 1200, 640);
+      var form = new dev.vigil.ui.monitors.AddMonitorViewModel(ctx, io, monitors::refresh);
+      monitorsStage = window("Vigil: monitors", new dev.vigil.ui.monitors.MonitorsView(monitors, form, ctx.zone()), 1200, 640);
       io.every(MONITORS_REFRESH.toMillis(), () -> io.fx(() -> {
         if (monitorsStage.isShowing()) monitors.refresh();
       }));

@@ -20,7 +20,7 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 
 /**
- * Writes docs/screenshots/{inbox,history,settings,monitors}.png (and -dark variants) from the real views over sample
+ * Writes docs/screenshots/{inbox,history,settings,monitors}.png (and -dark variants), add-monitor.png from the real views over sample
  * data. Run by scripts/screenshots.sh under Xvfb; args: output folder.
  */
 public final class Screenshots {
@@ -59,6 +59,7 @@ public final class Screenshots {
         board.refresh();
         return v;
       }, 1270, 520, out.resolve("monitors" + suffix + ".png"));
+      if (!dark) addForm(ctx, io, board, out.resolve("add-monitor.png"));
       if (!dark) {
         dev.vigil.alert.Alert critical = store.openAlerts().stream().filter(a -> a.monitor().equals("payments-api")).findFirst().orElseThrow();
         OnFx.run(() -> {
@@ -79,6 +80,35 @@ public final class Screenshots {
     }
     Platform.exit();
     System.exit(0);
+  }
+
+  /** The board with "Add monitor…" open, filled in and tested against a server on 127.0.0.1. */
+  private static void addForm(FakeContext ctx, Io io, dev.vigil.ui.monitors.MonitorsViewModel board, Path file) throws Exception {
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/health", exchange -> {
+      byte[] body = "{\"status\":\"UP\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+    try {
+      var form = new dev.vigil.ui.monitors.AddMonitorViewModel(ctx, io, board::refresh);
+      shoot(() -> {
+        var v = new dev.vigil.ui.monitors.MonitorsView(board, form, ctx.zone());
+        board.refresh();
+        form.id().set("orders-api");
+        form.target().set("http://127.0.0.1:" + server.getAddress().getPort() + "/health");
+        form.interval().set("1m");
+        form.expect().set("status == 200\njson $.status == \"UP\"\nlatency < 800ms");
+        ((javafx.scene.control.Button) v.lookup("#monitors-add")).fire();
+        form.test();
+        return v;
+      }, 1500, 720, file);
+    } finally {
+      server.stop(0);
+    }
   }
 
   /** A fleet of every kind, as the engine would show it. */

@@ -25,6 +25,11 @@ public final class MonitorsView extends BorderPane {
   private final TableView<MonitorRow> table = new TableView<>();
 
   public MonitorsView(MonitorsViewModel vm, ZoneId zone) {
+    this(vm, null, zone);
+  }
+
+  /** With {@code form} (may be null), an "Add monitor…" button shows the form beside the board. */
+  public MonitorsView(MonitorsViewModel vm, AddMonitorViewModel form, ZoneId zone) {
     TextField filter = new TextField();
     filter.setId("monitors-filter");
     filter.setPromptText("Filter by id, kind, state or result");
@@ -48,7 +53,7 @@ public final class MonitorsView extends BorderPane {
     table.getColumns().add(column("Uptime 24 h", 90, r -> MonitorsViewModel.percent(r.uptime24h())));
     table.getColumns().add(column("7 d", 80, r -> MonitorsViewModel.percent(r.uptime7d())));
     table.getColumns().add(column("Next check", 160, r -> time(r.nextCheck(), zone)));
-    table.setPlaceholder(new Label("No monitors: add one to a rules file (vigil monitor add)"));
+    table.setPlaceholder(new Label("No monitors: add one with \"Add monitor…\" or to a rules file (vigil monitor add)"));
 
     Button check = button("Check now", "monitors-check", () -> vm.checkNow(selected()));
     Button pause = button("Pause until…", "monitors-pause", () -> {
@@ -69,6 +74,10 @@ public final class MonitorsView extends BorderPane {
         || "heartbeat".equals(selection.get().kind()) || "alertmanager".equals(selection.get().kind()), selection);
     for (Button b : new Button[] {check, pause, resume}) b.disableProperty().bind(notAMonitor);
     HBox bottom = new HBox(8, check, pause, resume, open, runbook);
+    if (form != null) {
+      AddMonitorForm pane = new AddMonitorForm(form, () -> setRight(null));
+      bottom.getChildren().add(button("Add monitor…", "monitors-add", () -> setRight(getRight() == null ? pane : null)));
+    }
     bottom.setPadding(new Insets(8));
 
     setTop(top);

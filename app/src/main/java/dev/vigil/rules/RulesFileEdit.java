@@ -1,4 +1,4 @@
-package dev.vigil.cli;
+package dev.vigil.rules;
 
 import java.util.ArrayList;
 import java.util.List;
