@@ -58,7 +58,7 @@ public final class Screenshots {
         var v = new dev.vigil.ui.monitors.MonitorsView(board, ctx.zone());
         board.refresh();
         return v;
-      }, 1270, 520, out.resolve("monitors" + suffix + ".png"));
+      }, 1500, 560, out.resolve("monitors" + suffix + ".png"));
       if (!dark) addForm(ctx, io, board, out.resolve("add-monitor.png"));
       if (!dark) {
         dev.vigil.alert.Alert critical = store.openAlerts().stream().filter(a -> a.monitor().equals("payments-api")).findFirst().orElseThrow();
@@ -116,14 +116,24 @@ public final class Screenshots {
     java.time.Instant last = now.minusSeconds(7);
     java.time.Instant next = now.plusSeconds(23);
     return java.util.List.of(
-        new dev.vigil.engine.MonitorRow("payments-api", "http", "firing", last, "status: status (503) == 200", 212L, 0.9861, next, "payments.yaml", 3),
-        new dev.vigil.engine.MonitorRow("mail-cert", "tls", "failing 1/2", last, "tls: certificate expires in 3 days (< 14d)", 41L, 0.9993, next, "mail.yaml", 12),
-        new dev.vigil.engine.MonitorRow("search-api", "http", "acknowledged", last, "timeout: timed out after 5s", 5003L, 0.9712, next, "search.yaml", 3),
-        new dev.vigil.engine.MonitorRow("db-record", "dns", "paused", now.minusSeconds(1800), "ok", 3L, 1.0, now.plusSeconds(1800), "infra.yaml", 20),
+        row("payments-api", "http", "firing", last, "status: status (503) == 200", 212L, 0.9861, 0.9978, next, "payments.yaml", 3, 90, 212, "https://wiki.example/runbooks/payments"),
+        row("mail-cert", "tls", "failing 1/2", last, "tls: certificate expires in 3 days (< 14d)", 41L, 0.9993, 0.9999, next, "mail.yaml", 12, 38, 45, null),
+        row("accounts-api", "http", "held by core-db", last, "connect: connection refused", 2L, 0.9712, 0.9958, next, "platform.yaml", 9, 60, 2, null),
+        row("search-api", "http", "acknowledged", last, "timeout: timed out after 5s", 5003L, 0.9712, 0.9951, next, "search.yaml", 3, 120, 5003, null),
+        row("core-db", "tcp", "in maintenance until 04:00", last, "connect: connection refused", 1L, 0.9790, 0.9970, next, "platform.yaml", 3, 1, 1, null),
+        row("db-record", "dns", "paused", now.minusSeconds(1800), "ok", 3L, 1.0, 1.0, now.plusSeconds(1800), "infra.yaml", 20, 3, 3, null),
         new dev.vigil.engine.MonitorRow("gateway", "ping", "not yet checked", null, null, null, null, next, "infra.yaml", 27),
-        new dev.vigil.engine.MonitorRow("checkout-api", "http", "up", last, "ok", 87L, 1.0, next, "payments.yaml", 14),
-        new dev.vigil.engine.MonitorRow("db-primary", "tcp", "up", last, "ok", 1L, 1.0, next, "infra.yaml", 3),
-        new dev.vigil.engine.MonitorRow("mail-smtp", "tcp", "up", last, "ok", 18L, 0.9995, next, "mail.yaml", 3));
+        row("checkout-api", "http", "up", last, "ok", 87L, 1.0, 0.9996, next, "payments.yaml", 14, 80, 87, null),
+        row("db-primary", "tcp", "up", last, "ok", 1L, 1.0, 1.0, next, "infra.yaml", 3, 1, 1, null),
+        row("mail-smtp", "tcp", "up", last, "ok", 18L, 0.9995, 0.9999, next, "mail.yaml", 3, 15, 18, null));
+  }
+
+  /** A row with a week's uptime and an hour of latencies (30 two-minute bars) that drift towards {@code to}. */
+  private static dev.vigil.engine.MonitorRow row(String id, String kind, String state, java.time.Instant last, String result,
+      Long latency, double day, double week, java.time.Instant next, String file, int line, long from, long to, String runbook) {
+    java.util.List<Long> hour = new java.util.ArrayList<>();
+    for (int i = 0; i < 30; i++) hour.add(from + (to - from) * i * i / (29 * 29) + (i * 7919 % 13) * Math.max(1, from / 20));
+    return new dev.vigil.engine.MonitorRow(id, kind, state, last, result, latency, day, next, file, line, week, hour, runbook);
   }
 
   private static void shoot(java.util.function.Supplier<Parent> content, int w, int h, Path file) throws Exception {
