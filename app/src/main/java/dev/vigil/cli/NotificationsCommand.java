@@ -7,8 +7,6 @@ import dev.vigil.policy.Notification;
 import dev.vigil.store.PolicyStore;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,7 +39,7 @@ public final class NotificationsCommand implements Callable<Integer> {
       ArrayNode array = Terminal.JSON.createArrayNode();
       for (Notification n : rows) {
         ObjectNode o = array.addObject();
-        o.put("time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(n.time().truncatedTo(ChronoUnit.SECONDS).atZone(Terminal.zone()).toOffsetDateTime()));
+        o.put("time", dev.vigil.alert.AlertJson.time(n.time(), Terminal.zone()));
         if (n.alertId() == null) o.putNull("alertId");
         else o.put("alertId", n.alertId());
         o.put("channel", n.channel());

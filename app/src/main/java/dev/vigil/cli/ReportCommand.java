@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -119,6 +118,6 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   private static String iso(Instant t, ZoneId zone) {
-    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.truncatedTo(ChronoUnit.SECONDS).atZone(zone).toOffsetDateTime());
+    return dev.vigil.alert.AlertJson.time(t, zone);
   }
 }

@@ -37,6 +37,18 @@ class PolicyCommandsTest {
   }
 
   @Test
+  void notificationsAsJsonShowEveryTimeWithItsSecondsAndOffset() {
+    java.time.Instant onTheMinute = java.time.Instant.parse("2026-12-06T23:00:00Z");
+    try (dev.vigil.store.PolicyStore store = dev.vigil.store.PolicyStore.openMigrated(data)) {
+      store.record(new dev.vigil.policy.Notification(onTheMinute, 7L, "ladder", "wake", dev.vigil.policy.Outcome.SENT, "critical overnight"));
+    }
+    assertThat(run(new NotificationsCommand(), "--json", "--since", "2026-12-01", "--data", data.toString())).isZero();
+    String expected = java.time.OffsetDateTime.ofInstant(onTheMinute, java.time.ZoneId.systemDefault())
+        .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    assertThat(out.toString()).contains("\"time\" : \"" + expected + "\"").matches("(?s).*\"time\" : \"[^\"]*T\\d\\d:\\d\\d:\\d\\d.*");
+  }
+
+  @Test
   void quietModeIsTurnedOnForAWhileShownAndTurnedOff() {
     assertThat(run(new QuietCommand(), "on", "--for", "1h", "--data", data.toString(), "--rules", rules.toString())).isZero();
     assertThat(out.toString()).startsWith("Quiet mode on: until ");
