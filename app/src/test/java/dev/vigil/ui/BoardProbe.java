@@ -41,7 +41,7 @@ final class BoardProbe {
     Stage[] stage = new Stage[1];
     OnFx.run(() -> {
       stage[0] = new Stage();
-      Scene scene = new Scene(new MonitorsView(vm, ctx.zone()), 1200, 640);
+      Scene scene = new Scene(new MonitorsView(vm), 1480, 640);
       Theme.apply(false);
       Theme.style(scene);
       stage[0].setScene(scene);

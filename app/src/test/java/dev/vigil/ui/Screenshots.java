@@ -55,7 +55,7 @@ public final class Screenshots {
       ctx.board = sampleBoard(ctx.clock.instant());
       dev.vigil.ui.monitors.MonitorsViewModel board = new dev.vigil.ui.monitors.MonitorsViewModel(ctx, io, (f, line) -> {}, url -> {});
       shoot(() -> {
-        var v = new dev.vigil.ui.monitors.MonitorsView(board, ctx.zone());
+        var v = new dev.vigil.ui.monitors.MonitorsView(board);
         board.refresh();
         return v;
       }, 1500, 560, out.resolve("monitors" + suffix + ".png"));
@@ -96,7 +96,7 @@ public final class Screenshots {
     try {
       var form = new dev.vigil.ui.monitors.AddMonitorViewModel(ctx, io, board::refresh);
       shoot(() -> {
-        var v = new dev.vigil.ui.monitors.MonitorsView(board, form, ctx.zone());
+        var v = new dev.vigil.ui.monitors.MonitorsView(board, form);
         board.refresh();
         form.id().set("orders-api");
         form.target().set("http://127.0.0.1:" + server.getAddress().getPort() + "/health");

@@ -1,10 +1,6 @@
 package dev.vigil.ui.monitors;
 
 import dev.vigil.engine.MonitorRow;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -19,17 +15,17 @@ import javafx.scene.layout.Priority;
 
 /** The monitors board's window: filter, a table worst first, and what to do with the selected monitor. */
 public final class MonitorsView extends BorderPane {
-  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  /** The stylesheet's font size (vigil.css: .root), which the columns' widths are counted in. */
+  private static final double EM = 15;
 
-  private final TableView<MonitorRow> table = new TableView<>();
+  private final TableView<BoardLine> table = new TableView<>();
 
-  public MonitorsView(MonitorsViewModel vm, ZoneId zone) {
-    this(vm, null, zone);
+  public MonitorsView(MonitorsViewModel vm) {
+    this(vm, null);
   }
 
   /** With {@code form} (may be null), an "Add monitor…" button shows the form beside the board. */
-  public MonitorsView(MonitorsViewModel vm, AddMonitorViewModel form, ZoneId zone) {
+  public MonitorsView(MonitorsViewModel vm, AddMonitorViewModel form) {
     TextField filter = new TextField();
     filter.setId("monitors-filter");
     filter.setPromptText("Filter by id, kind, state or result");
@@ -43,16 +39,20 @@ public final class MonitorsView extends BorderPane {
 
     table.setId("monitors-table");
     table.setItems(vm.rows());
-    table.getColumns().add(column("State", 150, MonitorRow::state));
-    table.getColumns().add(column("Monitor", 160, MonitorRow::id));
-    table.getColumns().add(column("Kind", 60, MonitorRow::kind));
-    table.getColumns().add(column("Last check", 120, r -> time(r.lastCheck(), zone)));
-    table.getColumns().add(column("Result", 260, r -> r.lastResult() == null ? "" : r.lastResult()));
-    table.getColumns().add(column("Latency", 80, r -> r.latencyMs() == null ? "" : r.latencyMs() + " ms"));
-    table.getColumns().add(column("Last hour", 200, r -> MonitorsViewModel.sparkline(r.lastHour())));
-    table.getColumns().add(column("Uptime 24 h", 90, r -> MonitorsViewModel.percent(r.uptime24h())));
-    table.getColumns().add(column("7 d", 80, r -> MonitorsViewModel.percent(r.uptime7d())));
-    table.getColumns().add(column("Next check", 160, r -> time(r.nextCheck(), zone)));
+    // widths in the stylesheet's em, wide enough that "in maintenance", "5003 ms" or "99.99 %" is never cut; the result
+    // in words takes the rest of the window
+    table.getColumns().add(column("State", 9.5, BoardLine::state));
+    table.getColumns().add(column("Monitor", 11, BoardLine::id));
+    table.getColumns().add(column("Kind", 6, line -> line.row().kind()));
+    table.getColumns().add(column("Latency", 5.5, BoardLine::latency));
+    table.getColumns().add(column("Last hour", 12.5, BoardLine::lastHour));
+    table.getColumns().add(column("Uptime 24 h", 6.5, BoardLine::uptime24h));
+    table.getColumns().add(column("7 d", 6, BoardLine::uptime7d));
+    table.getColumns().add(column("Last check", 7, BoardLine::lastCheck));
+    table.getColumns().add(column("Next check", 7, BoardLine::nextCheck));
+    TableColumn<BoardLine, String> result = column("Result", 18, BoardLine::result);
+    table.getColumns().add(result);
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setPlaceholder(new Label("No monitors: add one with \"Add monitor…\" or to a rules file (vigil monitor add)"));
 
     Button check = button("Check now", "monitors-check", () -> vm.checkNow(selected()));
@@ -68,10 +68,10 @@ public final class MonitorsView extends BorderPane {
     var selection = table.getSelectionModel().selectedItemProperty();
     open.disableProperty().bind(selection.isNull());
     runbook.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-        () -> selection.get() == null || selection.get().runbook() == null, selection));
+        () -> selection.get() == null || selection.get().row().runbook() == null, selection));
     // a heartbeat is pinged and a source read, not checked by Vigil: nothing to check now or pause
     var notAMonitor = javafx.beans.binding.Bindings.createBooleanBinding(() -> selection.get() == null
-        || "heartbeat".equals(selection.get().kind()) || "alertmanager".equals(selection.get().kind()), selection);
+        || "heartbeat".equals(selection.get().row().kind()) || "alertmanager".equals(selection.get().row().kind()), selection);
     for (Button b : new Button[] {check, pause, resume}) b.disableProperty().bind(notAMonitor);
     HBox bottom = new HBox(8, check, pause, resume, open, runbook);
     if (form != null) {
@@ -86,7 +86,8 @@ public final class MonitorsView extends BorderPane {
   }
 
   private MonitorRow selected() {
-    return table.getSelectionModel().getSelectedItem();
+    BoardLine line = table.getSelectionModel().getSelectedItem();
+    return line == null ? null : line.row();
   }
 
   private static Button button(String text, String id, Runnable action) {
@@ -96,17 +97,13 @@ public final class MonitorsView extends BorderPane {
     return b;
   }
 
-  private static TableColumn<MonitorRow, String> column(String title, double width, Function<MonitorRow, String> value) {
-    TableColumn<MonitorRow, String> c = new TableColumn<>(title);
-    c.setPrefWidth(width);
+  /** @param ems the column's width in the stylesheet's font size */
+  private static TableColumn<BoardLine, String> column(String title, double ems, Function<BoardLine, String> value) {
+    TableColumn<BoardLine, String> c = new TableColumn<>(title);
+    c.setPrefWidth(ems * EM);
+    c.setMinWidth(ems * EM);
     c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
     c.setSortable(false);
     return c;
-  }
-
-  private static String time(Instant at, ZoneId zone) {
-    if (at == null) return "";
-    var local = at.atZone(zone);
-    return local.toLocalDate().equals(LocalDate.now(zone)) ? CLOCK.format(local) : DAY.format(local);
   }
 }

@@ -29,9 +29,11 @@ public final class MonitorsViewModel {
   private final Opener openFile;
   private final java.util.function.Consumer<String> openUrl;
   private final StringProperty filter = new SimpleStringProperty("");
-  private final ObservableList<MonitorRow> rows = FXCollections.observableArrayList();
+  private final ObservableList<BoardLine> rows = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
-  private List<MonitorRow> all = List.of();
+  /** The last read, worst first, in words; the filter picks from it. */
+  private List<BoardLine> all = List.of();
+  private String allSummary = "";
 
   /** Opens a rules file at a line with the desktop's editor (see {@link RuleEditor}); may do I/O. */
   @FunctionalInterface
@@ -51,7 +53,8 @@ public final class MonitorsViewModel {
     filter.addListener((o, was, now) -> show());
   }
 
-  public ObservableList<MonitorRow> rows() {
+  /** What the table shows: the last read, filtered, worst first. */
+  public ObservableList<BoardLine> rows() {
     return rows;
   }
 
@@ -64,13 +67,24 @@ public final class MonitorsViewModel {
     return summary.getReadOnlyProperty();
   }
 
-  /** Reads the board again, in the background. */
+  /** Reads the board again and puts it in words and in order, in the background; the FX thread only filters. */
   public void refresh() {
-    io.load(ctx::monitors, board -> {
-      all = board;
+    io.load(() -> {
+      List<MonitorRow> board = ctx.monitors();
+      java.time.Instant now = ctx.clock().instant();
+      List<BoardLine> lines = board.stream()
+          .sorted(Comparator.comparingInt((MonitorRow r) -> rank(r.state())).thenComparing(MonitorRow::id))
+          .map(r -> BoardLine.of(r, now, ctx.zone()))
+          .toList();
+      return new Read(lines, summary(board));
+    }, read -> {
+      all = read.lines;
+      allSummary = read.summary;
       show();
     });
   }
+
+  private record Read(List<BoardLine> lines, String summary) {}
 
   public void checkNow(MonitorRow row) {
     if (row != null) io.run(() -> ctx.checkNow(row.id()), () -> io.after(1500, this::refresh));
@@ -112,54 +126,11 @@ public final class MonitorsViewModel {
     if (row != null) io.run(() -> openFile.open(ctx.rulesFolder().resolve(row.file()), row.line()), () -> {});
   }
 
-  private static final String BARS = "▁▂▃▄▅▆▇█";
-
-  /**
-   * The last hour's latency as a line of bars, one each two minutes (their average), scaled from the hour's lowest to
-   * its highest, a space for two minutes without checks; empty without checks in the hour.
-   */
-  public static String sparkline(List<Long> minutes) {
-    List<Long> lastHour = new java.util.ArrayList<>(minutes.size() / 2 + 1);
-    for (int i = 0; i < minutes.size(); i += 2) {
-      Long a = minutes.get(i);
-      Long b = i + 1 < minutes.size() ? minutes.get(i + 1) : null;
-      lastHour.add(a == null ? b : b == null ? a : Long.valueOf((a + b) / 2)); // boxed: a null must not unbox
-    }
-    long lo = Long.MAX_VALUE;
-    long hi = Long.MIN_VALUE;
-    for (Long v : lastHour) {
-      if (v == null) continue;
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
-    }
-    if (hi < lo) return "";
-    StringBuilder out = new StringBuilder(lastHour.size());
-    for (Long v : lastHour) {
-      out.append(v == null ? ' ' : BARS.charAt(hi == lo ? 0 : (int) ((v - lo) * (BARS.length() - 1) / (hi - lo))));
-    }
-    return out.toString();
-  }
-
-  /** "99.93 %", or empty without checks. */
-  public static String percent(Double share) {
-    return share == null ? "" : String.format(Locale.ROOT, "%.2f %%", 100 * share);
-  }
-
   private void show() {
-    String words = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
-    List<MonitorRow> shown = all.stream()
-        .filter(r -> words.isEmpty() || matches(r, words))
-        .sorted(Comparator.comparingInt((MonitorRow r) -> rank(r.state())).thenComparing(MonitorRow::id))
-        .toList();
-    rows.setAll(shown);
-    summary.set(summary(all));
-  }
-
-  private static boolean matches(MonitorRow r, String words) {
-    String text = (r.id() + " " + r.kind() + " " + r.state() + " " + (r.lastResult() == null ? "" : r.lastResult()))
-        .toLowerCase(Locale.ROOT);
-    for (String word : words.split("\\s+")) if (!text.contains(word)) return false;
-    return true;
+    String typed = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
+    String[] words = typed.split("\\s+");
+    rows.setAll(typed.isEmpty() ? all : all.stream().filter(line -> line.matches(words)).toList());
+    summary.set(allSummary);
   }
 
   static int rank(String state) {

@@ -40,7 +40,7 @@ class AddMonitorFormTest {
     io = Io.thread(Platform::runLater);
     MonitorsViewModel board = new MonitorsViewModel(ctx, io, (file, line) -> {}, url -> {});
     AddMonitorViewModel form = new AddMonitorViewModel(ctx, io, board::refresh);
-    stage.setScene(new Scene(new MonitorsView(board, form, ctx.zone()), 1400, 700));
+    stage.setScene(new Scene(new MonitorsView(board, form), 1400, 700));
     stage.show();
   }
 

@@ -48,7 +48,7 @@ class MonitorsViewTest {
         row("gateway", "ping", "not yet checked", null, null));
     io = Io.thread(Platform::runLater);
     vm = new MonitorsViewModel(ctx, io, (file, line) -> opened.add(file + ":" + line), url -> opened.add(url));
-    stage.setScene(new Scene(new MonitorsView(vm, ctx.zone()), 1100, 500));
+    stage.setScene(new Scene(new MonitorsView(vm), 1270, 500));
     stage.show();
     vm.refresh();
   }
@@ -61,7 +61,7 @@ class MonitorsViewTest {
   @Test
   void theWorstComeFirstAndTheSummaryCountsEachState(FxRobot robot) {
     await().atMost(WAIT).until(() -> vm.rows().size() == 5);
-    assertThat(vm.rows()).extracting(MonitorRow::id).containsExactly("db", "mail-cert", "db-record", "gateway", "payments-api");
+    assertThat(vm.rows()).extracting(BoardLine::id).containsExactly("db", "mail-cert", "db-record", "gateway", "payments-api");
     assertThat(robot.lookup("#monitors-summary").queryAs(Label.class).getText())
         .isEqualTo("5 monitors: 1 firing, 1 failing, 1 paused, 1 not yet checked, 1 up");
   }
@@ -91,10 +91,41 @@ class MonitorsViewTest {
   }
 
   @Test
-  void theTableShowsTheLastHourAndBothUptimes(FxRobot robot) {
+  void theTableShowsTheLastHourAndBothUptimesAndCutsNoNumberOrState(FxRobot robot) {
+    await().atMost(WAIT).until(() -> vm.rows().size() == 5);
     TableView<?> table = robot.lookup("#monitors-table").queryAs(TableView.class);
     assertThat(table.getColumns()).extracting(javafx.scene.control.TableColumn::getText).containsExactly(
-        "State", "Monitor", "Kind", "Last check", "Result", "Latency", "Last hour", "Uptime 24 h", "7 d", "Next check");
+        "State", "Monitor", "Kind", "Latency", "Last hour", "Uptime 24 h", "7 d", "Last check", "Next check", "Result");
+    assertThat(shown(robot, "db")).startsWith("firing", "db", "tcp", "12 ms", "", "99.90 %", "99.00 %");
+    assertThat(shown(robot, "db-record")).startsWith("paused", "db-record", "dns", "12 ms", "", "99.90 %", "");
+    // every cell but the result's reads in full: a Labeled that is too narrow shows "..." instead of its text
+    List<String> cut = new java.util.ArrayList<>();
+    robot.interact(() -> {
+      for (javafx.scene.Node n : table.lookupAll(".table-cell")) {
+        var cell = (javafx.scene.control.TableCell<?, ?>) n;
+        var text = (javafx.scene.text.Text) cell.lookup(".text");
+        if (cell.getText() != null && text != null && !cell.getTableColumn().getText().equals("Result")
+            && !text.getText().equals(cell.getText())) cut.add(cell.getText() + " shown as " + text.getText());
+      }
+    });
+    assertThat(cut).isEmpty();
+  }
+
+  /** The texts of a monitor's row as the table shows them, column by column. */
+  private static List<String> shown(FxRobot robot, String id) {
+    TableView<?> table = robot.lookup("#monitors-table").queryAs(TableView.class);
+    List<String> texts = new java.util.ArrayList<>();
+    robot.interact(() -> {
+      for (javafx.scene.Node n : table.lookupAll(".table-row-cell")) {
+        var row = (javafx.scene.control.TableRow<?>) n;
+        if (!(row.getItem() instanceof BoardLine line) || !line.id().equals(id)) continue;
+        for (javafx.scene.Node c : row.lookupAll(".table-cell")) {
+          String t = ((javafx.scene.control.TableCell<?, ?>) c).getText();
+          texts.add(t == null ? "" : t);
+        }
+      }
+    });
+    return texts;
   }
 
   @Test

@@ -18,21 +18,25 @@ class SparklineTest {
     hour.set(2, 20L);
     hour.set(58, 90L);
     hour.set(59, 90L);
-    String line = MonitorsViewModel.sparkline(hour);
+    String line = BoardLine.sparkline(hour);
     assertThat(line).hasSize(30);
     assertThat(line).isEqualTo("▁▁" + " ".repeat(27) + "█");
   }
 
   @Test
   void aSteadyHourIsFlatAndAnEmptyOneIsBlank() {
-    assertThat(MonitorsViewModel.sparkline(Arrays.asList(5L, 5L, 5L, 5L))).isEqualTo("▁▁");
-    assertThat(MonitorsViewModel.sparkline(List.of())).isEmpty();
-    assertThat(MonitorsViewModel.sparkline(Arrays.asList(null, null))).isEmpty();
+    assertThat(BoardLine.sparkline(Arrays.asList(5L, 5L, 5L, 5L))).isEqualTo("▁▁");
+    assertThat(BoardLine.sparkline(List.of())).isEmpty();
+    assertThat(BoardLine.sparkline(Arrays.asList(null, null))).isEmpty();
   }
 
   @Test
-  void uptimeReadsAsAPercentWithTwoDecimals() {
-    assertThat(MonitorsViewModel.percent(0.99934)).isEqualTo("99.93 %");
-    assertThat(MonitorsViewModel.percent(null)).isEmpty();
+  void uptimeReadsAsAPercentCutToTwoDecimals() {
+    assertThat(BoardLine.percent(0.99934)).isEqualTo("99.93 %");
+    assertThat(BoardLine.percent(0.999)).isEqualTo("99.90 %");
+    assertThat(BoardLine.percent(0.99999)).as("one failure in 100,000 never reads as 100").isEqualTo("99.99 %");
+    assertThat(BoardLine.percent(1.0)).isEqualTo("100 %");
+    assertThat(BoardLine.percent(0.0)).isEqualTo("0.00 %");
+    assertThat(BoardLine.percent(null)).isEmpty();
   }
 }
