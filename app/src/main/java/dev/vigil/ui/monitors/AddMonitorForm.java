@@ -33,16 +33,17 @@ public final class AddMonitorForm extends VBox {
     ObservableMap<String, String> problems = vm.fieldProblems();
     ChoiceBox<String> kind = FormLayout.choice("add-kind", AddMonitorViewModel.KINDS, vm.kind());
     ChoiceBox<String> severity = FormLayout.choice("add-severity", AddMonitorViewModel.SEVERITIES, vm.severity());
-    TextField target = text("add-target", vm.target(), MonitorDraft.example(vm.kind().get()));
+    TextField target = text("add-target", vm.target(), "");
     TextArea expect = new TextArea();
     expect.setId("add-expect");
-    expect.setPromptText(MonitorDraft.expectExample(vm.kind().get()));
     expect.setPrefRowCount(3);
     expect.textProperty().bindBidirectional(vm.expect());
-    vm.kind().addListener((o, was, now) -> {
-      target.setPromptText(MonitorDraft.example(now));
-      expect.setPromptText(MonitorDraft.expectExample(now));
-    });
+    Label expectHint = new Label();
+    expectHint.setId("add-expect-hint");
+    expectHint.getStyleClass().add("hint");
+    expectHint.setWrapText(true);
+    hint(vm.kind().get(), target, expect, expectHint);
+    vm.kind().addListener((o, was, now) -> hint(now, target, expect, expectHint));
 
     GridPane what = FormLayout.grid();
     row(what, "Id", withProblem(text("add-id", vm.id(), "payments-api"), "id", problems));
@@ -56,7 +57,7 @@ public final class AddMonitorForm extends VBox {
     TextField recover = text("add-recover", vm.recover(), "2");
     recover.setTooltip(new Tooltip("Passing checks in a row before it resolves"));
     row(how, "Confirm", withProblem(confirm, "confirm", problems), "Recover", withProblem(recover, "recover", problems));
-    row(how, "Expect", withProblem(expect, "expect", problems));
+    row(how, "Expect", new VBox(2, withProblem(expect, "expect", problems), expectHint));
     row(how, "Labels", withProblem(text("add-labels", vm.labels(), "team=payments, tier=1"), "labels", problems));
     row(how, "Runbook", withProblem(text("add-runbook", vm.runbook(), "https://wiki.example/runbooks/payments"), "runbook", problems));
     row(how, "Rules file", withProblem(text("add-file", vm.file(), "monitors.yaml"), "file", problems));
@@ -78,6 +79,14 @@ public final class AddMonitorForm extends VBox {
     Label title = new Label("Add a monitor");
     title.getStyleClass().add("title");
     getChildren().addAll(title, what, new KindOptions(vm), how, new HBox(8, test, add, hide), status, lines);
+  }
+
+  /** What a target and the conditions of this kind look like (a prompt holds one line only). */
+  private static void hint(String kind, TextField target, TextArea expect, Label expectHint) {
+    target.setPromptText(MonitorDraft.example(kind));
+    java.util.List<String> examples = MonitorDraft.expectExamples(kind);
+    expect.setPromptText(examples.get(0));
+    expectHint.setText("One a line, all must hold; e.g. " + String.join("  or  ", examples));
   }
 
   private static Button button(String text, String id, Runnable action) {

@@ -89,14 +89,14 @@ record MonitorDraft(String id, String kind, String target, String record, String
     };
   }
 
-  /** Conditions a monitor of this kind can have, as the hint of the conditions field. */
-  static String expectExample(String kind) {
+  /** Conditions a monitor of this kind can have, for the hint of the conditions field. */
+  static List<String> expectExamples(String kind) {
     return switch (kind) {
-      case "tcp" -> "banner contains \"ESMTP\"\nlatency < 100ms";
-      case "tls" -> "cert expires > 14d\ncert subject contains \"mail.example\"";
-      case "dns" -> "answer contains \"10.0.0.5\"\nrcode == NOERROR";
-      case "ping" -> "latency < 100ms";
-      default -> "status == 200\nlatency < 800ms";
+      case "tcp" -> List.of("banner contains \"ESMTP\"", "latency < 100ms");
+      case "tls" -> List.of("cert expires > 14d", "cert subject contains \"mail.example\"");
+      case "dns" -> List.of("answer contains \"10.0.0.5\"", "rcode == NOERROR");
+      case "ping" -> List.of("latency < 100ms");
+      default -> List.of("status == 200", "latency < 800ms");
     };
   }
 }
