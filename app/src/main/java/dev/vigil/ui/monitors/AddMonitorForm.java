@@ -9,6 +9,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -16,6 +17,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -37,11 +39,12 @@ public final class AddMonitorForm extends VBox {
     TextArea expect = new TextArea();
     expect.setId("add-expect");
     expect.setPrefRowCount(3);
+    expect.setMinHeight(Region.USE_PREF_SIZE);
     expect.textProperty().bindBidirectional(vm.expect());
     Label expectHint = new Label();
     expectHint.setId("add-expect-hint");
     expectHint.getStyleClass().add("hint");
-    expectHint.setWrapText(true);
+    FormLayout.wraps(expectHint);
     hint(vm.kind().get(), target, expect, expectHint);
     vm.kind().addListener((o, was, now) -> hint(now, target, expect, expectHint));
 
@@ -73,6 +76,19 @@ public final class AddMonitorForm extends VBox {
     status.textProperty().bind(vm.status());
     ListView<String> lines = new ListView<>(vm.lines());
     lines.setId("add-lines");
+    lines.setCellFactory(list -> new ListCell<>() {
+      {
+        setWrapText(true);
+        prefWidthProperty().bind(list.widthProperty().subtract(24));
+        setMaxWidth(Region.USE_PREF_SIZE);
+      }
+
+      @Override
+      protected void updateItem(String item, boolean empty) {
+        super.updateItem(item, empty);
+        setText(empty ? null : item);
+      }
+    });
     lines.setPrefHeight(140);
     lines.setMinHeight(60);
     VBox.setVgrow(lines, Priority.ALWAYS);

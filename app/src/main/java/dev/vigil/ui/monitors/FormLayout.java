@@ -6,6 +6,8 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableMap;
 import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Control;
@@ -32,6 +34,7 @@ final class FormLayout {
     GridPane grid = new GridPane();
     grid.setHgap(8);
     grid.setVgap(6);
+    grid.setMinHeight(Region.USE_PREF_SIZE); // the form scrolls rather than squeezing its inputs
     for (int i = 0; i < 4; i++) {
       ColumnConstraints c = new ColumnConstraints();
       if (i % 2 == 0) {
@@ -59,9 +62,12 @@ final class FormLayout {
     grid.addRow(row, label(label), input, label(label2), input2);
   }
 
+  /** A field's name, level with the first line of its input (not the middle of the input and its problem). */
   private static Label label(String text) {
     Label l = new Label(text);
     l.setMinWidth(Region.USE_PREF_SIZE);
+    l.setPadding(new Insets(8, 0, 0, 0));
+    GridPane.setValignment(l, VPos.TOP);
     return l;
   }
 
@@ -82,13 +88,23 @@ final class FormLayout {
     return c;
   }
 
+  /** A label that wraps at the width it is given instead of widening its column. */
+  static Label wraps(Label label) {
+    label.setWrapText(true);
+    label.setMinWidth(0);
+    label.setPrefWidth(1);
+    label.setMaxWidth(Double.MAX_VALUE);
+    label.setMinHeight(Region.USE_PREF_SIZE); // all its lines, even when the form is short of room
+    return label;
+  }
+
   /** {@code input} with its field's problem under it (a label with id {@code INPUT-ID-problem}, shown when there is one). */
   static VBox withProblem(Control input, String field, ObservableMap<String, String> problems) {
     StringBinding problem = Bindings.stringValueAt(problems, field);
     Label said = new Label();
     said.setId(input.getId() + "-problem");
     said.getStyleClass().add("field-problem");
-    said.setWrapText(true);
+    wraps(said);
     said.textProperty().bind(problem);
     said.visibleProperty().bind(problem.isNotNull());
     said.managedProperty().bind(said.visibleProperty());
