@@ -32,7 +32,7 @@ import javafx.collections.ObservableMap;
 public final class AddMonitorViewModel {
   public static final List<String> KINDS = List.of("url", "tcp", "tls", "dns", "ping");
   public static final List<String> SEVERITIES = List.of("critical", "warning", "info");
-  public static final List<String> RECORDS = List.of("A", "AAAA", "CNAME", "MX", "TXT", "NS");
+  public static final List<String> RECORDS = dev.vigil.check.Target.Dns.RECORDS;
   private static final Pattern PROBLEM = Pattern.compile("(.*):(\\d+):(\\d+): (.*)", Pattern.DOTALL);
 
   private final DesktopContext ctx;
