@@ -136,6 +136,7 @@ class AddMonitorViewModelTest {
     form.add();
     assertThat(form.status().get()).isEqualTo("Not added: " + rules.resolve("policy.yaml") + " holds the policy, not monitors");
     assertThat(form.lines()).isEmpty();
+    assertThat(form.fieldProblems()).containsExactly(entry("file", rules.resolve("policy.yaml") + " holds the policy, not monitors"));
     assertThat(rules.resolve("policy.yaml")).doesNotExist();
   }
 
