@@ -100,6 +100,9 @@ public sealed interface Target {
    * @param server the server to ask, or null for the system's resolvers
    */
   record Dns(String name, String record, HostPort server) implements Target {
+    /** The record types a dns check asks for. */
+    public static final java.util.List<String> RECORDS = java.util.List.of("A", "AAAA", "CNAME", "MX", "TXT", "NS");
+
     @Override
     public Kind kind() {
       return Kind.DNS;

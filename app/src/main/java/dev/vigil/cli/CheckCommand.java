@@ -129,7 +129,7 @@ final class CheckCommand implements Callable<Integer> {
         return new Target.Tls(hostPort(text, rest).host(), hostPort(text, rest).port(), !noVerify);
       case "dns": {
         String type = record.toUpperCase(Locale.ROOT);
-        if (!List.of("A", "AAAA", "CNAME", "MX", "TXT", "NS").contains(type)) {
+        if (!Target.Dns.RECORDS.contains(type)) {
           throw new IllegalArgumentException("--record: \"" + record + "\" must be A, AAAA, CNAME, MX, TXT or NS");
         }
         HostPort at = null;

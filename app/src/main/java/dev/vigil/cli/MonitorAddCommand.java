@@ -36,6 +36,7 @@ final class MonitorAddCommand implements Callable<Integer> {
   @Option(names = "--record", paramLabel = "TYPE", description = "dns: A, AAAA, CNAME, MX, TXT or NS.") String record;
   @Option(names = "--server", paramLabel = "HOST:PORT", description = "dns: the server to ask.") String server;
   @Option(names = "--send", paramLabel = "LINE", description = "tcp: a line to send first.") String send;
+  @Option(names = "--runbook", paramLabel = "URL", description = "What to do when it fires (an http or https URL).") String runbook;
   @Option(names = "--no-verify", description = "tls: do not verify the chain and host name.") boolean noVerify;
   @Spec CommandSpec spec;
 
@@ -83,6 +84,7 @@ final class MonitorAddCommand implements Callable<Integer> {
     if (severity != null) fields.put("severity", severity);
     if (confirm != null) fields.put("confirm", confirm);
     if (recover != null) fields.put("recover", recover);
+    if (runbook != null) fields.put("runbook", runbook);
     return MonitorFileEdit.block(id, fields, expect, labels);
   }
 

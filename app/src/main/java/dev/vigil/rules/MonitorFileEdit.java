@@ -45,7 +45,7 @@ public final class MonitorFileEdit {
   public static List<String> block(String id, Map<String, String> fields, List<String> expect, Map<String, String> labels) {
     List<String> lines = new ArrayList<>();
     lines.add("- id: " + Yaml.scalar(id));
-    fields.forEach((k, v) -> lines.add("  " + k + ": " + (RAW.contains(k) ? v.strip() : Yaml.scalar(v))));
+    fields.forEach((k, v) -> lines.add("  " + k + ": " + (RAW.contains(k) && BARE.matcher(v.strip()).matches() ? v.strip() : Yaml.scalar(v))));
     if (!expect.isEmpty()) {
       lines.add("  expect:");
       for (String e : expect) lines.add("    - " + Yaml.scalar(e));
@@ -57,7 +57,9 @@ public final class MonitorFileEdit {
     return lines;
   }
 
+  /** Fields written bare when they are a whole number or a boolean (the reader wants those, not text). */
   private static final Set<String> RAW = Set.of("confirm", "recover", "verify");
+  private static final java.util.regex.Pattern BARE = java.util.regex.Pattern.compile("\\d{1,9}|true|false");
 
   /** Checks adding the monitor {@code block} (with id {@code id}) to {@code file}, writing nothing. */
   public static Outcome check(Path file, String id, List<String> block, Map<String, String> env) throws IOException {

@@ -23,7 +23,6 @@ final class TargetField {
       Target.Kind.TLS, Set.of("verify"),
       Target.Kind.DNS, Set.of("record", "server"),
       Target.Kind.PING, Set.of());
-  static final List<String> RECORDS = List.of("A", "AAAA", "CNAME", "MX", "TXT", "NS");
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,252}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_*]([A-Za-z0-9_.-]{0,252})?\\.?");
 
@@ -83,7 +82,7 @@ final class TargetField {
         String record = f.text("record", false);
         if (record == null) {
           record = "A";
-        } else if (!RECORDS.contains(record.toUpperCase(java.util.Locale.ROOT))) {
+        } else if (!Target.Dns.RECORDS.contains(record.toUpperCase(java.util.Locale.ROOT))) {
           f.problem("record", "\"" + record + "\" must be A, AAAA, CNAME, MX, TXT or NS");
           record = null;
         }

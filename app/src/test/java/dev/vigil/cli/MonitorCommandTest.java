@@ -70,6 +70,28 @@ class MonitorCommandTest {
   }
 
   @Test
+  void addWritesEachOptionUnderItsKey() throws Exception {
+    Path file = rules.resolve("mail.yaml");
+    assertThat(cli().execute("monitor", "add", file.toString(), "--id", "mail-cert", "--tls", "mail.example:465",
+        "--no-verify", "--timeout", "5s", "--severity", "critical", "--confirm", "3", "--recover", "1",
+        "--runbook", "https://wiki.example/runbooks/mail", "--expect", "cert expires > 14d")).isZero();
+    assertThat(Files.readString(file)).isEqualTo("""
+        monitors:
+          - id: mail-cert
+            tls: mail.example:465
+            verify: false
+            timeout: 5s
+            severity: critical
+            confirm: 3
+            recover: 1
+            runbook: https://wiki.example/runbooks/mail
+            expect:
+              - 'cert expires > 14d'
+        """);
+    assertThat(cli().execute("validate", "--rules", rules.toString())).isZero();
+  }
+
+  @Test
   void aMonitorTheRulesWouldRefuseLeavesTheFileAsItWas() throws Exception {
     Path file = rules.resolve("alerts.yaml");
     Files.writeString(file, FILE);

@@ -20,8 +20,8 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 
 /**
- * Writes docs/screenshots/{inbox,history,settings,monitors}.png (and -dark variants), add-monitor.png from the real views over sample
- * data. Run by scripts/screenshots.sh under Xvfb; args: output folder.
+ * Writes docs/screenshots/{inbox,history,settings,monitors,add-monitor}.png (and -dark variants) and wake.png from the real
+ * views over sample data. Run by scripts/screenshots.sh under Xvfb; args: output folder.
  */
 public final class Screenshots {
   public static void main(String[] args) throws Exception {
@@ -59,7 +59,7 @@ public final class Screenshots {
         board.refresh();
         return v;
       }, 1500, 560, out.resolve("monitors" + suffix + ".png"));
-      if (!dark) addForm(ctx, io, board, out.resolve("add-monitor.png"));
+      addForm(ctx, io, board, dark, out.resolve("add-monitor" + suffix + ".png"));
       if (!dark) {
         dev.vigil.alert.Alert critical = store.openAlerts().stream().filter(a -> a.monitor().equals("payments-api")).findFirst().orElseThrow();
         OnFx.run(() -> {
@@ -82,8 +82,12 @@ public final class Screenshots {
     System.exit(0);
   }
 
-  /** The board with "Add monitor…" open, filled in and tested against a server on 127.0.0.1. */
-  private static void addForm(FakeContext ctx, Io io, dev.vigil.ui.monitors.MonitorsViewModel board, Path file) throws Exception {
+  /**
+   * The board with "Add monitor…" open: light, filled in and tested against a server on 127.0.0.1; dark, a dns
+   * monitor whose timeout the rules reader refuses, said at the field.
+   */
+  private static void addForm(FakeContext ctx, Io io, dev.vigil.ui.monitors.MonitorsViewModel board, boolean dark, Path file)
+      throws Exception {
     com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
         new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/health", exchange -> {
@@ -98,14 +102,26 @@ public final class Screenshots {
       shoot(() -> {
         var v = new dev.vigil.ui.monitors.MonitorsView(board, form);
         board.refresh();
-        form.id().set("orders-api");
-        form.target().set("http://127.0.0.1:" + server.getAddress().getPort() + "/health");
-        form.interval().set("1m");
-        form.expect().set("status == 200\njson $.status == \"UP\"\nlatency < 800ms");
+        if (dark) {
+          form.id().set("db-record");
+          form.kind().set("dns");
+          form.target().set("db.example");
+          form.server().set("127.0.0.1:5353");
+          form.timeout().set("5 parsecs");
+          form.labels().set("team=infra");
+          form.expect().set("answer contains \"10.0.0.5\"\nrcode == NOERROR");
+        } else {
+          form.id().set("orders-api");
+          form.target().set("http://127.0.0.1:" + server.getAddress().getPort() + "/health");
+          form.interval().set("1m");
+          form.timeout().set("5s");
+          form.runbook().set("https://wiki.example/runbooks/orders");
+          form.expect().set("status == 200\njson $.status == \"UP\"\nlatency < 800ms");
+        }
         ((javafx.scene.control.Button) v.lookup("#monitors-add")).fire();
         form.test();
         return v;
-      }, 1500, 720, file);
+      }, 1500, 880, file);
     } finally {
       server.stop(0);
     }

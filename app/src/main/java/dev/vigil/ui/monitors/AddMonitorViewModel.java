@@ -9,8 +9,6 @@ import dev.vigil.ui.Io;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,17 +18,21 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 
 /**
  * The "Add monitor" form: what the user typed, "Test" (one check now, as {@code vigil check} does it) and "Add"
  * (written to a rules file through {@link MonitorFileEdit}, as {@code vigil monitor add} does it; the running engine
- * reloads the folder). Both run on {@link Io}'s thread; problems are shown naming the field and the file's line.
+ * reloads the folder). Both run on {@link Io}'s thread; each problem is listed with its field and the file's line,
+ * and said again at its field ({@link #fieldProblems}) until that field is edited or the next Test or Add.
  */
 public final class AddMonitorViewModel {
   public static final List<String> KINDS = List.of("url", "tcp", "tls", "dns", "ping");
   public static final List<String> SEVERITIES = List.of("critical", "warning", "info");
+  public static final List<String> RECORDS = dev.vigil.check.Target.Dns.RECORDS;
   private static final Pattern PROBLEM = Pattern.compile("(.*):(\\d+):(\\d+): (.*)", Pattern.DOTALL);
 
   private final DesktopContext ctx;
@@ -39,28 +41,71 @@ public final class AddMonitorViewModel {
   private final StringProperty id = new SimpleStringProperty("");
   private final StringProperty kind = new SimpleStringProperty("url");
   private final StringProperty target = new SimpleStringProperty("");
+  private final StringProperty record = new SimpleStringProperty("A");
+  private final StringProperty server = new SimpleStringProperty("");
+  private final StringProperty send = new SimpleStringProperty("");
+  private final BooleanProperty verify = new SimpleBooleanProperty(true);
   private final StringProperty interval = new SimpleStringProperty("30s");
+  private final StringProperty timeout = new SimpleStringProperty("");
   private final StringProperty severity = new SimpleStringProperty("warning");
+  private final StringProperty confirm = new SimpleStringProperty("");
+  private final StringProperty recover = new SimpleStringProperty("");
+  private final StringProperty runbook = new SimpleStringProperty("");
   private final StringProperty expect = new SimpleStringProperty("");
+  private final StringProperty labels = new SimpleStringProperty("");
   private final StringProperty file = new SimpleStringProperty("monitors.yaml");
   private final StringProperty status = new SimpleStringProperty("");
   private final BooleanProperty busy = new SimpleBooleanProperty(false);
   private final ObservableList<String> lines = FXCollections.observableArrayList();
+  private final ObservableMap<String, String> fieldProblems = FXCollections.observableHashMap();
 
   /** @param added called on the FX thread after a monitor was written (the board refreshes) */
   public AddMonitorViewModel(DesktopContext ctx, Io io, Runnable added) {
     this.ctx = ctx;
     this.io = io;
     this.added = added;
+    clearsWhenEdited("id", id);
+    clearsWhenEdited("target", target, kind);
+    clearsWhenEdited("record", record, kind);
+    clearsWhenEdited("server", server, kind);
+    clearsWhenEdited("send", send, kind);
+    clearsWhenEdited("verify", verify, kind);
+    clearsWhenEdited("interval", interval);
+    clearsWhenEdited("timeout", timeout);
+    clearsWhenEdited("severity", severity);
+    clearsWhenEdited("confirm", confirm);
+    clearsWhenEdited("recover", recover);
+    clearsWhenEdited("runbook", runbook);
+    clearsWhenEdited("expect", expect, kind);
+    clearsWhenEdited("labels", labels);
+    clearsWhenEdited("file", file);
   }
 
   public StringProperty id() { return id; }
+  /** One of {@link #KINDS}: the YAML key the target is written under. */
   public StringProperty kind() { return kind; }
   public StringProperty target() { return target; }
+  /** dns: one of {@link #RECORDS}. */
+  public StringProperty record() { return record; }
+  /** dns: the server to ask, host:port; empty for the system's resolvers. */
+  public StringProperty server() { return server; }
+  /** tcp: a line to send first; empty to send nothing. */
+  public StringProperty send() { return send; }
+  /** tls: verify the chain and host name (on unless turned off, then written as {@code verify: false}). */
+  public BooleanProperty verify() { return verify; }
   public StringProperty interval() { return interval; }
+  /** Empty for the rules' default (10s). */
+  public StringProperty timeout() { return timeout; }
   public StringProperty severity() { return severity; }
+  /** Failing checks in a row before it fires; empty for the default (2). */
+  public StringProperty confirm() { return confirm; }
+  /** Passing checks in a row before it resolves; empty for the default (2). */
+  public StringProperty recover() { return recover; }
+  public StringProperty runbook() { return runbook; }
   /** Conditions, one a line, as in a rules file's {@code expect:} list. */
   public StringProperty expect() { return expect; }
+  /** {@code key=value} pairs separated by commas: {@code team=payments, tier=1}. */
+  public StringProperty labels() { return labels; }
   /** A rules file in the rules folder, by name. */
   public StringProperty file() { return file; }
   /** One sentence: what happened last, or why not. */
@@ -68,6 +113,8 @@ public final class AddMonitorViewModel {
   public BooleanProperty busy() { return busy; }
   /** Each condition with the value seen ("pass  status (200) == 200"), or each problem with its field and line. */
   public ObservableList<String> lines() { return lines; }
+  /** The problems of the last Test or Add by field (see {@link ProblemAtField#FIELDS}), said for that field. */
+  public ObservableMap<String, String> fieldProblems() { return fieldProblems; }
 
   /** Checks the monitor once now, without writing anything. */
   public void test() {
@@ -128,6 +175,10 @@ public final class AddMonitorViewModel {
     });
   }
 
+  private void clearsWhenEdited(String field, ObservableValue<?>... inputs) {
+    for (ObservableValue<?> in : inputs) in.addListener((o, was, now) -> fieldProblems.remove(field));
+  }
+
   private void start(String what) {
     lines.clear();
     status.set(what);
@@ -136,8 +187,11 @@ public final class AddMonitorViewModel {
 
   private void refused(MonitorFileEdit.Outcome o, Request r, String not, String fix) {
     status.set(not + (o.text() == null ? o.problems().get(0) : fix));
-    if (o.text() == null) return;
-    String[] text = o.text().split("\r?\n", -1);
+    if (o.text() == null) {
+      fieldProblems.put("file", o.problems().get(0));
+      return;
+    }
+    List<String> text = List.of(o.text().split("\r?\n", -1));
     for (String p : o.problems()) {
       Matcher m = PROBLEM.matcher(p);
       if (!m.matches()) {
@@ -145,53 +199,29 @@ public final class AddMonitorViewModel {
         continue;
       }
       int line = Integer.parseInt(m.group(2));
-      String field = Path.of(m.group(1)).getFileName().toString().equals(r.name) && line <= text.length ? field(text[line - 1]) : null;
-      lines.add((field == null ? "" : field + ": ") + m.group(4) + " (" + Path.of(m.group(1)).getFileName() + " line " + line + ")");
+      String name = Path.of(m.group(1)).getFileName().toString();
+      String field = name.equals(r.name) ? ProblemAtField.field(text, line) : null;
+      lines.add((field == null ? "" : field + ": ") + m.group(4) + " (" + name + " line " + line + ")");
+      if (field != null) fieldProblems.merge(field, ProblemAtField.message(m.group(4)), (a, b) -> a + "\n" + b);
     }
   }
 
-  /** The form's field a line of YAML came from: the key before its colon, or "expect" for a list item. */
-  static String field(String yamlLine) {
-    String l = yamlLine.strip();
-    if (l.startsWith("- id:")) return "id";
-    if (l.startsWith("- ")) return "expect";
-    int colon = l.indexOf(':');
-    if (colon <= 0) return null;
-    String key = l.substring(0, colon);
-    return key.equals("url") || key.equals("tcp") || key.equals("tls") || key.equals("dns") || key.equals("ping") ? "target" : key;
-  }
-
-  /** What the form says, as the monitor's YAML lines; null (with the reason shown) when a field is missing. */
+  /** What the form says, as the monitor's YAML lines; null (with the reasons shown at their fields) when it cannot be. */
   private Request request() {
     lines.clear();
+    fieldProblems.clear();
+    MonitorDraft d = new MonitorDraft(id.get(), kind.get(), target.get(), record.get(), server.get(), send.get(), verify.get(),
+        interval.get(), timeout.get(), severity.get(), confirm.get(), recover.get(), runbook.get(), expect.get(), labels.get(),
+        file.get());
+    Map<String, String> missing = d.missing();
+    if (!missing.isEmpty()) {
+      fieldProblems.putAll(missing);
+      var first = missing.entrySet().iterator().next();
+      status.set("Not yet: " + first.getKey() + ": " + first.getValue());
+      return null;
+    }
     String name = file.get().strip();
-    String monitorId = id.get().strip();
-    String where = target.get().strip();
-    if (monitorId.isEmpty()) return missing("id: give the monitor an id");
-    if (where.isEmpty()) return missing("target: say what to check (" + example(kind.get()) + ")");
-    if (name.isEmpty() || name.contains("/") || name.contains("\\")) return missing("file: a file name in the rules folder, e.g. monitors.yaml");
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put(kind.get(), where);
-    if (!interval.get().isBlank()) fields.put("interval", interval.get().strip());
-    if (!severity.get().isBlank()) fields.put("severity", severity.get().strip());
-    List<String> conditions = new ArrayList<>();
-    for (String c : expect.get().split("\r?\n")) if (!c.isBlank()) conditions.add(c.strip());
-    return new Request(monitorId, ctx.rulesFolder().resolve(name), name, MonitorFileEdit.block(monitorId, fields, conditions, Map.of()));
-  }
-
-  private Request missing(String why) {
-    status.set("Not yet: " + why);
-    return null;
-  }
-
-  static String example(String kind) {
-    return switch (kind) {
-      case "tcp" -> "db.example:5432";
-      case "tls" -> "mail.example:443";
-      case "dns" -> "example.com";
-      case "ping" -> "gateway.local";
-      default -> "https://pay.example/health";
-    };
+    return new Request(id.get().strip(), ctx.rulesFolder().resolve(name), name, d.block());
   }
 
   private record Request(String id, Path path, String name, List<String> block) {}

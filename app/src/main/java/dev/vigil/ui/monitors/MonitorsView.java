@@ -75,7 +75,11 @@ public final class MonitorsView extends BorderPane {
     for (Button b : new Button[] {check, pause, resume}) b.disableProperty().bind(notAMonitor);
     HBox bottom = new HBox(8, check, pause, resume, open, runbook);
     if (form != null) {
-      AddMonitorForm pane = new AddMonitorForm(form, () -> setRight(null));
+      // scrolls when the window is lower than the form
+      javafx.scene.control.ScrollPane pane = new javafx.scene.control.ScrollPane(new AddMonitorForm(form, () -> setRight(null)));
+      pane.setFitToWidth(true);
+      pane.setFitToHeight(true);
+      pane.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
       bottom.getChildren().add(button("Add monitor…", "monitors-add", () -> setRight(getRight() == null ? pane : null)));
     }
     bottom.setPadding(new Insets(8));
