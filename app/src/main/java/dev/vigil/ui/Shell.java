@@ -159,7 +159,7 @@ final class Shell implements DeskActions {
           new dev.vigil.ui.monitors.RuleEditor(System.getenv(), openUrl)::open, openUrl);
       var form = new dev.vigil.ui.monitors.AddMonitorViewModel(ctx, io, monitors::refresh);
       // wide enough for every column and a result in words, on screens that have the room
-      double width = Math.min(1480, javafx.stage.Screen.getPrimary().getVisualBounds().getWidth());
+      double width = Math.min(1680, javafx.stage.Screen.getPrimary().getVisualBounds().getWidth());
       monitorsStage = window("Vigil: monitors", new dev.vigil.ui.monitors.MonitorsView(monitors, form), width, 640);
       io.every(MONITORS_REFRESH.toMillis(), () -> io.fx(() -> {
         if (monitorsStage.isShowing()) monitors.refresh();

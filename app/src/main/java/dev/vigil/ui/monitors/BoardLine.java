@@ -49,27 +49,36 @@ public record BoardLine(
     return true;
   }
 
+  /** How many bars the last hour has: one each four minutes (each bar is more than half an em wide). */
+  public static final int BARS_AN_HOUR = 15;
+
   /**
-   * The last hour's latency as a line of bars, one each two minutes (their average), scaled from the hour's lowest to
-   * its highest, a space for two minutes without checks; empty without checks in the hour.
+   * The last hour's latency as a line of bars, one each four minutes (the average of its minutes with checks), scaled
+   * from the hour's lowest to its highest, a space for four minutes without checks; empty without checks in the hour.
    */
   public static String sparkline(List<Long> minutes) {
-    List<Long> pairs = new ArrayList<>(minutes.size() / 2 + 1);
-    for (int i = 0; i < minutes.size(); i += 2) {
-      Long a = minutes.get(i);
-      Long b = i + 1 < minutes.size() ? minutes.get(i + 1) : null;
-      pairs.add(a == null ? b : b == null ? a : Long.valueOf((a + b) / 2)); // boxed: a null must not unbox
+    int span = 60 / BARS_AN_HOUR;
+    List<Long> bars = new ArrayList<>(BARS_AN_HOUR);
+    for (int i = 0; i < minutes.size(); i += span) {
+      long sum = 0;
+      int n = 0;
+      for (int m = i; m < Math.min(i + span, minutes.size()); m++) {
+        if (minutes.get(m) == null) continue;
+        sum += minutes.get(m);
+        n++;
+      }
+      bars.add(n == 0 ? null : sum / n);
     }
     long lo = Long.MAX_VALUE;
     long hi = Long.MIN_VALUE;
-    for (Long v : pairs) {
+    for (Long v : bars) {
       if (v == null) continue;
       lo = Math.min(lo, v);
       hi = Math.max(hi, v);
     }
     if (hi < lo) return "";
-    StringBuilder out = new StringBuilder(pairs.size());
-    for (Long v : pairs) {
+    StringBuilder out = new StringBuilder(bars.size());
+    for (Long v : bars) {
       out.append(v == null ? ' ' : BARS.charAt(hi == lo ? 0 : (int) ((v - lo) * (BARS.length() - 1) / (hi - lo))));
     }
     return out.toString();

@@ -12,11 +12,16 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 
 /** The monitors board's window: filter, a table worst first, and what to do with the selected monitor. */
 public final class MonitorsView extends BorderPane {
-  /** The stylesheet's font size (vigil.css: .root), which the columns' widths are counted in. */
-  private static final double EM = 15;
+  /** The stylesheet's font size (vigil.css: .root). */
+  private static final double FONT_SIZE = 15;
+  /** A cell's padding on both sides (vigil.css: .table-cell, 10 px each), its border, and a little air (the board sorts itself, so no title has a sort mark). */
+  private static final double CELL_PADDING = 24;
 
   private final TableView<BoardLine> table = new TableView<>();
 
@@ -39,18 +44,19 @@ public final class MonitorsView extends BorderPane {
 
     table.setId("monitors-table");
     table.setItems(vm.rows());
-    // widths in the stylesheet's em, wide enough that "in maintenance", "5003 ms" or "99.99 %" is never cut; the result
-    // in words takes the rest of the window
-    table.getColumns().add(column("State", 9.5, BoardLine::state));
-    table.getColumns().add(column("Monitor", 11, BoardLine::id));
-    table.getColumns().add(column("Kind", 6, line -> line.row().kind()));
-    table.getColumns().add(column("Latency", 5.5, BoardLine::latency));
-    table.getColumns().add(column("Last hour", 12.5, BoardLine::lastHour));
-    table.getColumns().add(column("Uptime 24 h", 6.5, BoardLine::uptime24h));
-    table.getColumns().add(column("7 d", 6, BoardLine::uptime7d));
-    table.getColumns().add(column("Last check", 7, BoardLine::lastCheck));
-    table.getColumns().add(column("Next check", 7, BoardLine::nextCheck));
-    TableColumn<BoardLine, String> result = column("Result", 18, BoardLine::result);
+    // each column as wide as its title or the widest value it can hold, measured in the desktop's font, so that
+    // "in maintenance until 04:00", "alertmanager" or "99.99 %" is never cut; the result in words takes the rest
+    table.getColumns().add(column("State", BoardLine::state, "in maintenance until 04:00"));
+    table.getColumns().add(column("Monitor", BoardLine::id, "payments-api-eu"));
+    table.getColumns().add(column("Kind", line -> line.row().kind(), "alertmanager"));
+    table.getColumns().add(column("Latency", BoardLine::latency, "10000 ms"));
+    table.getColumns().add(column("Last hour", BoardLine::lastHour, "█".repeat(BoardLine.BARS_AN_HOUR)));
+    table.getColumns().add(column("Uptime 24 h", BoardLine::uptime24h, "99.99 %"));
+    table.getColumns().add(column("7 d", BoardLine::uptime7d, "99.99 %"));
+    table.getColumns().add(column("Last check", BoardLine::lastCheck, "24 Nov 02:14", "02:14:05"));
+    table.getColumns().add(column("Next check", BoardLine::nextCheck, "24 Nov 02:14", "02:14:05"));
+    TableColumn<BoardLine, String> result = column("Result", BoardLine::result, "timeout: timed out");
+    result.setCellFactory(column -> new ResultCell());
     table.getColumns().add(result);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setPlaceholder(new Label("No monitors: add one with \"Add monitor…\" or to a rules file (vigil monitor add)"));
@@ -101,13 +107,34 @@ public final class MonitorsView extends BorderPane {
     return b;
   }
 
-  /** @param ems the column's width in the stylesheet's font size */
-  private static TableColumn<BoardLine, String> column(String title, double ems, Function<BoardLine, String> value) {
+  /** @param widest the values the column must show uncut (its title too, in bold) */
+  private static TableColumn<BoardLine, String> column(String title, Function<BoardLine, String> value, String... widest) {
     TableColumn<BoardLine, String> c = new TableColumn<>(title);
-    c.setPrefWidth(ems * EM);
-    c.setMinWidth(ems * EM);
+    double width = textWidth(title, FontWeight.BOLD);
+    for (String w : widest) width = Math.max(width, textWidth(w, FontWeight.NORMAL));
+    c.setPrefWidth(width + CELL_PADDING);
+    c.setMinWidth(width + CELL_PADDING);
     c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
     c.setSortable(false);
     return c;
+  }
+
+  private static double textWidth(String text, FontWeight weight) {
+    Text t = new Text(text);
+    t.setFont(Font.font(Font.getDefault().getFamily(), weight, FONT_SIZE));
+    return Math.ceil(t.getLayoutBounds().getWidth());
+  }
+
+  /** The last result in words; when the window is too narrow for all of it, the whole of it shows on hover. */
+  private static final class ResultCell extends javafx.scene.control.TableCell<BoardLine, String> {
+    private final javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+
+    @Override
+    protected void updateItem(String text, boolean empty) {
+      super.updateItem(text, empty);
+      setText(empty ? null : text);
+      whole.setText(text);
+      setTooltip(empty || text == null || text.isEmpty() ? null : whole);
+    }
   }
 }

@@ -45,6 +45,8 @@ class MonitorsViewTest {
             List.of(), "https://wiki.example/runbooks/db"),
         row("mail-cert", "tls", "failing 1/2", "tls: certificate expires in 3 days (< 14d)", at),
         row("db-record", "dns", "paused", "ok", at),
+        row("backup", "heartbeat", "in maintenance until 04:00", "ok", at),
+        row("am-db-down", "alertmanager", "held by core-db-primary", "ok", at),
         row("gateway", "ping", "not yet checked", null, null));
     io = Io.thread(Platform::runLater);
     vm = new MonitorsViewModel(ctx, io, (file, line) -> opened.add(file + ":" + line), url -> opened.add(url));
@@ -60,15 +62,17 @@ class MonitorsViewTest {
 
   @Test
   void theWorstComeFirstAndTheSummaryCountsEachState(FxRobot robot) {
-    await().atMost(WAIT).until(() -> vm.rows().size() == 5);
-    assertThat(vm.rows()).extracting(BoardLine::id).containsExactly("db", "mail-cert", "db-record", "gateway", "payments-api");
+    await().atMost(WAIT).until(() -> vm.rows().size() == 7);
+    assertThat(vm.rows()).extracting(BoardLine::id).containsExactly("db", "mail-cert", "am-db-down", "backup", "db-record", "gateway",
+        "payments-api");
     assertThat(robot.lookup("#monitors-summary").queryAs(Label.class).getText())
-        .isEqualTo("5 monitors: 1 firing, 1 failing, 1 paused, 1 not yet checked, 1 up");
+        .isEqualTo("7 monitors: 1 firing, 1 failing, 1 held by core-db-primary, 1 in maintenance until 04:00, 1 paused,"
+            + " 1 not yet checked, 1 up");
   }
 
   @Test
   void typingFiltersByIdKindStateOrResult(FxRobot robot) {
-    await().atMost(WAIT).until(() -> vm.rows().size() == 5);
+    await().atMost(WAIT).until(() -> vm.rows().size() == 7);
     robot.clickOn("#monitors-filter").write("certificate");
     await().atMost(WAIT).until(() -> vm.rows().size() == 1);
     assertThat(vm.rows().get(0).id()).isEqualTo("mail-cert");
@@ -76,7 +80,7 @@ class MonitorsViewTest {
 
   @Test
   void theButtonsActOnTheSelectedMonitor(FxRobot robot) {
-    await().atMost(WAIT).until(() -> vm.rows().size() == 5);
+    await().atMost(WAIT).until(() -> vm.rows().size() == 7);
     TableView<?> table = robot.lookup("#monitors-table").queryAs(TableView.class);
     robot.interact(() -> table.getSelectionModel().select(0));
     robot.clickOn("#monitors-check");
@@ -92,7 +96,7 @@ class MonitorsViewTest {
 
   @Test
   void theTableShowsTheLastHourAndBothUptimesAndCutsNoNumberOrState(FxRobot robot) {
-    await().atMost(WAIT).until(() -> vm.rows().size() == 5);
+    await().atMost(WAIT).until(() -> vm.rows().size() == 7);
     TableView<?> table = robot.lookup("#monitors-table").queryAs(TableView.class);
     assertThat(table.getColumns()).extracting(javafx.scene.control.TableColumn::getText).containsExactly(
         "State", "Monitor", "Kind", "Latency", "Last hour", "Uptime 24 h", "7 d", "Last check", "Next check", "Result");
@@ -106,6 +110,11 @@ class MonitorsViewTest {
         var text = (javafx.scene.text.Text) cell.lookup(".text");
         if (cell.getText() != null && text != null && !cell.getTableColumn().getText().equals("Result")
             && !text.getText().equals(cell.getText())) cut.add(cell.getText() + " shown as " + text.getText());
+      }
+      for (javafx.scene.Node n : table.lookupAll(".column-header .label")) {
+        var title = (javafx.scene.control.Label) n;
+        var text = (javafx.scene.text.Text) title.lookup(".text");
+        if (text != null && !text.getText().equals(title.getText())) cut.add("title " + title.getText() + " shown as " + text.getText());
       }
     });
     assertThat(cut).isEmpty();

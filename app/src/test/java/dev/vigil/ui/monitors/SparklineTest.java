@@ -11,21 +11,21 @@ import org.junit.jupiter.api.Test;
 /** The board's last hour of latency as bars, two minutes a bar, lowest to highest of the hour. */
 class SparklineTest {
   @Test
-  void barsRunFromTheHoursLowestToItsHighestWithGapsForMinutesWithoutChecks() {
+  void barsOfFourMinutesRunFromTheHoursLowestToItsHighestWithGapsWithoutChecks() {
     List<Long> hour = new ArrayList<>(Collections.nCopies(60, (Long) null));
     hour.set(0, 10L);
-    hour.set(1, 30L); // one bar: 20
-    hour.set(2, 20L);
+    hour.set(1, 30L); // first bar: 20, the average of the minutes with checks
+    hour.set(4, 20L); // second bar: 20
     hour.set(58, 90L);
     hour.set(59, 90L);
     String line = BoardLine.sparkline(hour);
-    assertThat(line).hasSize(30);
-    assertThat(line).isEqualTo("▁▁" + " ".repeat(27) + "█");
+    assertThat(line).hasSize(15);
+    assertThat(line).isEqualTo("▁▁" + " ".repeat(12) + "█");
   }
 
   @Test
   void aSteadyHourIsFlatAndAnEmptyOneIsBlank() {
-    assertThat(BoardLine.sparkline(Arrays.asList(5L, 5L, 5L, 5L))).isEqualTo("▁▁");
+    assertThat(BoardLine.sparkline(Arrays.asList(5L, 5L, 5L, 5L, 5L, 5L, 5L, 5L))).isEqualTo("▁▁");
     assertThat(BoardLine.sparkline(List.of())).isEmpty();
     assertThat(BoardLine.sparkline(Arrays.asList(null, null))).isEmpty();
   }
