@@ -20,4 +20,4 @@ cp="$(cat app/cp.txt):app/target/test-classes:app/target/classes"
 java $(cat installer/jvm.options) ${JAVA_OPTS:-} -cp "$cp" dev.vigil.ui.DesktopProbe board "$n" "$seconds"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 # shellcheck disable=SC2086
-java ${JAVA_OPTS:-} -cp "$cp" dev.vigil.engine.BoardCost "$tmp" "$n"
+java $(cat installer/jvm.options) ${JAVA_OPTS:-} -cp "$cp" dev.vigil.engine.BoardCost "$tmp" "$n"
