@@ -11,7 +11,7 @@ import dev.vigil.rules.Monitor;
 import dev.vigil.rules.RulesLoader;
 import dev.vigil.ui.Io;
 import dev.vigil.ui.monitors.AddMonitorViewModel;
-import dev.vigil.ui.monitors.BoardLine;
+import dev.vigil.ui.monitors.BoardEntry;
 import dev.vigil.ui.monitors.MonitorsViewModel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -59,7 +59,7 @@ class AddMonitorFromDesktopTest {
       MonitorsViewModel board = new MonitorsViewModel(desk, Io.direct(), (file, line) -> {}, url -> {});
       AddMonitorViewModel form = new AddMonitorViewModel(desk, Io.direct(), board::refresh);
       board.refresh();
-      assertThat(board.rows()).extracting(BoardLine::id).containsExactly("web");
+      assertThat(board.rows()).extracting(BoardEntry::id).containsExactly("web");
 
       String url = "http://127.0.0.1:" + orders.getAddress().getPort() + "/health";
       form.id().set("orders-api");

@@ -16,7 +16,8 @@ import javafx.stage.Stage;
 
 /**
  * {@code DesktopProbe board N SECONDS}: the monitors board with N monitors, read again every 5 s as the Shell does
- * (each read a new list: states, latencies and sparklines change), printed, never asserted. First the person scrolls
+ * (each read a new list in which a sixth of the monitors had a check since the last: states, latencies, sparklines
+ * and order change), printed, never asserted. First the person scrolls
  * the table from top to bottom a screen at a time (longest FX pulse gap and FX CPU per frame), then, after a minute
  * to settle ({@code -Dboard.settle=S}), the board sits idle for SECONDS (the process's CPU share, the refreshes included; the rows come from memory, so this is the
  * board's own cost on the FX and Io threads, without the engine's).
@@ -33,7 +34,8 @@ final class BoardProbe {
     FakeContext ctx = new FakeContext(null, Path.of("."));
     ctx.clock = Clock.system(ZoneId.of("Europe/Berlin"));
     int[] round = {0};
-    ctx.board = rows(n, 0, Instant.now());
+    Instant start = Instant.now();
+    ctx.board = rows(n, 0, start);
     Io io = Io.thread(Platform::runLater);
     MonitorsViewModel vm = new MonitorsViewModel(ctx, io, (f, line) -> {}, url -> {});
     DesktopProbe.PulseGaps gaps = new DesktopProbe.PulseGaps();
@@ -54,7 +56,7 @@ final class BoardProbe {
     java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     io.every(refreshMillis, () -> {
       long c = threads.getCurrentThreadCpuTime();
-      ctx.board = rows(n, ++round[0], Instant.now());
+      ctx.board = rows(n, ++round[0], start);
       making.addAndGet(threads.getCurrentThreadCpuTime() - c); // the probe's stand-in for the engine, not the board
       io.fx(() -> {
         if (stage[0].isShowing()) vm.refresh();
@@ -95,16 +97,22 @@ final class BoardProbe {
     io.close();
   }
 
-  /** N monitors in mixed states, with a last hour of latencies; {@code round} moves the values each refresh. */
-  static List<MonitorRow> rows(int n, int round, Instant now) {
+  /**
+   * N monitors in mixed states, with a last hour of latencies, each checked every 30 s at its own second: read every
+   * 5 s ({@code round}), a sixth of them has a new check (new state, latency, hour and times) since the last read.
+   */
+  static List<MonitorRow> rows(int n, int round, Instant start) {
     String[] states = {"up", "up", "up", "up", "up", "up", "failing 1/2", "firing", "paused", "in maintenance"};
     List<MonitorRow> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
+      int offset = i % 30;
+      int check = (5 * round + offset) / 30; // how many checks this monitor has had since the start
+      Instant last = start.plusSeconds(30L * check - offset);
       List<Long> hour = new ArrayList<>(60);
-      for (int m = 0; m < 60; m++) hour.add((long) (20 + (i * 7 + m * 13 + round) % 90));
-      String state = states[(i + round) % states.length];
-      out.add(new MonitorRow(String.format("svc-%05d", i), i % 4 == 0 ? "tcp" : "http", state, now.minusSeconds(i % 30),
-          state.equals("up") ? "ok" : "status: status (503) == 200", 20L + (i + round) % 90, 0.9990, now.plusSeconds(30 - i % 30),
+      for (int m = 0; m < 60; m++) hour.add((long) (20 + (i * 7 + m * 13 + check) % 90));
+      String state = states[(i + check) % states.length];
+      out.add(new MonitorRow(String.format("svc-%05d", i), i % 4 == 0 ? "tcp" : "http", state, last,
+          state.equals("up") ? "ok" : "status: status (503) == 200", 20L + (i + check) % 90, 0.9990, last.plusSeconds(30),
           "fleet.yaml", 3 + i * 4, 0.9985, hour, i % 3 == 0 ? "https://wiki.example/runbooks/svc" : null));
     }
     return out;

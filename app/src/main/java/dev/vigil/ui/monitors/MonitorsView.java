@@ -1,8 +1,7 @@
 package dev.vigil.ui.monitors;
 
 import dev.vigil.engine.MonitorRow;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import dev.vigil.ui.monitors.BoardEntry.Column;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -23,7 +22,7 @@ public final class MonitorsView extends BorderPane {
   /** A cell's padding on both sides (vigil.css: .table-cell, 10 px each), its border, and a little air (the board sorts itself, so no title has a sort mark). */
   private static final double CELL_PADDING = 24;
 
-  private final TableView<BoardLine> table = new TableView<>();
+  private final TableView<BoardEntry> table = new TableView<>();
 
   public MonitorsView(MonitorsViewModel vm) {
     this(vm, null);
@@ -46,16 +45,16 @@ public final class MonitorsView extends BorderPane {
     table.setItems(vm.rows());
     // each column as wide as its title or the widest value it can hold, measured in the desktop's font, so that
     // "in maintenance until 04:00", "alertmanager" or "99.99 %" is never cut; the result in words takes the rest
-    table.getColumns().add(column("State", BoardLine::state, "in maintenance until 04:00"));
-    table.getColumns().add(column("Monitor", BoardLine::id, "payments-api-eu"));
-    table.getColumns().add(column("Kind", line -> line.row().kind(), "alertmanager"));
-    table.getColumns().add(column("Latency", BoardLine::latency, "10000 ms"));
-    table.getColumns().add(column("Last hour", BoardLine::lastHour, "█".repeat(BoardLine.BARS_AN_HOUR)));
-    table.getColumns().add(column("Uptime 24 h", BoardLine::uptime24h, "99.99 %"));
-    table.getColumns().add(column("7 d", BoardLine::uptime7d, "99.99 %"));
-    table.getColumns().add(column("Last check", BoardLine::lastCheck, "24 Nov 02:14", "02:14:05"));
-    table.getColumns().add(column("Next check", BoardLine::nextCheck, "24 Nov 02:14", "02:14:05"));
-    TableColumn<BoardLine, String> result = column("Result", BoardLine::result, "timeout: timed out");
+    table.getColumns().add(column("State", Column.STATE, "in maintenance until 04:00"));
+    table.getColumns().add(column("Monitor", Column.MONITOR, "payments-api-eu"));
+    table.getColumns().add(column("Kind", Column.KIND, "alertmanager"));
+    table.getColumns().add(column("Latency", Column.LATENCY, "10000 ms"));
+    table.getColumns().add(column("Last hour", Column.LAST_HOUR, "█".repeat(BoardLine.BARS_AN_HOUR)));
+    table.getColumns().add(column("Uptime 24 h", Column.UPTIME_24H, "99.99 %"));
+    table.getColumns().add(column("7 d", Column.UPTIME_7D, "99.99 %"));
+    table.getColumns().add(column("Last check", Column.LAST_CHECK, "24 Nov 02:14", "02:14:05"));
+    table.getColumns().add(column("Next check", Column.NEXT_CHECK, "24 Nov 02:14", "02:14:05"));
+    TableColumn<BoardEntry, String> result = column("Result", Column.RESULT, "timeout: timed out");
     result.setCellFactory(column -> new ResultCell());
     table.getColumns().add(result);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -96,8 +95,8 @@ public final class MonitorsView extends BorderPane {
   }
 
   private MonitorRow selected() {
-    BoardLine line = table.getSelectionModel().getSelectedItem();
-    return line == null ? null : line.row();
+    BoardEntry entry = table.getSelectionModel().getSelectedItem();
+    return entry == null ? null : entry.row();
   }
 
   private static Button button(String text, String id, Runnable action) {
@@ -108,13 +107,13 @@ public final class MonitorsView extends BorderPane {
   }
 
   /** @param widest the values the column must show uncut (its title too, in bold) */
-  private static TableColumn<BoardLine, String> column(String title, Function<BoardLine, String> value, String... widest) {
-    TableColumn<BoardLine, String> c = new TableColumn<>(title);
+  private static TableColumn<BoardEntry, String> column(String title, Column column, String... widest) {
+    TableColumn<BoardEntry, String> c = new TableColumn<>(title);
     double width = textWidth(title, FontWeight.BOLD);
     for (String w : widest) width = Math.max(width, textWidth(w, FontWeight.NORMAL));
     c.setPrefWidth(width + CELL_PADDING);
     c.setMinWidth(width + CELL_PADDING);
-    c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+    c.setCellValueFactory(cell -> cell.getValue().words(column));
     c.setSortable(false);
     return c;
   }
@@ -126,7 +125,7 @@ public final class MonitorsView extends BorderPane {
   }
 
   /** The last result in words; when the window is too narrow for all of it, the whole of it shows on hover. */
-  private static final class ResultCell extends javafx.scene.control.TableCell<BoardLine, String> {
+  private static final class ResultCell extends javafx.scene.control.TableCell<BoardEntry, String> {
     private final javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
 
     @Override

@@ -63,7 +63,7 @@ class MonitorsViewTest {
   @Test
   void theWorstComeFirstAndTheSummaryCountsEachState(FxRobot robot) {
     await().atMost(WAIT).until(() -> vm.rows().size() == 7);
-    assertThat(vm.rows()).extracting(BoardLine::id).containsExactly("db", "mail-cert", "am-db-down", "backup", "db-record", "gateway",
+    assertThat(vm.rows()).extracting(BoardEntry::id).containsExactly("db", "mail-cert", "am-db-down", "backup", "db-record", "gateway",
         "payments-api");
     assertThat(robot.lookup("#monitors-summary").queryAs(Label.class).getText())
         .isEqualTo("7 monitors: 1 firing, 1 failing, 1 held by core-db-primary, 1 in maintenance until 04:00, 1 paused,"
@@ -127,7 +127,7 @@ class MonitorsViewTest {
     robot.interact(() -> {
       for (javafx.scene.Node n : table.lookupAll(".table-row-cell")) {
         var row = (javafx.scene.control.TableRow<?>) n;
-        if (!(row.getItem() instanceof BoardLine line) || !line.id().equals(id)) continue;
+        if (!(row.getItem() instanceof BoardEntry line) || !line.id().equals(id)) continue;
         for (javafx.scene.Node c : row.lookupAll(".table-cell")) {
           String t = ((javafx.scene.control.TableCell<?, ?>) c).getText();
           texts.add(t == null ? "" : t);
@@ -135,6 +135,27 @@ class MonitorsViewTest {
       }
     });
     return texts;
+  }
+
+  @Test
+  void aSelectedMonitorStaysSelectedWhenTheBoardIsReadAgainAndOnlyChangedWordsChange(FxRobot robot) {
+    await().atMost(WAIT).until(() -> vm.rows().size() == 7);
+    TableView<?> table = robot.lookup("#monitors-table").queryAs(TableView.class);
+    robot.interact(() -> table.getSelectionModel().select(1));
+    assertThat(((BoardEntry) table.getSelectionModel().getSelectedItem()).id()).isEqualTo("mail-cert");
+    BoardEntry gateway = vm.rows().stream().filter(e -> e.id().equals("gateway")).findFirst().orElseThrow();
+    Instant at = ctx.clock.instant();
+    List<MonitorRow> next = new java.util.ArrayList<>(ctx.board);
+    next.set(2, row("mail-cert", "tls", "failing 1/2", "tls: certificate expires in 2 days (< 14d)", at));
+    next.set(1, row("db", "tcp", "up", "ok", at)); // no longer firing: the order changes
+    ctx.board = next;
+    robot.interact(vm::refresh);
+    await().atMost(WAIT).until(() -> vm.rows().get(0).id().equals("mail-cert"));
+    assertThat(((BoardEntry) table.getSelectionModel().getSelectedItem()).id()).as("still the monitor the person chose")
+        .isEqualTo("mail-cert");
+    assertThat(shown(robot, "mail-cert")).contains("tls: certificate expires in 2 days (< 14d)");
+    assertThat(vm.rows().stream().filter(e -> e.id().equals("gateway")).findFirst().orElseThrow())
+        .as("an unchanged monitor keeps its row").isSameAs(gateway);
   }
 
   @Test
