@@ -84,6 +84,10 @@ final class BoardProbe {
     DesktopProbe.report("scroll: most FX CPU in a frame per screen (ms)", java.util.Arrays.copyOf(fxCpu, steps));
     OnFx.run(gaps::stop); // its timer would draw every frame; idle, JavaFX draws only what changed
     Thread.sleep(Long.getLong("board.settle", 60) * 1000); // JIT and GC after the scroll settle, as bench/desktop.sh waits
+    long[] fxThread = new long[1];
+    OnFx.run(() -> fxThread[0] = Thread.currentThread().getId());
+    String[] boardThreads = {"vigil-ui-io", "QuantumRenderer-0"};
+    java.util.Map<String, Long> threads0 = threadCpu(threads, fxThread[0], boardThreads);
     long cpu0 = DesktopProbe.processCpuNanos();
     long made0 = making.get();
     long t0 = System.nanoTime();
@@ -94,7 +98,28 @@ final class BoardProbe {
     System.out.printf("idle %d s (a refresh every %d ms, %d rows): process_cpu=%.2f %% of a core, of which the probe making rows"
         + " %.2f %%: the board's own %.2f %%, heap_used_mb=%.0f%n", seconds, refreshMillis, n, 100.0 * cpu / wall,
         100.0 * made / wall, 100.0 * (cpu - made) / wall, DesktopProbe.heapMb());
+    java.util.Map<String, Long> threads1 = threadCpu(threads, fxThread[0], boardThreads);
+    StringBuilder per = new StringBuilder();
+    long board = 0;
+    for (var e : threads1.entrySet()) {
+      long used = e.getValue() - threads0.getOrDefault(e.getKey(), 0L);
+      if (e.getKey().equals("vigil-ui-io")) used -= made; // the probe's stand-in for the engine runs there
+      board += used;
+      per.append(String.format(" %s %.2f %%", e.getKey(), 100.0 * used / wall));
+    }
+    System.out.printf("idle per thread (the board's: its Io thread less the probe's rows, the FX thread, the renderer):%s;"
+        + " together %.2f %% of a core%n", per, 100.0 * board / wall);
     io.close();
+  }
+
+  /** CPU time so far of the FX thread and of the named threads. */
+  private static java.util.Map<String, Long> threadCpu(java.lang.management.ThreadMXBean mx, long fx, String... names) {
+    java.util.Map<String, Long> out = new java.util.TreeMap<>();
+    out.put("fx", mx.getThreadCpuTime(fx));
+    for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+      if (t != null && java.util.Arrays.asList(names).contains(t.getThreadName())) out.put(t.getThreadName(), mx.getThreadCpuTime(t.getThreadId()));
+    }
+    return out;
   }
 
   /**

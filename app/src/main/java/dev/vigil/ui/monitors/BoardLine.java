@@ -11,6 +11,9 @@ import java.util.Locale;
 /**
  * One row of the board as the person reads it: the monitor and each of its values in words. Made once per read of the
  * board, off the FX thread, so that scrolling thousands of rows only puts ready strings into cells.
+ *
+ * @param words the id, kind, state and result in lower case, for the filter
+ * @param rank the state's place, worst first (see {@link MonitorsViewModel#rank})
  */
 public record BoardLine(
     MonitorRow row,
@@ -20,7 +23,8 @@ public record BoardLine(
     String uptime24h,
     String uptime7d,
     String nextCheck,
-    String words) {
+    String words,
+    int rank) {
   private static final String BARS = "▁▂▃▄▅▆▇█";
 
   /** @param now what "today" is: a time of today reads as "02:14:05", any other as "24 Nov 02:14" */
@@ -28,7 +32,8 @@ public record BoardLine(
     String result = r.lastResult() == null ? "" : r.lastResult();
     return new BoardLine(r, time(r.lastCheck(), now, zone), r.latencyMs() == null ? "" : r.latencyMs() + " ms",
         sparkline(r.lastHour()), percent(r.uptime24h()), percent(r.uptime7d()), time(r.nextCheck(), now, zone),
-        (r.id() + " " + r.kind() + " " + r.state() + " " + result).toLowerCase(Locale.ROOT));
+        (r.id() + " " + r.kind() + " " + r.state() + " " + result).toLowerCase(Locale.ROOT),
+        MonitorsViewModel.rank(r.state()));
   }
 
   public String id() {

@@ -95,10 +95,10 @@ public final class MonitorsViewModel {
         next.put(r.id(), line);
         lines.add(line);
       }
-      lines.sort(Comparator.comparingInt((BoardLine l) -> rank(l.state())).thenComparing(BoardLine::id));
+      lines.sort(Comparator.comparingInt(BoardLine::rank).thenComparing(BoardLine::id));
       made = next;
       madeFor = today;
-      return new Read(lines, summary(board));
+      return new Read(lines, summary(lines));
     }, read -> {
       Map<String, BoardEntry> kept = new HashMap<>(read.lines.size() * 2);
       List<BoardEntry> ordered = new ArrayList<>(read.lines.size());
@@ -171,12 +171,15 @@ public final class MonitorsViewModel {
     return WORST_FIRST.size();
   }
 
-  private static String summary(List<MonitorRow> board) {
+  /** Each state with how many monitors are in it, worst first; "held by a" and "held by b" are two states. */
+  private static String summary(List<BoardLine> board) {
     if (board.isEmpty()) return "No monitors";
-    java.util.Map<String, Long> counts = new java.util.TreeMap<>(Comparator.comparingInt(MonitorsViewModel::rank));
-    for (MonitorRow r : board) counts.merge(r.state().startsWith("failing") ? "failing" : r.state(), 1L, Long::sum);
+    Map<String, Long> counts = new HashMap<>();
+    for (BoardLine l : board) counts.merge(l.state().startsWith("failing") ? "failing" : l.state(), 1L, Long::sum);
+    List<String> states = new ArrayList<>(counts.keySet());
+    states.sort(Comparator.comparingInt(MonitorsViewModel::rank).thenComparing(Comparator.naturalOrder()));
     StringBuilder out = new StringBuilder(board.size() + (board.size() == 1 ? " monitor: " : " monitors: "));
-    counts.forEach((state, n) -> out.append(n).append(' ').append(state).append(", "));
+    for (String state : states) out.append(counts.get(state)).append(' ').append(state).append(", ");
     return out.substring(0, out.length() - 2);
   }
 }

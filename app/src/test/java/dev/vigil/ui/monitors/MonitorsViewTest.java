@@ -159,6 +159,17 @@ class MonitorsViewTest {
   }
 
   @Test
+  void theSummaryCountsMonitorsHeldByDifferentParentsApart() {
+    FakeContext c = new FakeContext(null, rules);
+    Instant at = c.clock.instant();
+    c.board = List.of(row("api", "http", "held by core-db", "ok", at), row("web", "http", "held by cache", "ok", at),
+        row("jobs", "http", "held by core-db", "ok", at), row("mail", "tcp", "up", "ok", at));
+    MonitorsViewModel model = new MonitorsViewModel(c, Io.direct(), (file, line) -> {}, url -> {});
+    model.refresh();
+    assertThat(model.summary().get()).isEqualTo("4 monitors: 1 held by cache, 2 held by core-db, 1 up");
+  }
+
+  @Test
   void heldAndMaintenanceRankBetweenFailingAndPaused() {
     assertThat(List.of("up", "paused", "in maintenance", "acknowledged", "held by core-db", "failing 1/2", "firing",
         "not yet checked").stream().sorted(java.util.Comparator.comparingInt(MonitorsViewModel::rank)).toList())
