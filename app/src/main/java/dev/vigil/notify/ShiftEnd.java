@@ -77,19 +77,14 @@ final class ShiftEnd {
         lower(ended) + ": " + what + "; " + still);
   }
 
-  /** On call again: each alert whose ladder stopped off call and that is still open is decided again, once. */
+  /** On call again: each alert whose ladder stopped off call and that still fires unacknowledged is decided again, once. */
   private void backOnCall(Instant now) {
     if (stopped.isEmpty()) return;
     List<Long> ids = List.copyOf(stopped);
     stopped.clear();
     for (long id : ids) {
-      Optional<Alert> a = noise.open(id);
-      if (a.isEmpty()) continue;
-      if (a.get().state() == AlertState.FIRING) {
-        noise.fireAgain(a.get(), "on call again, still open", now);
-      } else if (a.get().snoozedUntil() == null) {
-        escalations.park(a.get(), now); // acknowledged: its re-wake, rewakeAfter from now
-      }
+      // acknowledged or snoozed meanwhile, or resolved: no noise, as for any alert acknowledged off the ladder
+      noise.open(id).filter(a -> a.state() == AlertState.FIRING).ifPresent(a -> noise.fireAgain(a, "on call again, still open", now));
     }
   }
 
