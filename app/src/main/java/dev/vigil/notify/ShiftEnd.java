@@ -50,7 +50,7 @@ final class ShiftEnd {
     List<WakeLadder.Rung> ringing = new ArrayList<>();
     List<String> why = new ArrayList<>();
     for (WakeLadder.Rung r : escalations.rungs()) {
-      if (r.step() < 0) continue; // acknowledged: a re-wake due off call is stopped when it comes (Escalations.confirm)
+      if (r.step() < 0) continue; // acknowledged: a re-wake due off call is held back when it comes (Escalations.confirm)
       Optional<String> holds = rules.offShiftHolds(r.alert().severity(), now);
       if (holds.isEmpty()) continue;
       ringing.add(r);
@@ -65,7 +65,7 @@ final class ShiftEnd {
       WakeLadder.Rung r = ringing.get(i);
       long id = r.alert().id();
       deliveries.record(now, id, Decision.suppressed("ladder", Level.WAKE, lower(ended) + ": " + why.get(i) + "; " + what
-          + " (still open, the next shift's now)"));
+          + (r.resolvedAt() == null ? " (still open, the next shift's now)" : " (resolved meanwhile)")));
       escalations.stop(id, now, false);
       if (r.resolvedAt() == null) stopped.add(id);
     }
