@@ -174,9 +174,19 @@ final class AlertNoise {
     for (Alert child : dependents.release(parent)) {
       Alert a = open.get(child.id());
       if (a == null || a.state() != AlertState.FIRING) continue;
-      Decision d = rules.decide(new AlertChange(AlertChange.Kind.FIRED, a, now));
-      fire(a, new Decision(d.channel(), d.level(), d.outcome(), "still failing after " + parent + " recovered: " + d.reason()), now);
+      fireAgain(a, "still failing after " + parent + " recovered", now);
     }
+  }
+
+  /** Decides a firing alert again, as if it fired now, saying why first: it was held back and is still open. */
+  void fireAgain(Alert a, String why, Instant now) {
+    Decision d = rules.decide(new AlertChange(AlertChange.Kind.FIRED, a, now));
+    fire(a, new Decision(d.channel(), d.level(), d.outcome(), why + ": " + d.reason()), now);
+  }
+
+  /** The open alert with this id as last heard, if it is open. */
+  Optional<Alert> open(long alertId) {
+    return Optional.ofNullable(open.get(alertId));
   }
 
   private void fire(Alert alert, Decision d, Instant now) {
@@ -243,9 +253,7 @@ final class AlertNoise {
       if (a != null && rules.maintenance(a, now).isPresent()) continue;
       it.remove();
       if (a == null || a.state() != AlertState.FIRING) continue;
-      Decision d = rules.decide(new AlertChange(AlertChange.Kind.FIRED, a, now));
-      fire(a, new Decision(d.channel(), d.level(), d.outcome(), "still failing after maintenance " + e.getValue() + " ended: "
-          + d.reason()), now);
+      fireAgain(a, "still failing after maintenance " + e.getValue() + " ended", now);
     }
   }
 

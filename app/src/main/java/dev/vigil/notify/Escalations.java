@@ -66,6 +66,7 @@ final class Escalations {
   private final Map<Long, Instant> receiptPolled = new HashMap<>();
   /** Told when a Pushover emergency page was acknowledged on the phone. */
   private java.util.function.LongConsumer acknowledgedOnPhone = id -> {};
+  private java.util.function.LongConsumer stoppedOffShift = id -> {};
   private final Dependents dependents;
 
   Escalations(Notifier.Builder b, Object lock, PolicyInForce rules, Deliveries deliveries, Executor io, Dependents dependents) {
@@ -103,6 +104,11 @@ final class Escalations {
 
   void onPhoneAcknowledged(java.util.function.LongConsumer listener) {
     this.acknowledgedOnPhone = listener;
+  }
+
+  /** Told of each alert whose ladder came due off call and was stopped instead (see {@link ShiftEnd}). */
+  void onStoppedOffShift(java.util.function.LongConsumer listener) {
+    this.stoppedOffShift = listener;
   }
 
   Collection<WakeLadder.Rung> rungs() {
@@ -269,6 +275,13 @@ final class Escalations {
   }
 
   private void confirm(Alert alert, Instant now) {
+    Optional<String> offShift = rules.offShiftHolds(alert.severity(), now);
+    if (offShift.isPresent()) { // a re-wake or a ladder resumed after a restart, due while off call
+      deliveries.record(now, alert.id(), Decision.suppressed("ladder", Level.WAKE, "off call: " + offShift.get()));
+      stop(alert.id(), now, false);
+      stoppedOffShift.accept(alert.id());
+      return;
+    }
     Optional<QuietMode> q = rules.quietFor(alert.monitor(), now);
     if (q.isPresent()) {
       deliveries.record(now, alert.id(), Decision.suppressed("ladder", Level.WAKE, q.get().describe(now, rules.zone())));

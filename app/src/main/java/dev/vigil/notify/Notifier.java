@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * <p>The work is done by package-private collaborators whose state this object's monitor guards: {@link AlertNoise}
  * (each alert change and check result), {@link Escalations} (driving the wake ladder), {@link HeldNotices} (the
  * digest and the quiet-mode summary), {@link Notices} (storm, flapping, network, silence reminders, the sound
- * check) and {@link PolicyInForce} (the rules, quiet mode and silences); all send and record through
+ * check), {@link HandOff} and {@link ShiftEnd} (shifts starting and ending) and {@link PolicyInForce} (the rules, quiet
+ * mode, silences and shifts); all send and record through
  * {@link Deliveries}, which any thread may call.
  */
 public final class Notifier implements AlertListener, AutoCloseable {
@@ -64,6 +65,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
   private final Notices notices;
   private final AlertNoise noise;
   private final HandOff handOff;
+  private final ShiftEnd shiftEnd;
   private final Web web;
   private ScheduledExecutorService ticker;
 
@@ -92,8 +94,9 @@ public final class Notifier implements AlertListener, AutoCloseable {
     escalations.onPhoneAcknowledged(id -> acknowledge(id, "phone"));
     this.held = new HeldNotices(deliveries, b.desktop);
     this.notices = new Notices(b, rules, deliveries, io);
-    this.handOff = new HandOff(deliveries, b.desktop);
+    this.handOff = new HandOff(deliveries, b.desktop, store, io);
     this.noise = new AlertNoise(b, rules, deliveries, escalations, held, notices, dependents);
+    this.shiftEnd = new ShiftEnd(rules, deliveries, b.desktop, escalations, noise);
     this.heartbeat = b.policy.channels().healthchecks() == null ? null
         : new OutboundHeartbeat(b.policy.channels().healthchecks(), web);
     rules.refresh(store, clock.instant());
@@ -162,7 +165,6 @@ public final class Notifier implements AlertListener, AutoCloseable {
 
   @Override
   public synchronized void onChange(AlertChange change) {
-    handOff.observe(change);
     noise.change(change);
   }
 
@@ -223,6 +225,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
       noise.maintenanceEnded(now);
       handOff.tick(now, rules.onCall(), noise.openAlerts(), rules.zone());
       noise.flush(now);
+      shiftEnd.tick(now);
       escalations.run(now);
       boolean overnight = rules.isOvernight(now);
       if (Boolean.TRUE.equals(wasOvernight) && !overnight) held.digest(now);

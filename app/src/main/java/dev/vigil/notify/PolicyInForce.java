@@ -68,6 +68,17 @@ final class PolicyInForce {
     return onCall;
   }
 
+  /**
+   * Why {@code severity} must not wake at {@code now}: the person is off call and {@code offShift} does not say it wakes
+   * ({@code critical does not wake off shift (offShift: notify)}); empty on call, or when it wakes off shift too.
+   */
+  Optional<String> offShiftHolds(dev.vigil.alert.Severity severity, Instant now) {
+    OnCall c = onCall;
+    dev.vigil.policy.Level off = c.offShift(severity);
+    if (c.at(now).onCall() || off == dev.vigil.policy.Level.WAKE) return Optional.empty();
+    return Optional.of(severity.label() + " does not wake off shift (offShift: " + off.label() + ")");
+  }
+
   /** The maintenance window open now that covers the alert, if any. */
   Optional<MaintenanceWindow.Occurrence> maintenance(dev.vigil.alert.Alert alert, Instant now) {
     return MaintenanceWindow.covering(maintenance, alert, now, policy.zone());

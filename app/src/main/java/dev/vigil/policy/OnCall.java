@@ -105,6 +105,24 @@ public final class OnCall {
     return new Status(false, null, nextAfter(now), source, problem);
   }
 
+  /**
+   * The start of the person's shift before the one in force at {@code now}: where a hand-off's "since the last hand-off"
+   * begins when none was recorded. Null when off call, always on call, or no earlier shift is known.
+   */
+  public Instant previousStart(Instant now) {
+    if (rotation != null) {
+      if (!rotationAt(now).onCall()) return null;
+      LocalDateTime starts = rotationStart(now.atZone(zone).toLocalDateTime());
+      return starts.minus(rotation.every()).atZone(zone).toInstant();
+    }
+    if (shifts == null) return null;
+    for (int i = 0; i < shifts.size(); i++) {
+      Shift s = shifts.get(i);
+      if (!now.isBefore(s.starts()) && now.isBefore(s.ends())) return i == 0 ? null : shifts.get(i - 1).starts();
+    }
+    return null;
+  }
+
   private Instant nextAfter(Instant t) {
     for (Shift s : shifts) {
       if (s.starts().isAfter(t)) return s.starts();
@@ -116,14 +134,20 @@ public final class OnCall {
   private Status rotationAt(Instant now) {
     LocalDateTime local = now.atZone(zone).toLocalDateTime();
     Duration every = rotation.every();
-    long cycle = Math.floorDiv(Duration.between(rotation.start(), local).toMillis(), every.toMillis());
-    LocalDateTime starts = rotation.start().plus(every.multipliedBy(cycle));
+    LocalDateTime starts = rotationStart(local);
     LocalDateTime ends = starts.plus(rotation.shift());
     LocalDateTime next = starts.plus(every);
     if (!local.isBefore(starts) && local.isBefore(ends)) {
       return new Status(true, ends.atZone(zone).toInstant(), next.atZone(zone).toInstant(), source, null);
     }
     return new Status(false, null, (local.isBefore(starts) ? starts : next).atZone(zone).toInstant(), source, null);
+  }
+
+  /** The start of the rotation's last cycle begun at {@code local} (wall-clock time of the policy's zone). */
+  private LocalDateTime rotationStart(LocalDateTime local) {
+    Duration every = rotation.every();
+    long cycle = Math.floorDiv(Duration.between(rotation.start(), local).toMillis(), every.toMillis());
+    return rotation.start().plus(every.multipliedBy(cycle));
   }
 
   private static List<Shift> merged(List<Shift> shifts) {

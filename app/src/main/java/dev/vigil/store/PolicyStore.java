@@ -21,7 +21,7 @@ import java.util.function.Function;
 
 /**
  * Noise control's tables in {@code DATA/vigil.db} (migration V2): notification decisions, silences, manual
- * quiet mode and pending wake ladders. A {@link Database} of its own (its busy retry, its statement cache), safe to
+ * quiet mode and pending wake ladders; and what a shift's hand-off tells, read from the alerts' tables. A {@link Database} of its own (its busy retry, its statement cache), safe to
  * call from any thread; other processes (the command line) may write the same tables at the same time.
  */
 public final class PolicyStore implements AutoCloseable {
@@ -84,6 +84,21 @@ public final class PolicyStore implements AutoCloseable {
         r -> new Notification(Instant.ofEpochMilli(r.getLong(1)), longOrNull(r, 2), r.getString(3), r.getString(4),
             Outcome.parse(r.getString(5)), r.getString(6)),
         since.toEpochMilli(), limit));
+  }
+
+  // ---- hand-off
+
+  /**
+   * What the hand-off at {@code until} tells: the alerts fired and acknowledged since the last hand-off notice recorded,
+   * or since {@code previousShift} (the start of the person's shift before this one) when that is later or no hand-off
+   * was recorded, or since ever when neither is known. Read from the alerts' own tables, so a restart loses nothing.
+   */
+  public ShiftFacts shiftFacts(Instant previousShift, Instant until) {
+    return read("cannot read the alerts since the last hand-off", d -> {
+      Instant since = ShiftFacts.lastHandOff(d).orElse(Instant.EPOCH);
+      if (previousShift != null && previousShift.isAfter(since)) since = previousShift;
+      return ShiftFacts.read(d, since, until);
+    });
   }
 
   // ---- silences

@@ -44,6 +44,18 @@ class OnCallTest {
   }
 
   @Test
+  void thePreviousShiftStartIsWhereAHandOffWithNoneRecordedCountsFrom() {
+    assertThat(ROTATION.previousStart(berlin("2026-04-06T09:00"))).as("three weeks before, across the DST change: 09:00 still")
+        .isEqualTo(berlin("2026-03-16T09:00"));
+    assertThat(ROTATION.previousStart(berlin("2026-03-30T12:00"))).as("off call").isNull();
+    OnCall cal = OnCall.calendar(List.of(new OnCall.Shift(berlin("2026-03-02T09:00"), berlin("2026-03-03T09:00")),
+        new OnCall.Shift(berlin("2026-03-10T09:00"), berlin("2026-03-11T09:00"))), null, Map.of());
+    assertThat(cal.previousStart(berlin("2026-03-10T09:00"))).isEqualTo(berlin("2026-03-02T09:00"));
+    assertThat(cal.previousStart(berlin("2026-03-02T12:00"))).as("the first shift known").isNull();
+    assertThat(OnCall.always().previousStart(berlin("2026-03-02T12:00"))).isNull();
+  }
+
+  @Test
   void aCalendarWithNoGoodCopyKeepsThePersonOnCallAndSaysWhy() {
     OnCall none = OnCall.calendar(null, "calendar https://cal.example/x.ics: HTTP 404; no good copy: treated as on call", Map.of());
     OnCall.Status s = none.at(berlin("2026-03-10T12:00"));

@@ -37,6 +37,43 @@ class PolicyStoreTest {
   }
 
   @Test
+  void shiftFactsCountFiresAndAcknowledgementsSinceTheLastHandOffOrThePreviousShift() {
+    try (SqliteStore alerts = SqliteStore.open(data, java.time.Clock.fixed(t, java.time.ZoneOffset.UTC));
+        PolicyStore s = PolicyStore.openMigrated(data)) {
+      dev.vigil.alert.Alert before = alerts.transaction(w -> w.fire("fp-old", "old", dev.vigil.alert.Severity.CRITICAL, "down",
+          Map.of(), t.minusSeconds(7200)));
+      s.record(new Notification(t.minusSeconds(3600), null, "desktop", "notify", Outcome.SENT,
+          "hand-off: On call now until Mon 09:00; 1 open"));
+      s.record(new Notification(t.minusSeconds(1800), null, "desktop", "notify", Outcome.SENT,
+          "hand-off reminder: shift ends at 09:00; 1 open"));
+      alerts.acknowledge(before.id(), null, "cli", t.minusSeconds(600)); // fired before the hand-off, acknowledged after
+      for (int i = 0; i < 3; i++) {
+        Instant at = t.plusSeconds(i * 3600L);
+        dev.vigil.alert.Alert db = alerts.transaction(w -> w.fire("fp-db", "db", dev.vigil.alert.Severity.CRITICAL, "down", Map.of(), at));
+        alerts.transaction(w -> w.recover(db.fingerprint(), "up", at.plusSeconds(60)));
+      }
+      dev.vigil.alert.Alert api = alerts.transaction(w -> w.fire("fp-api", "api", dev.vigil.alert.Severity.WARNING, "slow", Map.of(),
+          t.plusSeconds(600)));
+      alerts.acknowledge(api.id(), null, "desktop", t.plusSeconds(700));
+      Instant until = t.plusSeconds(20_000);
+
+      ShiftFacts facts = s.shiftFacts(null, until);
+      assertThat(facts.since()).as("the last hand-off notice, not the reminder").isEqualTo(t.minusSeconds(3600));
+      assertThat(facts.fired()).containsExactly(Map.entry("db", 3), Map.entry("api", 1));
+      assertThat(facts.acknowledged()).containsExactly("old", "api");
+
+      assertThat(s.shiftFacts(t.plusSeconds(650), until)).as("a later previous shift start wins")
+          .isEqualTo(new ShiftFacts(t.plusSeconds(650), Map.of("db", 2), java.util.List.of("api")));
+      assertThat(s.shiftFacts(t.minusSeconds(86_400), until).since()).as("an earlier one does not")
+          .isEqualTo(t.minusSeconds(3600));
+    }
+    try (PolicyStore s = PolicyStore.openMigrated(data.resolve("empty"))) {
+      assertThat(s.shiftFacts(null, t)).as("no hand-off and no earlier shift: since ever")
+          .isEqualTo(new ShiftFacts(Instant.EPOCH, Map.of(), java.util.List.of()));
+    }
+  }
+
+  @Test
   void silencesGetIdsAndDisappearWhenRemovedOrEnded() {
     try (PolicyStore s = PolicyStore.openMigrated(data)) {
       Silence a = s.addSilence(new Silence(0, Map.of("monitor", "payments-api"), t, t.plusSeconds(1800), "deploy", "ana"));
