@@ -90,8 +90,14 @@ public final class InboxView extends BorderPane {
   private static void columns(TableView<AlertRow> table) {
     TableColumn<AlertRow, String> severity = column("Severity", AlertRow::severity, 110);
     severity.setCellFactory(c -> new SeverityCell());
-    table.getColumns().setAll(java.util.List.of(severity, column("Monitor", AlertRow::monitor, 180), column("Since", AlertRow::since, 170),
-        column("Count", AlertRow::count, 95), column("Last failure", AlertRow::lastFailure, 255), column("Noise", AlertRow::noise, 320)));
+    TableColumn<AlertRow, String> since = column("Since", AlertRow::since, 170);
+    TableColumn<AlertRow, String> count = column("Count", AlertRow::count, 95);
+    // never cut: "since 24 Nov 02:14 (23 h)", "9999 times", "critical" beside its icon
+    dev.vigil.ui.ColumnWidth.fit(severity, 22, "critical", "warning");
+    dev.vigil.ui.ColumnWidth.fit(since, 0, "since 24 Nov 02:14 (23 h)", "since 02:14 (59 min)");
+    dev.vigil.ui.ColumnWidth.fit(count, 0, "9999 times");
+    table.getColumns().setAll(java.util.List.of(severity, column("Monitor", AlertRow::monitor, 180), since, count,
+        column("Last failure", AlertRow::lastFailure, 255), column("Noise", AlertRow::noise, 320)));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
   }
 

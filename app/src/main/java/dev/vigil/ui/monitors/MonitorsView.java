@@ -11,17 +11,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 
 /** The monitors board's window: filter, a table worst first, and what to do with the selected monitor. */
 public final class MonitorsView extends BorderPane {
-  /** The stylesheet's font size (vigil.css: .root). */
-  private static final double FONT_SIZE = 15;
-  /** A cell's padding on both sides (vigil.css: .table-cell, 10 px each), its border, and a little air (the board sorts itself, so no title has a sort mark). */
-  private static final double CELL_PADDING = 24;
-
   private final TableView<BoardEntry> table = new TableView<>();
 
   public MonitorsView(MonitorsViewModel vm) {
@@ -109,19 +101,10 @@ public final class MonitorsView extends BorderPane {
   /** @param widest the values the column must show uncut (its title too, in bold) */
   private static TableColumn<BoardEntry, String> column(String title, Column column, String... widest) {
     TableColumn<BoardEntry, String> c = new TableColumn<>(title);
-    double width = textWidth(title, FontWeight.BOLD);
-    for (String w : widest) width = Math.max(width, textWidth(w, FontWeight.NORMAL));
-    c.setPrefWidth(width + CELL_PADDING);
-    c.setMinWidth(width + CELL_PADDING);
+    dev.vigil.ui.ColumnWidth.fit(c, 0, widest);
     c.setCellValueFactory(cell -> cell.getValue().words(column));
     c.setSortable(false);
     return c;
-  }
-
-  private static double textWidth(String text, FontWeight weight) {
-    Text t = new Text(text);
-    t.setFont(Font.font(Font.getDefault().getFamily(), weight, FONT_SIZE));
-    return Math.ceil(t.getLayoutBounds().getWidth());
   }
 
   /** The last result in words; when the window is too narrow for all of it, the whole of it shows on hover. */
