@@ -258,7 +258,36 @@ public final class HistoryView extends BorderPane {
     noise.setId("history-noise");
     noise.setWrapText(true);
     noise.textProperty().bind(vm.noise());
-    return new VBox(bar, noise);
+    HBox.setHgrow(noise, Priority.ALWAYS);
+    HBox section = new HBox(16, nightsTable(), noise);
+    section.getStyleClass().add("details");
+    return new VBox(bar, section);
+  }
+
+  /** The noise of each night of the range, newest first: alarms, pages, and those that healed before anyone acknowledged. */
+  private javafx.scene.control.TableView<dev.vigil.report.NoiseReport.Night> nightsTable() {
+    var table = new javafx.scene.control.TableView<>(vm.nights());
+    table.setId("history-nights");
+    java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("EEE d MMM", java.util.Locale.ENGLISH);
+    table.getColumns().add(nightColumn("Night of", n -> day.format(n.date()), "Wed 30 Sep"));
+    table.getColumns().add(nightColumn("Alarms", n -> String.valueOf(n.alarms()), "9999"));
+    table.getColumns().add(nightColumn("Pages", n -> String.valueOf(n.pages()), "9999"));
+    table.getColumns().add(nightColumn("For nothing", n -> String.valueOf(n.wokenForNothing()), "9999"));
+    table.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    table.setPlaceholder(new Label("No nights in this range"));
+    table.setPrefHeight(170);
+    table.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    table.setPrefWidth(table.getColumns().stream().mapToDouble(c -> c.getPrefWidth()).sum() + 18);
+    return table;
+  }
+
+  private static javafx.scene.control.TableColumn<dev.vigil.report.NoiseReport.Night, String> nightColumn(String title,
+      java.util.function.Function<dev.vigil.report.NoiseReport.Night, String> value, String widest) {
+    var c = new javafx.scene.control.TableColumn<dev.vigil.report.NoiseReport.Night, String>(title);
+    c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(cell.getValue())));
+    c.setSortable(false);
+    dev.vigil.ui.ColumnWidth.fit(c, 0, widest);
+    return c;
   }
 
   private void save(String name, String kind, String pattern, java.util.function.Consumer<java.nio.file.Path> write) {

@@ -66,6 +66,8 @@ public final class HistoryViewModel {
   private final ReadOnlyStringWrapper metrics = new ReadOnlyStringWrapper("");
   /** The noise report of the range in a few lines (issue 15): totals, the noisiest monitors, suggestions. */
   private final ReadOnlyStringWrapper noise = new ReadOnlyStringWrapper("");
+  /** The range's nights, newest first: what woke the person each night. */
+  private final ObservableList<NoiseReport.Night> nights = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
   /** MTTA/MTTR sums over every row read so far (down to {@link #deepest}); each page adds its new rows' sums once. */
   private IncidentMetrics.Sums sums = IncidentMetrics.Sums.NONE;
@@ -102,6 +104,8 @@ public final class HistoryViewModel {
   /** MTTA and MTTR over every row read so far in the selected range. */
   public ReadOnlyStringProperty metrics() { return metrics.getReadOnlyProperty(); }
   public ReadOnlyStringProperty noise() { return noise.getReadOnlyProperty(); }
+  /** Each night of the range, newest first, with its alarms, pages and how many of them were for nothing. */
+  public ObservableList<NoiseReport.Night> nights() { return nights; }
   public ReadOnlyStringProperty status() { return status.getReadOnlyProperty(); }
 
   /** The view tells which rows it shows; without it (headless) the viewport is taken to follow each page read. */
@@ -139,10 +143,13 @@ public final class HistoryViewModel {
     int asked = generation;
     Instant from = since == null ? Instant.EPOCH : since;
     java.time.ZoneId zone = ctx.zone();
-    io.load(() -> NoiseReport.summary(NoiseReport.of(ctx.store().noiseFacts(from, now), from, now, zone, java.util.Map.of())),
-        text -> {
-          if (asked == generation) noise.set(text);
-        });
+    io.load(() -> NoiseReport.of(ctx.store().noiseFacts(from, now), from, now, zone, java.util.Map.of()), report -> {
+      if (asked != generation) return;
+      noise.set(NoiseReport.summary(report));
+      List<NoiseReport.Night> newestFirst = new java.util.ArrayList<>(report.nights());
+      java.util.Collections.reverse(newestFirst);
+      nights.setAll(newestFirst);
+    });
   }
 
   /** Reads the page below the window unless a read is on its way or there is none; the table calls this near the end. */

@@ -55,6 +55,10 @@ class HistoryViewModelTest {
         .contains(" nights, 3 for nothing (healed before anyone acknowledged)\n"
             + "Noisiest: chat-edge (4 alarms, 3 of 4 self-healed, 2 reopens)\n"
             + "Suggestion: chat-edge self-healed 3 of 4 times within 2 min: confirm +1 would have spared 2 alarms");
+    assertThat(vm.nights()).as("each night of the range, newest first").isNotEmpty();
+    assertThat(vm.nights()).extracting(n -> n.date()).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    assertThat(vm.nights().stream().mapToInt(n -> n.alarms()).sum()).isEqualTo(4);
+    assertThat(vm.nights().stream().mapToInt(n -> n.wokenForNothing()).sum()).isEqualTo(3);
   }
 
   @Test
