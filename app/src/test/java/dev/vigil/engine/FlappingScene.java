@@ -7,6 +7,9 @@ import dev.vigil.alert.AlertEvent;
 import dev.vigil.alert.Severity;
 import dev.vigil.dedupe.Fingerprint;
 import dev.vigil.notify.Alarm;
+import dev.vigil.notify.NightScene;
+import dev.vigil.notify.NightScene.FakeAlarm;
+import dev.vigil.notify.NightScene.VirtualClock;
 import dev.vigil.notify.Notifier;
 import dev.vigil.policy.Policy;
 import dev.vigil.state.MonitorTracker;
@@ -14,11 +17,8 @@ import dev.vigil.store.HistoryQuery;
 import dev.vigil.store.PolicyStore;
 import dev.vigil.store.SqliteStore;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +31,11 @@ import java.util.concurrent.CompletableFuture;
  * watcher and the real notifier; only the HTTP check is replaced by the scene's answer at each moment.
  */
 final class FlappingScene implements AutoCloseable {
-  static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   static final String EDGE = "chat-edge";
   static final Duration INTERVAL = Duration.ofSeconds(2);
-  final VirtualClock clock = new VirtualClock(LocalDateTime.parse("2025-06-10T23:00").atZone(BERLIN).toInstant());
+  final VirtualClock clock = new VirtualClock(NightScene.at("2025-06-10T23:00"));
   final Instant start = clock.instant();
-  final CountingAlarm alarm;
+  final FakeAlarm alarm;
   final List<String> desktop = new ArrayList<>();
   final List<String> pages = new ArrayList<>();
   final MonitorTracker tracker = new MonitorTracker(2, 2, INTERVAL, false);
@@ -48,19 +47,12 @@ final class FlappingScene implements AutoCloseable {
   Duration pace = Duration.ZERO;
 
   FlappingScene(Path data, Alarm sound) {
-    alarm = new CountingAlarm(sound);
+    alarm = new FakeAlarm(sound);
     store = SqliteStore.open(data, clock);
     policyStore = PolicyStore.openMigrated(data);
-    Policy policy = Policy.defaults(BERLIN).withEscalation(new Policy.Escalation(
+    Policy policy = Policy.defaults(NightScene.BERLIN).withEscalation(new Policy.Escalation(
         Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofSeconds(30)));
-    notifier = Notifier.builder(policy, policyStore, clock)
-        .io(Runnable::run)
-        .desktop(m -> {
-          desktop.add(m.title());
-          return Optional.empty();
-        })
-        .alarm(alarm)
-        .audioCheck(Optional::empty)
+    notifier = NightScene.preset(Notifier.builder(policy, policyStore, clock), alarm, m -> desktop.add(m.title()))
         .confirm(monitor -> CompletableFuture.completedFuture(down(clock.instant())))
         .phone(m -> {
           pages.add(m.title());
@@ -138,70 +130,5 @@ final class FlappingScene implements AutoCloseable {
     notifier.close();
     policyStore.close();
     store.close();
-  }
-
-  /** Counts the alarm's starts and stops, and passes them on to a real alarm (or none). */
-  static final class CountingAlarm implements Alarm {
-    private final Alarm sound;
-    volatile boolean sounding;
-    int starts;
-    int stops;
-
-    CountingAlarm(Alarm sound) {
-      this.sound = sound;
-    }
-
-    @Override
-    public void chime() {}
-
-    @Override
-    public void start(Duration rampUp) {
-      if (!sounding) {
-        starts++;
-        sound.start(rampUp);
-      }
-      sounding = true;
-    }
-
-    @Override
-    public void stop() {
-      if (sounding) {
-        stops++;
-        sound.stop();
-      }
-      sounding = false;
-    }
-
-    @Override
-    public boolean isSounding() {
-      return sounding;
-    }
-  }
-
-  static final class VirtualClock extends Clock {
-    private volatile Instant now;
-
-    VirtualClock(Instant start) {
-      now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return BERLIN;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

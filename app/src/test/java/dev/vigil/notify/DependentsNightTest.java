@@ -1,6 +1,5 @@
 package dev.vigil.notify;
 
-import static dev.vigil.notify.NightTest.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.alert.Alert;
@@ -9,17 +8,14 @@ import dev.vigil.alert.AlertChange.Kind;
 import dev.vigil.alert.AlertState;
 import dev.vigil.alert.Severity;
 import dev.vigil.policy.Policy;
-import dev.vigil.store.PolicyStore;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -28,22 +24,19 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A database outage behind which twelve services fail, overnight on a virtual clock, with a real ntfy channel against
  * a loopback server: one alarm and one page, both naming the root cause; the services make no noise of their own
  * until the database is back, and one still failing then wakes on its own.
  */
-class DependentsNightTest {
-  @TempDir Path data;
+class DependentsNightTest extends NightScene {
   final MockWebServer phone = new MockWebServer();
   final List<String> pages = Collections.synchronizedList(new ArrayList<>());
-  final List<Message> desktop = Collections.synchronizedList(new ArrayList<>());
-  final NightTest.FakeAlarm alarm = new NightTest.FakeAlarm();
-  final NightTest.VirtualClock clock = new NightTest.VirtualClock(at("2025-03-29T22:59"));
-  PolicyStore store;
-  Notifier n;
+
+  DependentsNightTest() {
+    super(at("2025-03-29T22:59"));
+  }
 
   @BeforeEach
   void setUp() throws IOException {
@@ -56,25 +49,13 @@ class DependentsNightTest {
     });
     phone.start(InetAddress.getByName("127.0.0.1"), 0);
     String base = phone.url("/").toString().replaceAll("/$", "");
-    store = PolicyStore.openMigrated(data);
-    Policy policy = Policy.defaults(NightTest.BERLIN).withChannels(
+    Policy policy = Policy.defaults(BERLIN).withChannels(
         new Policy.Channels(new Policy.Ntfy(base, "oncall", null), null, null, null));
-    n = Notifier.builder(policy, store, clock)
-        .io(Runnable::run)
-        .desktop(m -> {
-          desktop.add(m);
-          return Optional.empty();
-        })
-        .alarm(alarm)
-        .audioCheck(Optional::empty)
-        .confirm(monitor -> CompletableFuture.completedFuture(true))
-        .build();
+    n = builder(policy).confirm(monitor -> CompletableFuture.completedFuture(true)).build();
   }
 
   @AfterEach
   void tearDown() {
-    n.close();
-    store.close();
     phone.close();
   }
 

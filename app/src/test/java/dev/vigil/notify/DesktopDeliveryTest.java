@@ -41,12 +41,12 @@ class DesktopDeliveryTest {
   }
 
   private List<String> deliver(Channel desktop) {
-    NightTest.VirtualClock clock = new NightTest.VirtualClock(NOON);
+    NightScene.VirtualClock clock = new NightScene.VirtualClock(NOON);
     try (PolicyStore store = PolicyStore.openMigrated(data)) {
       Notifier n = Notifier.builder(Policy.defaults(BERLIN), store, clock)
           .io(Runnable::run)
           .desktop(desktop)
-          .alarm(new NightTest.FakeAlarm())
+          .alarm(new NightScene.FakeAlarm())
           .audioCheck(Optional::empty)
           .confirm(monitor -> CompletableFuture.completedFuture(true))
           .networkDown(Optional::empty)

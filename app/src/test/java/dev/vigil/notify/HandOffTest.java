@@ -1,6 +1,5 @@
 package dev.vigil.notify;
 
-import static dev.vigil.notify.NightTest.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.alert.Alert;
@@ -13,32 +12,24 @@ import dev.vigil.policy.Policy;
 import dev.vigil.policy.OncallSpec;
 import dev.vigil.store.PolicyStore;
 import dev.vigil.store.SqliteStore;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A week off call, then a shift handed over on Monday at 09:00 (Berlin), on a virtual clock. The alerts are written to a
  * real SQLite file as the engine writes them, and the hand-off reads what happened since the last one from there.
  */
-class HandOffTest {
-  @TempDir Path data;
-  final List<Message> desktop = Collections.synchronizedList(new ArrayList<>());
-  final NightTest.FakeAlarm alarm = new NightTest.FakeAlarm();
-  final NightTest.VirtualClock clock = new NightTest.VirtualClock(at("2026-03-20T12:00"));
+class HandOffTest extends NightScene {
   SqliteStore alerts;
-  PolicyStore store;
-  Notifier n;
+
+  HandOffTest() {
+    super(at("2026-03-20T12:00"));
+  }
 
   @BeforeEach
   void setUp() {
@@ -48,18 +39,11 @@ class HandOffTest {
 
   /** Vigil starts (again) over the data folder: a new notifier and its own connection, resuming the open alerts. */
   void start() {
+    store.close(); // at the first start, the scene's connection; after a stop(), already closed
     store = PolicyStore.openMigrated(data);
-    n = Notifier.builder(Policy.defaults(NightTest.BERLIN), store, clock)
-        .io(Runnable::run)
-        .desktop(m -> {
-          desktop.add(m);
-          return Optional.empty();
-        })
-        .alarm(alarm)
-        .audioCheck(Optional::empty)
-        .build();
+    n = builder(Policy.defaults(BERLIN)).build();
     n.onCall(OnCall.rotation(new OncallSpec.Rotation(LocalDateTime.parse("2026-03-23T09:00"), Duration.ofDays(7), Duration.ofDays(21)),
-        NightTest.BERLIN, Map.of()));
+        BERLIN, Map.of()));
     n.resume(alerts.openAlerts(), clock.instant());
   }
 
@@ -70,7 +54,6 @@ class HandOffTest {
 
   @AfterEach
   void tearDown() {
-    stop();
     alerts.close();
   }
 

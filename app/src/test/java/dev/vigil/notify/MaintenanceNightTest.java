@@ -1,6 +1,5 @@
 package dev.vigil.notify;
 
-import static dev.vigil.notify.NightTest.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.alert.Alert;
@@ -11,7 +10,6 @@ import dev.vigil.alert.Severity;
 import dev.vigil.policy.Policy;
 import dev.vigil.config.Location;
 import dev.vigil.policy.MaintenanceRule;
-import dev.vigil.store.PolicyStore;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -19,40 +17,22 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The Sunday backup window on the night the clocks go forward (Europe/Berlin, 29 March 2026), on a virtual clock. */
-class MaintenanceNightTest {
-  @TempDir Path data;
-  final NightTest.FakeAlarm alarm = new NightTest.FakeAlarm();
-  final NightTest.VirtualClock clock = new NightTest.VirtualClock(at("2026-03-29T01:00"));
-  PolicyStore store;
-  Notifier n;
+class MaintenanceNightTest extends NightScene {
+  MaintenanceNightTest() {
+    super(at("2026-03-29T01:00"));
+  }
 
   @BeforeEach
   void setUp() {
-    store = PolicyStore.openMigrated(data);
-    n = Notifier.builder(Policy.defaults(NightTest.BERLIN), store, clock)
-        .io(Runnable::run)
-        .desktop(m -> Optional.empty())
-        .alarm(alarm)
-        .audioCheck(Optional::empty)
-        .confirm(monitor -> CompletableFuture.completedFuture(true))
-        .build();
+    n = builder(Policy.defaults(BERLIN)).confirm(monitor -> CompletableFuture.completedFuture(true)).build();
     n.maintenance(List.of(new MaintenanceRule("db-backup", Map.of("monitor", "core-db"),
         new MaintenanceRule.Weekly(DayOfWeek.SUNDAY, LocalTime.of(2, 0), LocalTime.of(4, 0)), null, null,
         new Location(Path.of("maintenance.yaml"), 1, 1))));
-  }
-
-  @AfterEach
-  void tearDown() {
-    n.close();
-    store.close();
   }
 
   static Alert alert(long id, String monitor, AlertState state) {

@@ -14,12 +14,8 @@ import dev.vigil.state.NetworkSense;
 import dev.vigil.store.PolicyStore;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -34,25 +30,18 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A whole night run on a virtual clock, with real phone channels against a loopback server. */
-class NightTest {
-  static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-  @TempDir Path data;
+class NightTest extends NightScene {
   MockWebServer phone = new MockWebServer();
   final List<String> phoneCalls = Collections.synchronizedList(new ArrayList<>());
-  final List<Message> desktop = Collections.synchronizedList(new ArrayList<>());
-  final FakeAlarm alarm = new FakeAlarm();
-  final VirtualClock clock = new VirtualClock(at("2025-03-29T21:00"));
   boolean stillFailing = true;
   /** Why this machine's network is down (and which monitors that explains), or null while it is up. */
   NetworkSense.Offline networkDown;
-  PolicyStore store;
   Policy policy;
 
-  static Instant at(String local) {
-    return LocalDateTime.parse(local).atZone(BERLIN).toInstant();
+  NightTest() {
+    super(at("2025-03-29T21:00"));
   }
 
   @BeforeEach
@@ -70,26 +59,17 @@ class NightTest {
     });
     phone.start(InetAddress.getByName("127.0.0.1"), 0);
     String base = phone.url("/").toString().replaceAll("/$", "");
-    store = PolicyStore.openMigrated(data);
     policy = Policy.defaults(BERLIN).withChannels(new Policy.Channels(
         new Policy.Ntfy(base, "oncall", null), new Policy.Pushover("tok", "usr", base), new Policy.Webhook(base + "/hook"), null));
   }
 
   @AfterEach
   void tearDown() {
-    store.close();
     phone.close();
   }
 
   Notifier notifier(PolicyStore s) {
-    return Notifier.builder(policy, s, clock)
-        .io(Runnable::run)
-        .desktop(m -> {
-          desktop.add(m);
-          return Optional.empty();
-        })
-        .alarm(alarm)
-        .audioCheck(Optional::empty)
+    return builder(policy, s)
         .confirm(monitor -> CompletableFuture.completedFuture(stillFailing))
         .networkDown(() -> Optional.ofNullable(networkDown))
         .build();
@@ -397,63 +377,5 @@ class NightTest {
 
     runUntil(n, at("2025-03-29T23:31"));
     assertThat(alarm.starts).as("still open rewakeAfter (30m) later").isEqualTo(1);
-  }
-
-  static final class FakeAlarm implements Alarm {
-    volatile boolean sounding;
-    int starts;
-    int chimes;
-
-    @Override
-    public void chime() {
-      chimes++;
-    }
-
-    @Override
-    public void start(Duration rampUp) {
-      if (!sounding) starts++;
-      sounding = true;
-    }
-
-    @Override
-    public void stop() {
-      sounding = false;
-    }
-
-    @Override
-    public boolean isSounding() {
-      return sounding;
-    }
-  }
-
-  static final class VirtualClock extends Clock {
-    private volatile Instant now;
-
-    VirtualClock(Instant start) {
-      now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    void set(Instant t) {
-      now = t;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return BERLIN;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

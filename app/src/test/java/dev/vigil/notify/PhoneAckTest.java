@@ -8,8 +8,8 @@ import dev.vigil.alert.AlertChange;
 import dev.vigil.alert.AlertChange.Kind;
 import dev.vigil.alert.AlertState;
 import dev.vigil.alert.Severity;
-import dev.vigil.notify.NightTest.FakeAlarm;
-import dev.vigil.notify.NightTest.VirtualClock;
+import dev.vigil.notify.NightScene.FakeAlarm;
+import dev.vigil.notify.NightScene.VirtualClock;
 import dev.vigil.policy.Policy;
 import dev.vigil.store.PolicyStore;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ class PhoneAckTest {
   PolicyStore store;
   Policy policy;
   final FakeAlarm alarm = new FakeAlarm();
-  final VirtualClock clock = new VirtualClock(NightTest.at("2025-06-10T23:00"));
+  final VirtualClock clock = new VirtualClock(NightScene.at("2025-06-10T23:00"));
   final List<String> acknowledged = new CopyOnWriteArrayList<>();
   final List<Notifier> notifiers = new CopyOnWriteArrayList<>();
 
@@ -40,7 +40,7 @@ class PhoneAckTest {
   void setUp() throws Exception {
     ntfy = new NtfyStandIn();
     store = PolicyStore.openMigrated(data);
-    policy = Policy.defaults(NightTest.BERLIN)
+    policy = Policy.defaults(NightScene.BERLIN)
         .withEscalation(new Policy.Escalation(Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofSeconds(30)))
         .withChannels(new Policy.Channels(new Policy.Ntfy(ntfy.url(), "oncall", null), new Policy.Pushover("tok", "usr", ntfy.url()), null, null));
   }

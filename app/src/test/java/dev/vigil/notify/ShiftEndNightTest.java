@@ -1,6 +1,5 @@
 package dev.vigil.notify;
 
-import static dev.vigil.notify.NightTest.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,23 +14,16 @@ import dev.vigil.policy.Level;
 import dev.vigil.policy.OnCall;
 import dev.vigil.policy.OncallSpec;
 import dev.vigil.policy.Policy;
-import dev.vigil.store.PolicyStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
@@ -39,38 +31,20 @@ import picocli.CommandLine;
  * the ladder stops with one notice, unless {@code offShift} lets critical wake; back on call, a still-open alert wakes
  * once again.
  */
-class ShiftEndNightTest {
-  @TempDir Path data;
-  final List<Message> desktop = Collections.synchronizedList(new ArrayList<>());
-  final NightTest.FakeAlarm alarm = new NightTest.FakeAlarm();
-  final NightTest.VirtualClock clock = new NightTest.VirtualClock(at("2026-03-30T02:30"));
-  PolicyStore store;
-  Notifier n;
+class ShiftEndNightTest extends NightScene {
+  ShiftEndNightTest() {
+    super(at("2026-03-30T02:30"));
+  }
 
   @BeforeEach
   void setUp() {
-    store = PolicyStore.openMigrated(data);
-    n = Notifier.builder(Policy.defaults(NightTest.BERLIN), store, clock)
-        .io(Runnable::run)
-        .desktop(m -> {
-          desktop.add(m);
-          return Optional.empty();
-        })
-        .alarm(alarm)
-        .audioCheck(Optional::empty)
-        .build();
-  }
-
-  @AfterEach
-  void tearDown() {
-    n.close();
-    store.close();
+    n = builder(Policy.defaults(BERLIN)).build();
   }
 
   /** On call from Monday 03:00 for 7 days, every {@code every}: the shift ends on Monday 30 March at 03:00. */
   void shifts(Duration every, Map<Severity, Level> offShift) {
     n.onCall(OnCall.rotation(new OncallSpec.Rotation(LocalDateTime.parse("2026-03-23T03:00"), Duration.ofDays(7), every),
-        NightTest.BERLIN, offShift));
+        BERLIN, offShift));
   }
 
   static Alert alert(long id, String monitor, AlertState state) {
