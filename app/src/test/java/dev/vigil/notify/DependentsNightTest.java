@@ -10,7 +10,6 @@ import dev.vigil.alert.Severity;
 import dev.vigil.policy.Policy;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -63,13 +62,6 @@ class DependentsNightTest extends NightScene {
     Instant t = at("2025-03-29T23:00");
     return new Alert(id, "fp" + id, monitor, Severity.CRITICAL, state, t, t, null, 2, "connect: connection refused", Map.of(),
         null, heldBy);
-  }
-
-  void runUntil(Instant end) {
-    while (clock.instant().isBefore(end)) {
-      clock.advance(Duration.ofSeconds(15));
-      n.tick(clock.instant());
-    }
   }
 
   List<String> reasons() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertChange;
 import dev.vigil.alert.AlertChange.Kind;
-import dev.vigil.alert.AlertState;
 import dev.vigil.alert.Severity;
 import dev.vigil.policy.OnCall;
 import dev.vigil.policy.Policy;
@@ -75,15 +74,9 @@ class HandOffTest extends NightScene {
     n.onChange(new AlertChange(Kind.RESOLVED, resolved, clock.instant()));
   }
 
+  @Override
   void runUntil(Instant end) {
     runUntil(end, Duration.ofSeconds(30));
-  }
-
-  void runUntil(Instant end, Duration step) {
-    while (clock.instant().isBefore(end)) {
-      clock.advance(step);
-      n.tick(clock.instant());
-    }
   }
 
   @Test

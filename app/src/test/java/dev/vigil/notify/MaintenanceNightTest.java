@@ -12,7 +12,6 @@ import dev.vigil.config.Location;
 import dev.vigil.policy.MaintenanceRule;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
@@ -38,18 +37,6 @@ class MaintenanceNightTest extends NightScene {
   static Alert alert(long id, String monitor, AlertState state) {
     Instant t = at("2026-03-29T03:10");
     return new Alert(id, "fp" + id, monitor, Severity.CRITICAL, state, t, t, null, 2, "status (503) == 200", Map.of(), null);
-  }
-
-  void runUntil(Instant end) {
-    while (clock.instant().isBefore(end)) {
-      clock.advance(Duration.ofSeconds(15));
-      n.tick(clock.instant());
-    }
-  }
-
-  List<String> reasons(long alertId) {
-    return store.notifications(Instant.EPOCH, 1000).stream().filter(x -> Long.valueOf(alertId).equals(x.alertId()))
-        .map(x -> x.channel() + " " + x.outcome().label() + ": " + x.reason()).toList();
   }
 
   @Test

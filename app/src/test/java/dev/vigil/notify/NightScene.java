@@ -19,9 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The scene of a night test: a data folder with a migrated policy store, a virtual clock (Berlin) starting where the
- * night does, a fake alarm and the desktop notifications collected in order. {@link #builder(Policy)} is the notifier's
- * builder as every night test runs it, for a test to add its own parts (confirm, phone, network) and build; the notifier
- * a test keeps in {@link #n} and the store are closed after each test.
+ * night does, a fake alarm and the desktop notifications collected in order. {@link #builder(Policy)} is the
+ * notifier's builder as every night test runs it, for a test to add its own parts (confirm, phone, network) and build;
+ * {@link #runUntil} ticks the notifier a test keeps in {@link #n}, which is closed after each test with the store.
  */
 public abstract class NightScene {
   public static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
@@ -60,6 +60,24 @@ public abstract class NightScene {
   /** The scene's notifier builder over {@code s} (a store reopened as after a kill, say). */
   protected Notifier.Builder builder(Policy policy, PolicyStore s) {
     return preset(Notifier.builder(policy, s, clock), alarm, desktop::add);
+  }
+
+  /** Ticks {@link #n} every 15 s of the virtual clock until {@code end}. */
+  void runUntil(Instant end) {
+    runUntil(end, Duration.ofSeconds(15));
+  }
+
+  void runUntil(Instant end, Duration step) {
+    while (clock.instant().isBefore(end)) {
+      clock.advance(step);
+      n.tick(clock.instant());
+    }
+  }
+
+  /** The decisions recorded for one alert, as "channel outcome: reason". */
+  List<String> reasons(long alertId) {
+    return store.notifications(Instant.EPOCH, 1000).stream().filter(x -> Long.valueOf(alertId).equals(x.alertId()))
+        .map(x -> x.channel() + " " + x.outcome().label() + ": " + x.reason()).toList();
   }
 
   /** I/O inline, desktop notifications handed to {@code desktop} (shown), the given alarm, no audio problem. */

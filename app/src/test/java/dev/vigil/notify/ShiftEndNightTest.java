@@ -52,13 +52,6 @@ class ShiftEndNightTest extends NightScene {
     return new Alert(id, "fp" + id, monitor, Severity.CRITICAL, state, t, t, null, 2, "status (503) == 200", Map.of(), null);
   }
 
-  void runUntil(Instant end) {
-    while (clock.instant().isBefore(end)) {
-      clock.advance(Duration.ofSeconds(15));
-      n.tick(clock.instant());
-    }
-  }
-
   /** Fires db and api at 02:57, on call overnight: both on the ladder, the alarm rings. */
   void twoAlarmsRingAt0257() {
     runUntil(at("2026-03-30T02:57"));
@@ -67,11 +60,6 @@ class ShiftEndNightTest extends NightScene {
     assertThat(alarm.sounding).isTrue();
     assertThat(n.ladder()).hasSize(2);
     desktop.clear();
-  }
-
-  List<String> reasons(long alertId) {
-    return store.notifications(Instant.EPOCH, 1000).stream().filter(x -> Long.valueOf(alertId).equals(x.alertId()))
-        .map(x -> x.channel() + " " + x.outcome().label() + ": " + x.reason()).toList();
   }
 
   /** What {@code vigil notifications --json} shows of the data folder: "channel outcome: reason" per decision. */
