@@ -36,9 +36,9 @@ import org.slf4j.LoggerFactory;
  * <p>How soon a result is committed depends on what it can change. A failed check, an intake alert, a burst, and
  * every result for a while after "check all now" wake the writer at once ({@link #LINGER_MILLIS} of company at
  * most). A passing check, the common case by far, waits up to {@link #ROUTINE_MILLIS} with the others: an idle
- * Vigil watching 100 endpoints then wakes its writer about once a second instead of twice per result. When a whole
- * routine wait brought nothing, the writer parks until a result comes and commits that one at once, then waits
- * again: a few monitors every minute wake it once per result, not once a second.
+ * Vigil watching 100 endpoints then wakes its writer about once a second instead of twice per result. When
+ * {@link #IDLE_AFTER} routine waits in a row brought nothing, the writer parks until a result comes and commits that
+ * one at once, then waits again: a few monitors every minute wake it a few times per result, not once a second.
  */
 final class Pipeline implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
@@ -62,6 +62,12 @@ final class Pipeline implements AutoCloseable {
    */
   static final long ROUTINE_MILLIS = 1_000;
   static final int QUEUE_LIMIT = 200_000;
+  /**
+   * After this many empty routine waits in a row the writer parks until a result comes. Not after one: with 50
+   * monitors every 30 s most seconds bring a result, and parking after each empty one would wake the writer for the
+   * first of a slot's results and again for the rest.
+   */
+  static final int IDLE_AFTER = 3;
 
   private final AlertStore store;
   private final BiConsumer<Monitor, Duration> recheck;
@@ -83,10 +89,10 @@ final class Pipeline implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicInteger pendingNonRoutine = new java.util.concurrent.atomic.AtomicInteger();
   /** True while the writer waits out {@link #ROUTINE_MILLIS}; a result that may not wait then wakes it. */
   private volatile boolean waitingForRoutine;
-  /** True while the writer parks with no deadline (the last routine wait brought nothing); any result wakes it. */
+  /** True while the writer parks with no deadline (after {@link #IDLE_AFTER} empty waits); any result wakes it. */
   private volatile boolean parkedIdle;
-  /** The last drain was empty: the writer's next wait is for a result, not for the time. */
-  private boolean idle;
+  /** Routine waits in a row that brought nothing; from {@link #IDLE_AFTER} the next wait is for a result, not the time. */
+  private int emptyWaits;
   private volatile String storageProblem;
 
   Pipeline(AlertStore store, BiConsumer<Monitor, Duration> recheck, CheckListener committed) {
@@ -144,7 +150,7 @@ final class Pipeline implements AutoCloseable {
     decisions.wakeGrace(until);
   }
 
-  /** For tests: the writer parks with no deadline until a result comes (the last routine wait brought nothing). */
+  /** For tests: the writer parks with no deadline until a result comes (after {@link #IDLE_AFTER} empty waits). */
   boolean waitsForAResult() {
     return parkedIdle && thread.getState() == Thread.State.WAITING;
   }
@@ -166,7 +172,7 @@ final class Pipeline implements AutoCloseable {
         if (lastBatch < LINGER_AFTER_BELOW) {
           waitingForRoutine = true;
           if (!urgent && pendingNonRoutine.get() == 0 && queue.size() < LINGER_AFTER_BELOW) {
-            if (idle) {
+            if (emptyWaits >= IDLE_AFTER) {
               parkedIdle = true;
               if (queue.isEmpty() && running) LockSupport.park(this);
               parkedIdle = false;
@@ -179,7 +185,7 @@ final class Pipeline implements AutoCloseable {
         urgent = false;
         pendingNonRoutine.set(0);
         queue.drainTo(batch, BATCH);
-        idle = batch.isEmpty();
+        emptyWaits = batch.isEmpty() ? emptyWaits + 1 : 0;
         if (batch.isEmpty()) {
           lastBatch = 0;
           continue;
