@@ -93,7 +93,7 @@ public final class DesktopSession implements DesktopContext {
     return watch.clock();
   }
 
-  /** The policy of the rules in force, parsed once per rules (the feed asks for quiet mode every second). */
+  /** The policy of the rules in force, parsed once per rules (the feed asks for quiet mode at each change and every 5 s). */
   private Policy policy() {
     return parsed().policy();
   }
@@ -113,8 +113,9 @@ public final class DesktopSession implements DesktopContext {
   private record Parsed(RuleSet rules, Policy policy, Set<String> breakthrough) {}
 
   /**
-   * Quiet mode and silences as the notifier read them (it does every second, and at once after a change made
-   * here): the desktop feed asks every second too, and reading the store again would be a second set of queries.
+   * Quiet mode and silences as the notifier read them (it does at every tick, and at once after a change made
+   * here): the desktop feed asks at each change and every 5 s, and reading the store again would be a second set
+   * of queries.
    */
   @Override
   public NoiseRules noiseRules() {

@@ -34,6 +34,11 @@ final class ChangeWatcher {
   private final Clock clock;
   private Map<Long, AlertMark> seen = new HashMap<>();
   private long version = Long.MIN_VALUE;
+  /** How long after an alert resolved its ladder may still sound (it flaps): acknowledgements are looked for often. */
+  static final java.time.Duration LADDER_AFTER_RESOLVE = java.time.Duration.ofMinutes(10);
+  /** An open alert fires (not acknowledged, not snoozed), as of the last look. */
+  private volatile boolean firing;
+  private volatile Instant lastResolved = Instant.MIN;
   /** The latest acknowledgement of a resolved alert already published. */
   private Instant acknowledgedAfterResolve = Instant.MIN;
 
@@ -47,7 +52,23 @@ final class ChangeWatcher {
   synchronized void prime() {
     version = store.dataVersion();
     seen = index(store.openAlertMarks());
+    firing = anyFiring(seen);
     acknowledgedAfterResolve = clock.instant();
+  }
+
+  /**
+   * Whether an alarm may be ringing: an open alert fired at the last look, or one resolved in the last
+   * {@link #LADDER_AFTER_RESOLVE}. Then another process's acknowledgement is looked for more often.
+   */
+  boolean firing() {
+    return firing || clock.instant().isBefore(lastResolved.plus(LADDER_AFTER_RESOLVE));
+  }
+
+  private static boolean anyFiring(Map<Long, AlertMark> marks) {
+    for (AlertMark m : marks.values()) {
+      if (m.state() == AlertState.FIRING) return true;
+    }
+    return false;
   }
 
   synchronized void poll() {
@@ -76,10 +97,12 @@ final class ChangeWatcher {
         Optional<Alert> resolved = store.find(gone.id());
         if (resolved.isPresent() && resolved.get().state() == AlertState.RESOLVED) {
           publish.onChange(new AlertChange(Kind.RESOLVED, resolved.get(), at));
+          lastResolved = at;
         }
       }
     }
     seen = open;
+    firing = anyFiring(open);
     publishAcknowledgedAfterResolve(at);
   }
 

@@ -47,7 +47,11 @@ public final class Engine implements Intake, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Engine.class);
   /**
    * How often the change watcher looks for other processes' commits (a {@code vigil ack} written straight to the
-   * database). This process's own alert writes make it look at once instead, at most every {@link #CHANGE_SPACING}.
+   * database, when no running instance answers the command) while an alert fires: an alarm may be ringing, and such
+   * an acknowledgement stops it within this. This process's own alert writes (the API's acknowledgements included)
+   * make it look at once instead, at most every {@link #CHANGE_SPACING}. While no alert fires, nothing rings: it
+   * looks at each {@link #HOUSEKEEPING} tick only, and such a commit (a snooze, an acknowledgement of an alert
+   * already acknowledged) shows in the tray and the windows within that, as the desktop's own refresh does.
    */
   static final Duration CHANGE_POLL = Duration.ofMillis(500);
   static final Duration CHANGE_SPACING = Duration.ofMillis(200);
@@ -68,6 +72,8 @@ public final class Engine implements Intake, AutoCloseable {
   /** A look of the change watcher is scheduled (after this process wrote an alert), and when it last looked. */
   private final java.util.concurrent.atomic.AtomicBoolean changePollQueued = new java.util.concurrent.atomic.AtomicBoolean();
   private volatile long lastChangePoll = System.nanoTime();
+  /** A look in {@link #CHANGE_POLL} is scheduled: an alert fires. */
+  private final java.util.concurrent.atomic.AtomicBoolean closeLookQueued = new java.util.concurrent.atomic.AtomicBoolean();
   private final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
   private final List<CheckListener> checkListeners = new CopyOnWriteArrayList<>();
   private final MonitorBoard board = new MonitorBoard();
@@ -113,8 +119,7 @@ public final class Engine implements Intake, AutoCloseable {
     apply(rules);
     scheduler.start();
     store.whenAlertsWritten(this::pollChangesSoon);
-    housekeeping.scheduleWithFixedDelay(
-        guarded(this::pollChanges), CHANGE_POLL.toMillis(), CHANGE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+    lookCloselyWhileFiring();
     noticeGap();
     housekeeping.scheduleWithFixedDelay(
         guarded(this::housekeep), HOUSEKEEPING.toMillis(), HOUSEKEEPING.toMillis(), TimeUnit.MILLISECONDS);
@@ -403,10 +408,28 @@ public final class Engine implements Intake, AutoCloseable {
   private void pollChanges() {
     changePollQueued.set(false);
     lastChangePoll = System.nanoTime();
-    changes.poll();
+    try {
+      changes.poll();
+    } finally {
+      lookCloselyWhileFiring();
+    }
+  }
+
+  /** While an alert fires (an alarm may ring), the watcher looks every {@link #CHANGE_POLL}, not only at housekeeping. */
+  private void lookCloselyWhileFiring() {
+    if (!changes.firing() || !closeLookQueued.compareAndSet(false, true)) return;
+    try {
+      housekeeping.schedule(() -> {
+        closeLookQueued.set(false);
+        guarded(this::pollChanges).run();
+      }, CHANGE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException closed) {
+      closeLookQueued.set(false);
+    }
   }
 
   private void housekeep() {
+    guarded(this::pollChanges).run(); // a storage fault here must not stop the gap watch below
     refreshPauses();
     noticeGap();
     store.endSnoozes(clock.instant());

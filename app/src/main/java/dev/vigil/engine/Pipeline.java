@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * <p>How soon a result is committed depends on what it can change. A failed check, an intake alert, a burst, and
  * every result for a while after "check all now" wake the writer at once ({@link #LINGER_MILLIS} of company at
  * most). A passing check, the common case by far, waits up to {@link #ROUTINE_MILLIS} with the others: an idle
- * Vigil watching 100 endpoints then wakes its writer about once a second instead of twice per result.
+ * Vigil watching 100 endpoints then wakes its writer about once a second instead of twice per result. When
+ * {@link #IDLE_AFTER} routine waits in a row brought nothing, the writer parks until a result comes and commits that
+ * one at once, then waits again: a few monitors every minute wake it a few times per result, not once a second.
  */
 final class Pipeline implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
@@ -60,6 +62,12 @@ final class Pipeline implements AutoCloseable {
    */
   static final long ROUTINE_MILLIS = 1_000;
   static final int QUEUE_LIMIT = 200_000;
+  /**
+   * After this many empty routine waits in a row the writer parks until a result comes. Not after one: with 50
+   * monitors every 30 s most seconds bring a result, and parking after each empty one would wake the writer for the
+   * first of a slot's results and again for the rest.
+   */
+  static final int IDLE_AFTER = 3;
 
   private final AlertStore store;
   private final BiConsumer<Monitor, Duration> recheck;
@@ -81,6 +89,10 @@ final class Pipeline implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicInteger pendingNonRoutine = new java.util.concurrent.atomic.AtomicInteger();
   /** True while the writer waits out {@link #ROUTINE_MILLIS}; a result that may not wait then wakes it. */
   private volatile boolean waitingForRoutine;
+  /** True while the writer parks with no deadline (after {@link #IDLE_AFTER} empty waits); any result wakes it. */
+  private volatile boolean parkedIdle;
+  /** Routine waits in a row that brought nothing; from {@link #IDLE_AFTER} the next wait is for a result, not the time. */
+  private int emptyWaits;
   private volatile String storageProblem;
 
   Pipeline(AlertStore store, BiConsumer<Monitor, Duration> recheck, CheckListener committed) {
@@ -103,6 +115,7 @@ final class Pipeline implements AutoCloseable {
 
   void submit(Work work) {
     if (queue.offer(work)) {
+      if (parkedIdle) LockSupport.unpark(thread); // the first result after a quiet spell commits at once
       if (work instanceof Work.Intake || queue.size() >= BATCH) {
         urgent = true; // commit now, even in the middle of a linger
         LockSupport.unpark(thread);
@@ -137,6 +150,11 @@ final class Pipeline implements AutoCloseable {
     decisions.wakeGrace(until);
   }
 
+  /** For tests: the writer parks with no deadline until a result comes (after {@link #IDLE_AFTER} empty waits). */
+  boolean waitsForAResult() {
+    return parkedIdle && thread.getState() == Thread.State.WAITING;
+  }
+
   boolean storageHealthy() {
     return storageProblem == null;
   }
@@ -149,18 +167,25 @@ final class Pipeline implements AutoCloseable {
     List<Work> batch = new ArrayList<>(BATCH);
     while (running) {
       try {
-        // Routine results wake nobody (submit); the writer looks for them once a second. In a burst (the last batch
-        // was large) it drains on without waiting.
+        // Routine results wake nobody (submit); the writer looks for them once a second, or, after a second that
+        // brought nothing, parks until one comes. In a burst (the last batch was large) it drains on without waiting.
         if (lastBatch < LINGER_AFTER_BELOW) {
           waitingForRoutine = true;
           if (!urgent && pendingNonRoutine.get() == 0 && queue.size() < LINGER_AFTER_BELOW) {
-            LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(ROUTINE_MILLIS));
+            if (emptyWaits >= IDLE_AFTER) {
+              parkedIdle = true;
+              if (queue.isEmpty() && running) LockSupport.park(this);
+              parkedIdle = false;
+            } else {
+              LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(ROUTINE_MILLIS));
+            }
           }
           waitingForRoutine = false;
         }
         urgent = false;
         pendingNonRoutine.set(0);
         queue.drainTo(batch, BATCH);
+        emptyWaits = batch.isEmpty() ? emptyWaits + 1 : 0;
         if (batch.isEmpty()) {
           lastBatch = 0;
           continue;

@@ -257,6 +257,11 @@ final class AlertNoise {
     }
   }
 
+  /** A day notification waits out its group wait, or an alert the end of its maintenance window. */
+  boolean waiting() {
+    return !waiting.isEmpty() || !inMaintenance.isEmpty();
+  }
+
   /** Sends the day notifications whose group wait is over without a storm forming. */
   void flush(Instant now) {
     var it = waiting.values().iterator();

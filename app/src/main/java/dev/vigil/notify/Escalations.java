@@ -115,6 +115,14 @@ final class Escalations {
     return ladder.rungs();
   }
 
+  /** A ladder runs (not acknowledged): its steps are due within seconds. An acknowledged one waits hours to wake again. */
+  boolean ringing() {
+    for (WakeLadder.Rung r : ladder.rungs()) {
+      if (r.step() >= 0) return true;
+    }
+    return false;
+  }
+
   /** Puts an alert on the ladder; it is confirmed at once. */
   void start(Alert alert, Instant now) {
     ladder.start(alert, now);

@@ -20,9 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
@@ -37,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * the outbound heartbeat.
  *
  * <p>{@link #onChange} runs on the engine's pipeline thread and never blocks: sends and store writes go to
- * the I/O executor. Timers run in {@link #tick(Instant)}, called every second by {@link #start()} or directly
- * by tests with a virtual clock.
+ * the I/O executor. Timers run in {@link #tick(Instant)}, called by {@link #start()}'s {@link TickTimer} (every
+ * second while a ladder rings or a notice waits, else every five) or directly by tests with a virtual clock.
  *
  * <p>The work is done by package-private collaborators whose state this object's monitor guards: {@link AlertNoise}
  * (each alert change and check result), {@link Escalations} (driving the wake ladder), {@link HeldNotices} (the
@@ -67,7 +65,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
   private final HandOff handOff;
   private final ShiftEnd shiftEnd;
   private final Web web;
-  private ScheduledExecutorService ticker;
+  private TickTimer ticker;
 
   // guarded by this
   private OutboundHeartbeat heartbeat;
@@ -106,18 +104,24 @@ public final class Notifier implements AlertListener, AutoCloseable {
     return new Builder(policy, store, clock);
   }
 
-  /** Starts the one-second timer (ladder steps, windows, quiet mode and silences read from the store). */
+  /** Starts the timer (ladder steps, windows, quiet mode and silences read from the store); see {@link TickTimer}. */
   public synchronized void start() {
     if (ticker != null) return;
     listenForPhoneReplies();
-    ticker = Executors.newSingleThreadScheduledExecutor(daemon("vigil-notify-timer"));
-    ticker.scheduleWithFixedDelay(() -> {
-      try {
-        tick(clock.instant());
-      } catch (RuntimeException e) {
-        LOG.error("Notifier tick failed", e);
-      }
-    }, 0, 1, TimeUnit.SECONDS);
+    ticker = new TickTimer("vigil-notify-timer", () -> tick(clock.instant()), this::busy);
+  }
+
+  /**
+   * Something needs a tick each second: a ladder runs (its steps, a pushover receipt), a notification waits out its
+   * group wait, or an alert the end of its maintenance window.
+   */
+  synchronized boolean busy() {
+    return escalations.ringing() || noise.waiting();
+  }
+
+  /** Something may need a tick each second now: the next comes within a second. */
+  private synchronized void tickSoon() {
+    if (ticker != null) ticker.soon();
   }
 
   /** New rules: the policy and the monitors that break through quiet mode. */
@@ -128,6 +132,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
     this.heartbeat = newPolicy.channels().healthchecks() == null ? null
         : new OutboundHeartbeat(newPolicy.channels().healthchecks(), web);
     if (listening) listenForPhoneReplies();
+    tickSoon();
   }
 
   // ---------------------------------------------------------------- acknowledge from the phone
@@ -159,6 +164,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
   /** The scheduled maintenance windows of the rules ({@code maintenance:}). */
   public synchronized void maintenance(List<dev.vigil.policy.MaintenanceRule> windows) {
     rules.maintenance(windows.stream().map(dev.vigil.policy.MaintenanceWindow::new).toList());
+    tickSoon();
   }
 
   // ---------------------------------------------------------------- alert changes and check results
@@ -166,11 +172,13 @@ public final class Notifier implements AlertListener, AutoCloseable {
   @Override
   public synchronized void onChange(AlertChange change) {
     noise.change(change);
+    tickSoon();
   }
 
   /** One check result of a monitor, for flapping detection (the engine calls this per check). */
   public synchronized void observeCheck(String monitor, boolean up, Instant at) {
     noise.checked(monitor, up, at);
+    if (busy()) tickSoon(); // a dependent released, a flapping monitor's alarm: the next tick within a second
   }
 
   // ---------------------------------------------------------------- acknowledge from the desktop
@@ -202,6 +210,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
     noise.restored(openAlerts);
     escalations.resume(openAlerts, now);
     undecided(openAlerts).forEach(a -> noise.change(new AlertChange(AlertChange.Kind.FIRED, a, now)));
+    tickSoon();
   }
 
   /**
@@ -242,7 +251,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
   }
 
   /**
-   * Manual quiet mode as the notifier last read it from the store (every second, and at {@link #refreshPolicy}):
+   * Manual quiet mode as the notifier last read it from the store (at every tick, and at {@link #refreshPolicy}):
    * the desktop shows this instead of reading the store again each second.
    */
   public Optional<QuietMode> manualQuiet() {
@@ -257,6 +266,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
   /** When the person is on call: a rotation, or a calendar's shifts (see {@code shift.Shifts}); any thread. */
   public void onCall(dev.vigil.policy.OnCall shifts) {
     rules.onCall(shifts);
+    tickSoon();
   }
 
   /** When the person is on call, as the notifier decides by it. */
@@ -272,6 +282,7 @@ public final class Notifier implements AlertListener, AutoCloseable {
   /** Reads quiet mode and silences now: this process just changed them. */
   public void refreshPolicy() {
     rules.refresh(store, clock.instant());
+    tickSoon();
   }
 
   /** The alerts on the wake ladder now, for the tray and tests. */
@@ -286,12 +297,12 @@ public final class Notifier implements AlertListener, AutoCloseable {
 
   @Override
   public void close() {
-    ScheduledExecutorService t;
+    TickTimer t;
     synchronized (this) {
       t = ticker;
       ticker = null;
     }
-    if (t != null) t.shutdownNow();
+    if (t != null) t.close();
     synchronized (this) {
       if (replies != null) replies.close();
       replies = null;

@@ -14,17 +14,19 @@ import java.util.function.Consumer;
  *
  * <p>Engine changes (the engine's own commits, and other processes' commits its change watcher noticed) only set
  * a dirty flag and ask for one read {@value #COALESCE_MILLIS} ms later on the background thread; every change in
- * between folds into that read. Once a second, {@link #tick()} also reads quiet mode and the watch status, and the
- * open alerts if the store's data version moved. A snapshot goes to the FX thread only when it differs from the
- * last. Ten thousand changes in a second become at most six reads and six publications; with nothing happening the
- * thread wakes once a second and reads no alert. The noise rules (policy, silences) are read with the quiet mode,
- * and a change in them is published too.
+ * between folds into that read, which also takes quiet mode, the watch status and the noise rules (policy,
+ * silences), so the windows' own actions (quiet for an hour) show at once too. Every {@value #TICK_MILLIS} ms,
+ * {@link #tick()} reads the same, and the open alerts if the store's data version moved: what changes with no
+ * event (the overnight window opening, a stall, a refused rules edit, a command's quiet mode) shows within that.
+ * A snapshot goes to the FX thread only when it differs from the last. Ten thousand changes in a second become at
+ * most six reads and six publications; with nothing happening the thread wakes every five seconds and reads no
+ * alert.
  */
 public final class AlertFeed {
-  static final long TICK_MILLIS = 1_000;
+  static final long TICK_MILLIS = 5_000;
   static final long COALESCE_MILLIS = 200;
   /** Republish now and then even when nothing changed, so "since 02:14 (37 min)" keeps its age right. */
-  private static final int REPUBLISH_EVERY_TICKS = 30;
+  private static final int REPUBLISH_EVERY_TICKS = 6;
 
   private final DesktopContext ctx;
   private final Io io;
@@ -78,7 +80,7 @@ public final class AlertFeed {
       return;
     }
     if (!dirty.getAndSet(false)) return;
-    publishIfChanged(ctx.store().openAlerts(), lastQuiet, lastWatch, lastNoise, false);
+    publishIfChanged(ctx.store().openAlerts(), ctx.quiet().quietStatus(), ctx.watchStatus(), ctx.noiseRules(), false);
   }
 
   /** One tick, on the background thread: reads and publishes only when something changed. */

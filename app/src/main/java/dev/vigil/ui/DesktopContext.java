@@ -37,7 +37,7 @@ public interface DesktopContext {
 
   /**
    * The noise rules the notifier acts on right now: the policy, manual quiet mode, the active silences and the
-   * monitors that break through quiet mode. Read about once a second.
+   * monitors that break through quiet mode. Read at every change and every five seconds.
    */
   NoiseRules noiseRules();
 
@@ -46,7 +46,7 @@ public interface DesktopContext {
 
   /**
    * Whether Vigil is watching right now, and if not, why; and how many problems the last rules edit had when it was
-   * refused ({@code engine.status()}). Polled about once a second.
+   * refused ({@code engine.status()}). Polled at every change and every five seconds.
    */
   WatchStatus watchStatus();
 

@@ -44,6 +44,25 @@ class PipelineTest {
   }
 
   @Test
+  void withNothingToCommitTheWriterParksUntilAResultComesAndCommitsItThen() throws Exception {
+    List<String> committed = new CopyOnWriteArrayList<>();
+    try (SqliteStore store = SqliteStore.open(data, Clock.systemUTC());
+        Pipeline pipeline = new Pipeline(store, (m, d) -> {}, (m, v) -> committed.add(m.id()))) {
+      List<Monitor> monitors = monitors("a", "b");
+      pipeline.start(List.of());
+      await().atMost(Duration.ofSeconds(10)).until(pipeline::waitsForAResult); // no timer: parked until woken
+
+      pipeline.submit(new Work.CheckDone(monitors.get(0), passed()));
+      await().atMost(Duration.ofSeconds(5)).until(() -> committed.contains("a"));
+
+      await().atMost(Duration.ofSeconds(10)).until(pipeline::waitsForAResult);
+      pipeline.submit(new Work.CheckDone(monitors.get(1), passed()));
+      await().atMost(Duration.ofSeconds(5)).until(() -> committed.contains("b"));
+      assertThat(committed).containsExactly("a", "b");
+    }
+  }
+
+  @Test
   void aCleanCloseCommitsThePassingResultsStillWaiting() throws Exception {
     List<String> committed = new CopyOnWriteArrayList<>();
     try (SqliteStore store = SqliteStore.open(data, Clock.systemUTC())) {

@@ -326,6 +326,31 @@ class NightTest extends NightScene {
   }
 
   @Test
+  void theTimerIsNeededEverySecondOnlyWhileANotificationWaitsOrALadderRings() {
+    clock.set(at("2025-03-29T10:00"));
+    Notifier n = notifier(store);
+    n.tick(clock.instant());
+    assertThat(n.busy()).as("nothing open: the timer may tick every few seconds").isFalse();
+
+    n.onChange(new AlertChange(Kind.FIRED, alert(1, "api-1", Severity.WARNING, AlertState.FIRING), clock.instant()));
+    assertThat(n.busy()).as("a day notification waits out its group wait").isTrue();
+    clock.advance(Duration.ofSeconds(5));
+    n.tick(clock.instant());
+    assertThat(desktop).extracting(Message::title).containsExactly("WARNING api-1");
+    assertThat(n.busy()).as("sent: nothing waits").isFalse();
+
+    runUntil(n, at("2025-03-29T23:00"));
+    n.onChange(new AlertChange(Kind.FIRED, alert(7, "payments-api", Severity.CRITICAL, AlertState.FIRING), clock.instant()));
+    assertThat(alarm.sounding).isTrue();
+    assertThat(n.busy()).as("the wake ladder rings").isTrue();
+    runUntil(n, at("2025-03-29T23:06"));
+    assertThat(n.busy()).as("still ringing after its phone steps").isTrue();
+    n.onChange(new AlertChange(Kind.ACKNOWLEDGED, alert(7, "payments-api", Severity.CRITICAL, AlertState.ACKNOWLEDGED), clock.instant()));
+    assertThat(alarm.sounding).isFalse();
+    assertThat(n.busy()).as("acknowledged: the ladder stopped").isFalse();
+  }
+
+  @Test
   void aDayAlertAcknowledgedWithinTheGroupWaitIsNeverNotified() {
     clock.set(at("2025-03-29T10:00"));
     Notifier n = notifier(store);
