@@ -48,20 +48,18 @@ final class TickTimer implements AutoCloseable {
     schedule(BUSY.toNanos());
   }
 
+  /** One tick, then the next is scheduled whatever happened in it: a tick that throws must not end the timer. */
   private void run() {
+    boolean needed = true;
     try {
       tick.run();
-    } catch (RuntimeException e) {
-      LOG.error("Notifier tick failed", e);
-    }
-    boolean needed;
-    try {
       needed = busy.getAsBoolean();
     } catch (RuntimeException e) {
-      needed = true;
-    }
-    synchronized (this) {
-      if (next != null) schedule((needed ? BUSY : QUIET).toNanos());
+      LOG.error("Notifier tick failed", e);
+    } finally {
+      synchronized (this) {
+        if (next != null) schedule((needed ? BUSY : QUIET).toNanos());
+      }
     }
   }
 
