@@ -31,7 +31,7 @@ public final class BoardEntry {
   }
 
   private final ReadOnlyStringWrapper[] words = new ReadOnlyStringWrapper[Column.values().length];
-  private BoardLine line;
+  private final javafx.beans.property.ReadOnlyObjectWrapper<BoardLine> line = new javafx.beans.property.ReadOnlyObjectWrapper<>();
 
   BoardEntry(BoardLine line) {
     for (int i = 0; i < words.length; i++) words[i] = new ReadOnlyStringWrapper();
@@ -40,8 +40,8 @@ public final class BoardEntry {
 
   /** Shows a newer read of the same monitor; a cell hears of it only when its own words changed. */
   void show(BoardLine next) {
-    if (next == line) return;
-    line = next;
+    if (next == line.get()) return;
+    line.set(next);
     for (Column c : Column.values()) words[c.ordinal()].set(c.words.apply(next)); // a String property fires only on a change
   }
 
@@ -51,22 +51,27 @@ public final class BoardEntry {
   }
 
   public BoardLine line() {
-    return line;
+    return line.get();
+  }
+
+  /** The monitor as last read: the board's buttons follow it (a reload may give the selected monitor a runbook). */
+  public javafx.beans.property.ReadOnlyObjectProperty<BoardLine> lineProperty() {
+    return line.getReadOnlyProperty();
   }
 
   public MonitorRow row() {
-    return line.row();
+    return line.get().row();
   }
 
   public String id() {
-    return line.id();
+    return line.get().id();
   }
 
   public String state() {
-    return line.state();
+    return line.get().state();
   }
 
   public String result() {
-    return line.result();
+    return line.get().result();
   }
 }

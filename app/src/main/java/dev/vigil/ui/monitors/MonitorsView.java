@@ -63,12 +63,14 @@ public final class MonitorsView extends BorderPane {
     Button open = button("Open rule", "monitors-open-rule", () -> vm.openRule(selected()));
     Button runbook = button("Open runbook", "monitors-open-runbook", () -> vm.openRunbook(selected()));
     var selection = table.getSelectionModel().selectedItemProperty();
+    // the selected monitor as last read: a read after a reload may give it a runbook, or take it away
+    javafx.beans.value.ObservableValue<BoardLine> selected = selection.flatMap(BoardEntry::lineProperty);
     open.disableProperty().bind(selection.isNull());
     runbook.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-        () -> selection.get() == null || selection.get().row().runbook() == null, selection));
+        () -> selected.getValue() == null || selected.getValue().row().runbook() == null, selected));
     // a heartbeat is pinged and a source read, not checked by Vigil: nothing to check now or pause
-    var notAMonitor = javafx.beans.binding.Bindings.createBooleanBinding(() -> selection.get() == null
-        || "heartbeat".equals(selection.get().row().kind()) || "alertmanager".equals(selection.get().row().kind()), selection);
+    var notAMonitor = javafx.beans.binding.Bindings.createBooleanBinding(() -> selected.getValue() == null
+        || "heartbeat".equals(selected.getValue().row().kind()) || "alertmanager".equals(selected.getValue().row().kind()), selected);
     for (Button b : new Button[] {check, pause, resume}) b.disableProperty().bind(notAMonitor);
     HBox bottom = new HBox(8, check, pause, resume, open, runbook);
     if (form != null) {

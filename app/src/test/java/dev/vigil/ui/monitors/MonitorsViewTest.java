@@ -159,6 +159,22 @@ class MonitorsViewTest {
   }
 
   @Test
+  void theRunbookButtonFollowsTheSelectedMonitorAsReadAgain(FxRobot robot) {
+    await().atMost(WAIT).until(() -> vm.rows().size() == 7);
+    TableView<?> table = robot.lookup("#monitors-table").queryAs(TableView.class);
+    robot.interact(() -> table.getSelectionModel().select(0)); // db, with a runbook
+    javafx.scene.control.Button runbook = robot.lookup("#monitors-open-runbook").queryAs(javafx.scene.control.Button.class);
+    assertThat(runbook.isDisabled()).isFalse();
+    Instant at = ctx.clock.instant();
+    List<MonitorRow> next = new java.util.ArrayList<>(ctx.board);
+    next.set(1, new MonitorRow("db", "tcp", "firing", at, "connect: connection refused", 12L, 0.999, null, "alerts.yaml", 3,
+        0.99, List.of(), null)); // the rules no longer give it a runbook
+    ctx.board = next;
+    robot.interact(vm::refresh);
+    await().atMost(WAIT).until(runbook::isDisabled);
+  }
+
+  @Test
   void theSummaryCountsMonitorsHeldByDifferentParentsApart() {
     FakeContext c = new FakeContext(null, rules);
     Instant at = c.clock.instant();
