@@ -312,7 +312,8 @@ public final class Notifier implements AlertListener, AutoCloseable {
     if (ownedIo != null) ownedIo.shutdown();
   }
 
-  private static ThreadFactory daemon(String name) {
+  /** Daemon threads with this name (the notifier's I/O and timer threads). */
+  static ThreadFactory daemon(String name) {
     return r -> {
       Thread t = new Thread(r, name);
       t.setDaemon(true);

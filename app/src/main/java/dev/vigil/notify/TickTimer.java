@@ -31,11 +31,7 @@ final class TickTimer implements AutoCloseable {
   private long nextAt;
 
   TickTimer(String name, Runnable tick, BooleanSupplier busy) {
-    this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    });
+    this.thread = Executors.newSingleThreadScheduledExecutor(Notifier.daemon(name));
     this.tick = tick;
     this.busy = busy;
     schedule(0);

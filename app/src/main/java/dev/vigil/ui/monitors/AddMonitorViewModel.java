@@ -30,7 +30,9 @@ import javafx.collections.ObservableMap;
  * and said again at its field ({@link #fieldProblems}) until that field is edited or the next Test or Add.
  */
 public final class AddMonitorViewModel {
-  public static final List<String> KINDS = List.of("url", "tcp", "tls", "dns", "ping");
+  /** The kinds of check, by the rules field that names their target: url, tcp, tls, dns, ping. */
+  public static final List<String> KINDS =
+      java.util.Arrays.stream(dev.vigil.check.Target.Kind.values()).map(dev.vigil.check.Target.Kind::field).toList();
   public static final List<String> SEVERITIES = List.of("critical", "warning", "info");
   public static final List<String> RECORDS = dev.vigil.check.Target.Dns.RECORDS;
   private static final Pattern PROBLEM = Pattern.compile("(.*):(\\d+):(\\d+): (.*)", Pattern.DOTALL);

@@ -14,7 +14,7 @@ final class ProblemAtField {
   /** The form's fields, by the YAML key they write; the five kinds' keys all go to "target". */
   static final List<String> FIELDS = List.of("id", "target", "record", "server", "send", "verify", "interval", "timeout",
       "severity", "confirm", "recover", "runbook", "expect", "labels", "file");
-  private static final Set<String> TARGETS = Set.of("url", "tcp", "tls", "dns", "ping");
+  private static final Set<String> TARGETS = Set.copyOf(AddMonitorViewModel.KINDS);
   private static final Pattern NAMED = Pattern.compile("monitor \"[^\"]*\": (field \"([^\"]*)\": )?(.*)", Pattern.DOTALL);
   private static final Pattern CONDITION = Pattern.compile("expect\\[(\\d+)]");
 
